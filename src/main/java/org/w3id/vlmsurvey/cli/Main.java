@@ -1,0 +1,41 @@
+package org.w3id.vlmsurvey.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vlm-survey-kg}: one root command, a subcommand per job. */
+@Command(name = "vlm-survey-kg",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "The survey \"Vision-Language Models for Vision Tasks\" as a knowledge graph.",
+        subcommands = { ExportCommand.class, CheckCommand.class, StatsCommand.class, CommandLine.HelpCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:success", "1:the source has errors (or warnings with --strict)", "2:usage error", "3:input or output failure" })
+public final class Main implements Runnable {
+    public static final int OK = 0, PROBLEMS = 1, USAGE = 2, IO = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] { "vlm-survey-kg " + (v == null ? "(development)" : v) + ", Apache Jena "
+                    + org.apache.jena.Jena.VERSION };
+        }
+    }
+}

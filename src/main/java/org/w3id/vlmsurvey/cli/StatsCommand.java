@@ -1,0 +1,35 @@
+package org.w3id.vlmsurvey.cli;
+
+import java.util.concurrent.Callable;
+
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.graph.Stats;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Count resources per class and papers per method category.")
+final class StatsCommand implements Callable<Integer> {
+    @Mixin SourceOption source = new SourceOption();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        SurveyGraph.Result result;
+        try {
+            result = SurveyGraph.build(source.resolve());
+        } catch (SourceException e) {
+            spec.commandLine().getErr().println(e.problem());
+            return Main.PROBLEMS;
+        }
+        out.print(Stats.of(result.data()).render());
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,105 @@
+package org.w3id.vlmsurvey.export;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.vlmsurvey.vocab.VLM;
+
+/**
+ * Writes graphs byte-for-byte the same for the same content: triples sorted by subject, then predicate
+ * ({@code rdf:type} first), then object, so that a diff of two exports is a diff of two survey versions.
+ */
+public final class Exporter {
+
+    public enum Format {
+        TTL(RDFFormat.TURTLE_BLOCKS, "text/turtle"),
+        NT(RDFFormat.NTRIPLES_UTF8, "application/n-triples"),
+        JSONLD(RDFFormat.JSONLD11_PRETTY, "application/ld+json"),
+        RDFXML(RDFFormat.RDFXML_PLAIN, "application/rdf+xml");
+
+        public final RDFFormat rdfFormat;
+        public final String mediaType;
+
+        Format(RDFFormat f, String mediaType) { this.rdfFormat = f; this.mediaType = mediaType; }
+
+        public static Format parse(String s) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
+                case "ttl", "turtle" -> TTL;
+                case "nt", "ntriples", "n-triples" -> NT;
+                case "jsonld", "json-ld" -> JSONLD;
+                case "rdfxml", "rdf/xml", "xml", "rdf" -> RDFXML;
+                default -> throw new IllegalArgumentException("unknown format '" + s + "': use ttl, nt, jsonld or rdfxml");
+            };
+        }
+    }
+
+    private static final Comparator<Triple> ORDER = Comparator
+            .comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+            .thenComparing(Triple::getPredicate, (a, b) -> {
+                boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
+                return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
+            })
+            .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
+
+    private Exporter() {}
+
+    /** The union of the given graphs. */
+    public static Graph union(Graph... graphs) {
+        Graph g = GraphFactory.createGraphMem();
+        for (Graph part : graphs) part.find().forEachRemaining(g::add);
+        return g;
+    }
+
+    public static List<Triple> sorted(Graph g) {
+        List<Triple> triples = new ArrayList<>(g.find().toList());
+        triples.sort(ORDER);
+        return triples;
+    }
+
+    public static void write(Graph graph, Format format, OutputStream out) {
+        List<Triple> triples = sorted(graph);
+        if (format == Format.TTL || format == Format.NT) {
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
+            stream.start();
+            if (format == Format.TTL)
+                for (Map.Entry<String, String> e : new java.util.TreeMap<>(VLM.prefixes().getNsPrefixMap()).entrySet()) {
+                    if (used(triples, e.getValue())) stream.prefix(e.getKey(), e.getValue());
+                }
+            triples.forEach(stream::triple);
+            stream.finish();
+            return;
+        }
+        Graph ordered = GraphFactory.createGraphMem();
+        triples.forEach(ordered::add);
+        VLM.prefixes().getNsPrefixMap().forEach((k, v) -> {
+            if (used(triples, v)) ordered.getPrefixMapping().setNsPrefix(k, v);
+        });
+        RDFDataMgr.write(out, ordered, format.rdfFormat);
+    }
+
+    private static boolean used(List<Triple> triples, String ns) {
+        for (Triple t : triples)
+            if (starts(t.getSubject(), ns) || starts(t.getPredicate(), ns) || starts(t.getObject(), ns)
+                    || (t.getObject().isLiteral() && t.getObject().getLiteralDatatypeURI().startsWith(ns)))
+                return true;
+        return false;
+    }
+
+    private static boolean starts(Node n, String ns) {
+        return n.isURI() && n.getURI().startsWith(ns);
+    }
+}

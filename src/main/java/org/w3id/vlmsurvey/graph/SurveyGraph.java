@@ -1,0 +1,92 @@
+package org.w3id.vlmsurvey.graph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.lib.Bundled;
+import org.w3id.vlmsurvey.mapping.SurveyMapping;
+import org.w3id.vlmsurvey.markdown.MarkdownReader;
+import org.w3id.vlmsurvey.validate.ShapesValidator;
+import org.w3id.vlmsurvey.vocab.VLM;
+
+/**
+ * The one place that builds the survey graph: read the Markdown source, map it to the ontology, check
+ * what the mapping could not use, and validate the result against the shapes.
+ */
+public final class SurveyGraph {
+
+    /** A built graph: the data (no ontology), and every problem found, in file and line order. */
+    public record Result(String file, Graph data, List<Problem> problems) {
+        public boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
+        public long errors() { return problems.stream().filter(Problem::isError).count(); }
+        public long warnings() { return problems.size() - errors(); }
+    }
+
+    /** Where the survey comes from: a file, or the copy bundled in the program. */
+    public record Source(String name, Path path) {
+        public static Source bundled() { return new Source(Bundled.SURVEY, null); }
+        public static Source file(Path p) { return new Source(p.toString(), p); }
+        /** The given file, else {@code data/vlm-survey.md} in the working directory, else the bundled copy. */
+        public static Source resolve(Path given) {
+            if (given != null) return file(given);
+            Path local = Path.of(Bundled.SURVEY);
+            return Files.isRegularFile(local) ? file(local) : bundled();
+        }
+        Graph read() {
+            if (path == null) return MarkdownReader.read(new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8), name);
+            if (!Files.exists(path)) throw new SourceException(Problem.error(name, 0, "no such file"));
+            return MarkdownReader.read(path, name);
+        }
+    }
+
+    private SurveyGraph() {}
+
+    /** Builds the graph of a source; a source that cannot be read at all throws {@link SourceException}. */
+    public static Result build(Source source) {
+        Graph sourceGraph = source.read();
+        SurveyMapping.Output out = SurveyMapping.bundled().run(sourceGraph, venues(), source.name());
+        Graph data = out.data();
+        if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
+                && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
+            throw new SourceException(Problem.error(source.name(), 0,
+                    "no survey tables or entries found: expected a table whose first column is \"Paper\" or \"Dataset\", "
+                    + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
+        List<Problem> problems = new ArrayList<>(out.problems());
+        problems.addAll(ShapesValidator.validate(data, source.name()));
+        Collections.sort(problems);
+        return new Result(source.name(), data, List.copyOf(problems));
+    }
+
+    private static Graph venues;
+
+    /** The curated venue descriptions ({@code data/venues.ttl}), read once. */
+    public static synchronized Graph venues() {
+        if (venues == null) venues = bundledTurtle(Bundled.VENUES);
+        return venues;
+    }
+
+    private static Graph ontology;
+
+    /** The ontology ({@code ontology/vlm-survey.ttl}), read once. */
+    public static synchronized Graph ontology() {
+        if (ontology == null) ontology = bundledTurtle(Bundled.ONTOLOGY);
+        return ontology;
+    }
+
+    static Graph bundledTurtle(String path) {
+        Graph g = GraphFactory.createGraphMem();
+        RDFParser.source(Bundled.open(path)).lang(Lang.TURTLE).parse(g);
+        return g;
+    }
+}

@@ -1,0 +1,293 @@
+package org.w3id.vlmsurvey.markdown;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.vocab.SRC;
+
+/**
+ * Reads a Markdown document into the generic <em>source graph</em>: sections (headings), tables, rows,
+ * cells, list items and links, each with the line it starts on. It knows Markdown and nothing of the survey:
+ * what a row means is decided by the mapping queries ({@code queries/mapping/}).
+ */
+public final class MarkdownReader {
+
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    private MarkdownReader() {}
+
+    /** Reads a file; an unreadable, empty or binary file is a {@link SourceException} naming it. */
+    public static Graph read(Path file, String displayName) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SourceException(Problem.error(displayName, 0, "cannot read file: " + e.getMessage()));
+        }
+        return read(decode(bytes, displayName), displayName);
+    }
+
+    /** Decodes UTF-8 strictly: binary input is reported with the line where it starts. */
+    static String decode(byte[] bytes, String displayName) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0)
+                throw new SourceException(Problem.error(displayName, lineOfByte(bytes, i),
+                        "binary content (NUL byte): this is not a Markdown text file"));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstMalformed(bytes);
+            throw new SourceException(Problem.error(displayName, lineOfByte(bytes, bad),
+                    "not valid UTF-8 text (byte " + (bad + 1) + "): this is not a Markdown text file"));
+        }
+    }
+
+    /** Reads Markdown text into a fresh source graph. */
+    public static Graph read(String text, String displayName) {
+        if (text.isBlank())
+            throw new SourceException(Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
+        if (text.startsWith("\uFEFF"))
+            text = text.substring(1);
+        Builder b = new Builder(displayName, text);
+        PARSER.parse(text).accept(b);
+        return b.graph;
+    }
+
+    private static int lineOfByte(byte[] bytes, int index) {
+        int line = 1;
+        for (int i = 0; i < index && i < bytes.length; i++)
+            if (bytes[i] == '\n') line++;
+        return line;
+    }
+
+    private static int firstMalformed(byte[] bytes) {
+        var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        // Find the shortest failing prefix by decoding line by line.
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    dec.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return start;
+                }
+                start = i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Walks the commonmark tree and emits source triples; the one narrow place that writes the source graph. */
+    private static final class Builder extends AbstractVisitor {
+        final Graph graph = GraphFactory.createGraphMem();
+        final String[] lines;
+        final Node document = NodeFactory.createURI(SRC.NODE + "document");
+        final List<Node> sectionStack = new ArrayList<>();
+        final List<Integer> levelStack = new ArrayList<>();
+        final Set<String> used = new HashSet<>();
+        Node currentSection;
+
+        Builder(String displayName, String text) {
+            this.lines = text.split("\r\n|\r|\n", -1);
+            add(document, RDF.type.asNode(), SRC.Document.asNode());
+            add(document, SRC.file.asNode(), str(displayName));
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            int line = lineOf(heading);
+            Node sec = node("S" + line);
+            while (!levelStack.isEmpty() && levelStack.get(levelStack.size() - 1) >= heading.getLevel()) {
+                levelStack.remove(levelStack.size() - 1);
+                sectionStack.remove(sectionStack.size() - 1);
+            }
+            String title = Text.of(heading).strip();
+            add(sec, RDF.type.asNode(), SRC.Section.asNode());
+            add(sec, SRC.line.asNode(), integer(line));
+            add(sec, SRC.level.asNode(), integer(heading.getLevel()));
+            add(sec, SRC.title.asNode(), str(title));
+            add(sec, SRC.anchor.asNode(), str(Anchors.github(title)));
+            if (!sectionStack.isEmpty())
+                add(sec, SRC.parent.asNode(), sectionStack.get(sectionStack.size() - 1));
+            sectionStack.add(sec);
+            levelStack.add(heading.getLevel());
+            currentSection = sec;
+        }
+
+        @Override
+        public void visit(org.commonmark.node.CustomBlock block) {
+            if (block instanceof TableBlock table) {
+                table(table);
+                return;
+            }
+            visitChildren(block);
+        }
+
+        private void table(TableBlock table) {
+            int tableLine = lineOf(table);
+            Node t = node("T" + tableLine);
+            add(t, RDF.type.asNode(), SRC.Table.asNode());
+            add(t, SRC.line.asNode(), integer(tableLine));
+            inSection(t);
+            List<String> headers = new ArrayList<>();
+            for (org.commonmark.node.Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+                for (org.commonmark.node.Node r = part.getFirstChild(); r != null; r = r.getNext()) {
+                    if (!(r instanceof TableRow row)) continue;
+                    if (part instanceof TableHead) {
+                        for (org.commonmark.node.Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+                            String h = Text.of(c).strip();
+                            headers.add(h);
+                            Node col = node(localName(t) + "-H" + headers.size());
+                            add(t, SRC.column.asNode(), col);
+                            add(col, SRC.index.asNode(), integer(headers.size()));
+                            add(col, SRC.header.asNode(), str(h));
+                        }
+                        add(t, SRC.columns.asNode(), integer(headers.size()));
+                    } else {
+                        row(t, row, headers);
+                    }
+                }
+            }
+        }
+
+        private void row(Node table, TableRow row, List<String> headers) {
+            int line = lineOf(row);
+            Node r = node("R" + line);
+            add(r, RDF.type.asNode(), SRC.Row.asNode());
+            add(r, SRC.line.asNode(), integer(line));
+            add(r, SRC.table.asNode(), table);
+            inSection(r);
+            String raw = line <= lines.length ? lines[line - 1] : "";
+            add(r, SRC.raw.asNode(), str(raw));
+            add(r, SRC.cells.asNode(), integer(RawCells.count(raw)));
+            int i = 0;
+            for (org.commonmark.node.Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+                if (!(c instanceof TableCell cell)) continue;
+                i++;
+                Node cn = node(localName(r) + "-C" + i);
+                add(r, SRC.cell.asNode(), cn);
+                add(cn, RDF.type.asNode(), SRC.Cell.asNode());
+                add(cn, SRC.index.asNode(), integer(i));
+                add(cn, SRC.header.asNode(), str(i <= headers.size() ? headers.get(i - 1) : ""));
+                add(cn, SRC.text.asNode(), str(Text.of(cell).strip()));
+                links(cn, cell);
+            }
+        }
+
+        @Override
+        public void visit(ListItem item) {
+            int line = lineOf(item);
+            Node li = node("I" + line);
+            StringBuilder text = new StringBuilder();
+            for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof Paragraph) {
+                    if (text.length() > 0) text.append(' ');
+                    text.append(Text.of(c).strip());
+                }
+            }
+            add(li, RDF.type.asNode(), SRC.ListItem.asNode());
+            add(li, SRC.line.asNode(), integer(line));
+            add(li, SRC.raw.asNode(), str(line <= lines.length ? lines[line - 1] : ""));
+            add(li, SRC.text.asNode(), str(text.toString()));
+            inSection(li);
+            int k = 0;
+            for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext())
+                if (c instanceof Paragraph)
+                    k = links(li, c, k);
+            // nested lists are list items of their own
+            for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext())
+                if (!(c instanceof Paragraph))
+                    c.accept(this);
+        }
+
+        private void links(Node owner, org.commonmark.node.Node container) {
+            links(owner, container, 0);
+        }
+
+        private int links(Node owner, org.commonmark.node.Node container, int start) {
+            List<Link> found = new ArrayList<>();
+            collectLinks(container, found);
+            int k = start;
+            for (Link l : found) {
+                k++;
+                Node ln = node(localName(owner) + "-K" + k);
+                add(owner, SRC.link.asNode(), ln);
+                add(ln, RDF.type.asNode(), SRC.Link.asNode());
+                add(ln, SRC.index.asNode(), integer(k));
+                add(ln, SRC.label.asNode(), str(Text.of(l).strip()));
+                add(ln, SRC.href.asNode(), str(l.getDestination().strip()));
+            }
+            return k;
+        }
+
+        private static void collectLinks(org.commonmark.node.Node n, List<Link> out) {
+            for (org.commonmark.node.Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof Link l) out.add(l);
+                else collectLinks(c, out);
+            }
+        }
+
+        private void inSection(Node n) {
+            add(n, SRC.section.asNode(), currentSection != null ? currentSection : document);
+        }
+
+        private Node node(String local) {
+            String name = local;
+            for (int n = 2; !used.add(name); n++) name = local + "-" + n;
+            return NodeFactory.createURI(SRC.NODE + name);
+        }
+
+        private static String localName(Node n) {
+            return n.getURI().substring(SRC.NODE.length());
+        }
+
+        private static int lineOf(org.commonmark.node.Node n) {
+            List<SourceSpan> spans = n.getSourceSpans();
+            return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+        }
+
+        private void add(Node s, Node p, Node o) { graph.add(Triple.create(s, p, o)); }
+
+        private static Node str(String s) { return NodeFactory.createLiteralString(s); }
+
+        private static Node integer(int i) { return NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger); }
+    }
+}

@@ -1,0 +1,54 @@
+package org.w3id.vlmsurvey.vocab;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.shared.PrefixMapping;
+
+/** Terms of the survey ontology ({@code ontology/vlm-survey.ttl}) and the namespaces the project writes. */
+public final class VLM {
+    public static final String NS = "https://w3id.org/vlm-survey/ontology#";
+    public static final String RES = "https://w3id.org/vlm-survey/resource/";
+
+    public static final Resource Paper = r("Paper");
+    public static final Resource Dataset = r("Dataset");
+    public static final Resource PretrainingDataset = r("PretrainingDataset");
+    public static final Resource EvaluationDataset = r("EvaluationDataset");
+    public static final Resource MethodCategory = r("MethodCategory");
+    public static final Resource EvaluationTask = r("EvaluationTask");
+    public static final Resource EvaluationMetric = r("EvaluationMetric");
+    public static final Resource Venue = r("Venue");
+    public static final Resource CodeRepository = r("CodeRepository");
+
+    public static final Property category = p("category");
+    public static final Property sourceLine = p("sourceLine");
+    public static final Property publishedIn = p("publishedIn");
+
+    /** Prefixes used in every file the project writes, in the order they are declared. */
+    public static PrefixMapping prefixes() {
+        PrefixMapping pm = PrefixMapping.Factory.create();
+        pm.setNsPrefix("vlm", NS);
+        pm.setNsPrefix("res", RES);
+        pm.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        pm.setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        pm.setNsPrefix("owl", "http://www.w3.org/2002/07/owl#");
+        pm.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+        pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
+        pm.setNsPrefix("dcterms", "http://purl.org/dc/terms/");
+        pm.setNsPrefix("dcat", "http://www.w3.org/ns/dcat#");
+        pm.setNsPrefix("schema", "https://schema.org/");
+        pm.setNsPrefix("bibo", "http://purl.org/ontology/bibo/");
+        pm.setNsPrefix("fabio", "http://purl.org/spar/fabio/");
+        pm.setNsPrefix("prism", "http://prismstandard.org/namespaces/basic/2.0/");
+        pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
+        pm.setNsPrefix("prov", "http://www.w3.org/ns/prov#");
+        pm.setNsPrefix("void", "http://rdfs.org/ns/void#");
+        pm.setNsPrefix("vann", "http://purl.org/vocab/vann/");
+        pm.setNsPrefix("src", SRC.NS);
+        return pm;
+    }
+
+    private static Resource r(String local) { return ResourceFactory.createResource(NS + local); }
+    private static Property p(String local) { return ResourceFactory.createProperty(NS + local); }
+    private VLM() {}
+}
