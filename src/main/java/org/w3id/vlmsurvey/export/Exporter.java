@@ -15,6 +15,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -53,7 +54,19 @@ public final class Exporter {
                 boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
                 return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
             })
-            .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
+            .thenComparing(Triple::getObject, Exporter::compareObjects);
+
+    /** Numbers by value (so line 7 comes before line 15), everything else as SPARQL orders RDF terms. */
+    private static int compareObjects(Node a, Node b) {
+        if (a.isLiteral() && b.isLiteral()) {
+            NodeValue va = NodeValue.makeNode(a), vb = NodeValue.makeNode(b);
+            if (va.isNumber() && vb.isNumber()) {
+                int c = NodeValue.compare(va, vb);
+                if (c != 0) return c;
+            }
+        }
+        return NodeCmp.compareRDFTerms(a, b);
+    }
 
     private Exporter() {}
 

@@ -43,7 +43,7 @@ public final class ShapesValidator {
             int line = firstLine(data, e.focusNode());
             String where = FmtUtils.stringForNode(e.focusNode(), VLM.prefixes());
             String path = e.resultPath() == null ? "" : " " + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(VLM.prefixes()));
-            String msg = "shape violation on " + where + path + ": " + e.message();
+            String msg = "SHACL: " + where + path + ": " + e.message();
             problems.add(e.severity() == Severity.Violation ? Problem.error(file, line, msg) : Problem.warning(file, line, msg));
         }
         return problems;
