@@ -93,7 +93,7 @@ public final class SurveyGraph {
 
     private static Graph venues;
 
-    /** The curated venue descriptions ({@code data/venues.ttl}), read once. */
+    /** The curated venue descriptions ({@code data/venues.ttl}), read once; read-only. */
     public static synchronized Graph venues() {
         if (venues == null) venues = bundledTurtle(Bundled.VENUES);
         return venues;
@@ -101,7 +101,7 @@ public final class SurveyGraph {
 
     private static Graph ontology;
 
-    /** The ontology ({@code ontology/vlm-survey.ttl}), read once. */
+    /** The ontology ({@code ontology/vlm-survey.ttl}), read once; read-only (copy it to change it). */
     public static synchronized Graph ontology() {
         if (ontology == null) ontology = bundledTurtle(Bundled.ONTOLOGY);
         return ontology;
@@ -110,6 +110,6 @@ public final class SurveyGraph {
     static Graph bundledTurtle(String path) {
         Graph g = GraphFactory.createGraphMem();
         RDFParser.source(Bundled.open(path)).lang(Lang.TURTLE).parse(g);
-        return g;
+        return new org.apache.jena.sparql.graph.GraphReadOnly(g);
     }
 }
