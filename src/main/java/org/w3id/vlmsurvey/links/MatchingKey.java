@@ -96,12 +96,17 @@ public enum MatchingKey {
                         out.add(uri("https://doi.org/" + d));
                 }
             }
-            // dblp titles end with a full stop.
+            // dblp titles end with a full stop, and often lack the "NAME: " the survey puts before them.
             case DBLP_TITLE -> {
                 if (local.isLiteral()) {
                     String t = local.getLiteralLexicalForm().strip();
-                    out.add(literal(t));
-                    if (!t.endsWith(".") && !t.endsWith("?") && !t.endsWith("!")) out.add(literal(t + "."));
+                    int colon = t.indexOf(": ");
+                    List<String> titles = colon > 0 && colon <= 20 && !t.substring(0, colon).contains(" ")
+                            ? List.of(t, t.substring(colon + 2)) : List.of(t);
+                    for (String title : titles) {
+                        out.add(literal(title));
+                        if (!title.endsWith(".") && !title.endsWith("?") && !title.endsWith("!")) out.add(literal(title + "."));
+                    }
                 }
             }
         }
