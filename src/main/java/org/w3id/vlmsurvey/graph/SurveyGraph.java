@@ -10,10 +10,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.RiotNotFoundException;
-import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.vlmsurvey.diagnostics.Problem;
@@ -90,15 +87,16 @@ public final class SurveyGraph {
 
     /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
     static void readLinks(Path file, Graph data) {
-        try {
-            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(data);
-        } catch (RiotParseException e) {
-            throw new SourceException(Problem.error(file.toString(), (int) e.getLine(), e.getOriginalMessage()));
-        } catch (RiotNotFoundException e) {
-            throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
-        } catch (RiotException e) {
-            throw new SourceException(Problem.error(file.toString(), 0, e.getMessage()));
-        }
+        if (!Files.isRegularFile(file)) throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
+        ErrorHandler strict = new ErrorHandler() {
+            @Override public void warning(String message, long line, long col) { error(message, line, col); }
+            @Override public void error(String message, long line, long col) { fatal(message, line, col); }
+            @Override public void fatal(String message, long line, long col) {
+                throw new SourceException(Problem.error(file.toString(), (int) Math.max(line, 0),
+                        message + (col > 0 ? " (column " + col + ")" : "")));
+            }
+        };
+        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict).parse(data);
     }
 
     private static Graph venues;
