@@ -19,11 +19,13 @@ import org.w3id.vlmsurvey.vocab.VLM;
 /**
  * The provenance of a {@code link} run, without reification or named graphs: one {@code prov:Activity} for the run
  * (when, which endpoints), one {@code void:Linkset} per endpoint and matching key (which key, which remote property,
- * which link predicate, how many links, which batches failed), one {@code void:Dataset} per endpoint.
+ * which link predicate, which resources it linked, how many links, which batches failed), one {@code void:Dataset} per
+ * endpoint.
  */
 final class LinkProvenance {
     static final String PROV = "http://www.w3.org/ns/prov#", VOID = "http://rdfs.org/ns/void#";
-    static final Node MATCHING_KEY = uri(VLM.NS + "matchingKey"), REMOTE_KEY = uri(VLM.NS + "remoteKey");
+    static final Node MATCHING_KEY = uri(VLM.NS + "matchingKey"), REMOTE_KEY = uri(VLM.NS + "remoteKey"),
+            LINKED_RESOURCE = uri(VLM.NS + "linkedResource");
     static final Node SURVEY = uri(VLM.RES + "survey");
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -45,8 +47,14 @@ final class LinkProvenance {
             for (KeyReport k : e.keys()) {
                 if (k.asked().isEmpty()) continue;
                 Node ls = k.key().linkset();
-                long links = k.matches().entrySet().stream().filter(m -> e.linked().contains(m.getKey()))
-                        .mapToLong(m -> m.getValue().size()).sum();
+                long links = 0;
+                for (var m : k.matches().entrySet()) {
+                    if (!e.linked().contains(m.getKey())) continue;
+                    // Which resources' links this key justifies: with the link predicate and the objects' URI space
+                    // this tells, for every link, the key it was matched by.
+                    g.add(ls, LINKED_RESOURCE, m.getKey());
+                    links += m.getValue().size();
+                }
                 g.add(ls, RDF.type.asNode(), uri(VOID + "Linkset"));
                 g.add(ls, DCTerms.title.asNode(), NodeFactory.createLiteralString(
                         "Survey resources to " + e.endpoint().title() + " by " + k.key().label));

@@ -69,6 +69,30 @@ class LinkCommandTest {
         assertTrue(added.isIsomorphicWith(linkGraph));
         assertEquals(without.size() + linkGraph.size(), with.size());
         without.find().forEachRemaining(t -> assertTrue(with.contains(t), t::toString));
+
+        // The query of docs/links.md tells which key and endpoint justify each link.
+        String q = """
+                PREFIX void: <http://rdfs.org/ns/void#>
+                PREFIX vlm:  <https://w3id.org/vlm-survey/ontology#>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                SELECT ?s ?o ?key ?value ?endpoint ?when WHERE {
+                  ?ls a void:Linkset ; vlm:linkedResource ?s ; void:linkPredicate ?p ; vlm:matchingKey ?key ;
+                      void:objectsTarget ?ds ; prov:wasGeneratedBy/prov:endedAtTime ?when .
+                  ?ds void:uriSpace ?space ; void:sparqlEndpoint ?endpoint .
+                  ?s ?p ?o ; ?key ?value .
+                  FILTER (STRSTARTS(STR(?o), ?space))
+                }""";
+        java.util.Set<String> why = new java.util.TreeSet<>();
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(q, org.apache.jena.rdf.model.ModelFactory.createModelForGraph(with))) {
+            qe.execSelect().forEachRemaining(r -> {
+                if (r.getResource("s").getURI().equals(LinkerTest.CLIP))
+                    why.add(r.getResource("o").getURI() + " " + r.getResource("key").getLocalName() + " " + r.getLiteral("value").getString());
+            });
+        }
+        assertEquals(java.util.Set.of(
+                "http://www.wikidata.org/entity/Q900001 hasArXivId 2103.00020",
+                "http://www.wikidata.org/entity/Q900001 doi 10.48550/arXiv.2103.00020",
+                "https://dblp.org/rec/journals/corr/abs-2103-00020 doi 10.48550/arXiv.2103.00020"), why);
     }
 
     @Test
