@@ -10,6 +10,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.vlmsurvey.diagnostics.Problem;
@@ -36,8 +37,15 @@ public final class SurveyGraph {
         public long warnings() { return problems.size() - errors(); }
     }
 
-    /** Where the survey comes from: a file, or the copy bundled in the program. */
-    public record Source(String name, Path path) {
+    /**
+     * Where the survey comes from: a file, or the copy bundled in the program; and the links to external
+     * graphs made by the {@code link} command ({@code links}, a Turtle file, or null for none), added as they are.
+     */
+    public record Source(String name, Path path, Path links) {
+        /** The links file looked for by default: {@code links.ttl} next to the survey file, so {@code data/links.ttl}. */
+        public static final String LINKS = "links.ttl";
+
+        public Source(String name, Path path) { this(name, path, defaultLinks(path)); }
         public static Source bundled() { return new Source(Bundled.SURVEY, null); }
         public static Source file(Path p) { return new Source(p.toString(), p); }
         /** The given file, else {@code data/vlm-survey.md} in the working directory, else the bundled copy. */
@@ -45,6 +53,14 @@ public final class SurveyGraph {
             if (given != null) return file(given);
             Path local = Path.of(Bundled.SURVEY);
             return Files.isRegularFile(local) ? file(local) : bundled();
+        }
+        /** This source with the given links file (null: without links). */
+        public Source withLinks(Path file) { return new Source(name, path, file); }
+        /** {@code links.ttl} next to the survey file (for the bundled survey: {@code data/links.ttl} in the working directory), when it exists. */
+        static Path defaultLinks(Path survey) {
+            Path dir = survey == null ? Path.of(Bundled.SURVEY).getParent() : survey.toAbsolutePath().getParent();
+            Path links = dir == null ? Path.of(LINKS) : dir.resolve(LINKS);
+            return Files.isRegularFile(links) ? links : null;
         }
         Graph read() {
             if (path == null) return MarkdownReader.read(new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8), name);
@@ -87,8 +103,23 @@ public final class SurveyGraph {
                     + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, source.name()));
+        if (source.links() != null) readLinks(source.links(), data);
         Collections.sort(problems);
         return new Result(source.name(), data, List.copyOf(problems), out.working());
+    }
+
+    /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
+    static void readLinks(Path file, Graph data) {
+        if (!Files.isRegularFile(file)) throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
+        ErrorHandler strict = new ErrorHandler() {
+            @Override public void warning(String message, long line, long col) { error(message, line, col); }
+            @Override public void error(String message, long line, long col) { fatal(message, line, col); }
+            @Override public void fatal(String message, long line, long col) {
+                throw new SourceException(Problem.error(file.toString(), (int) Math.max(line, 0),
+                        message + (col > 0 ? " (column " + col + ")" : "")));
+            }
+        };
+        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict).parse(data);
     }
 
     private static Graph venues;

@@ -1,0 +1,121 @@
+package org.w3id.vlmsurvey.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.export.Exporter;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.links.Endpoint;
+import org.w3id.vlmsurvey.links.Linker;
+import org.w3id.vlmsurvey.links.SparqlRemote;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = { "Ask Wikidata and dblp for the entities matching the survey's papers and venues "
+                + "(by arXiv id, DOI, dblp venue id, title) and write the links, with their provenance, to a Turtle file "
+                + "that export and serve then include.",
+                "Exits 0 when every batch was answered, 3 when some failed (the links found are still written)." })
+final class LinkCommand implements Callable<Integer> {
+    @Mixin SourceOption source = new SourceOption();
+
+    @Option(names = "--wikidata", paramLabel = "URL", defaultValue = Endpoint.WIKIDATA_URL,
+            description = "Wikidata SPARQL endpoint (default: ${DEFAULT-VALUE})")
+    String wikidata;
+
+    @Option(names = "--dblp", paramLabel = "URL", defaultValue = Endpoint.DBLP_URL,
+            description = "dblp SPARQL endpoint (default: ${DEFAULT-VALUE})")
+    String dblp;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "ask only these endpoints: wikidata, dblp (default: both)")
+    List<String> only;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE", defaultValue = "data/links.ttl",
+            description = "where to write the links (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--batch-size", defaultValue = "50", description = "key values per query (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "read timeout of one query (default: ${DEFAULT-VALUE})")
+    double timeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "connect timeout (default: ${DEFAULT-VALUE})")
+    double connectTimeout;
+
+    @Option(names = "--tries", defaultValue = "3",
+            description = "tries per batch on 429, 5xx, timeouts and connection failures (default: ${DEFAULT-VALUE})")
+    int tries;
+
+    @Option(names = "--backoff", paramLabel = "MILLISECONDS", defaultValue = "2000",
+            description = "wait before the second try, doubled before each further one (default: ${DEFAULT-VALUE})")
+    long backoff;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        List<Endpoint> endpoints = new ArrayList<>();
+        List<String> names = only == null ? List.of("wikidata", "dblp") : only;
+        for (String n : names) {
+            switch (n.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "wikidata" -> endpoints.add(Endpoint.wikidata(wikidata));
+                case "dblp" -> endpoints.add(Endpoint.dblp(dblp));
+                default -> {
+                    err.println("unknown endpoint '" + n + "': use wikidata or dblp");
+                    return Main.USAGE;
+                }
+            }
+        }
+        if (batchSize < 1 || tries < 1 || timeout <= 0 || connectTimeout <= 0 || backoff < 0) {
+            err.println("--batch-size and --tries must be at least 1, the timeouts positive, --backoff not negative");
+            return Main.USAGE;
+        }
+        SurveyGraph.Result result;
+        try {
+            result = SurveyGraph.build(source.resolve().withLinks(null));
+        } catch (SourceException e) {
+            err.println(e.problem());
+            return Main.PROBLEMS;
+        }
+        var settings = new SparqlRemote.Settings(millis(connectTimeout), millis(timeout), tries, Duration.ofMillis(backoff));
+        Linker.Outcome outcome = new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC())
+                .run(result.data(), endpoints);
+        outcome.report().print(spec.commandLine().getOut());
+        if (!outcome.report().anyAnswered()) {
+            err.println(output + ": not written: no endpoint answered");
+            return Main.IO;
+        }
+        try {
+            if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
+            try (OutputStream os = Files.newOutputStream(output)) {
+                Exporter.write(outcome.links(), Exporter.Format.TTL, os);
+            }
+        } catch (IOException e) {
+            err.println(output + ": cannot write: " + e.getMessage());
+            return Main.IO;
+        }
+        spec.commandLine().getOut().println("wrote " + output + (outcome.report().hasFailures() ? " (incomplete: some batches failed)" : ""));
+        return outcome.report().hasFailures() ? Main.IO : Main.OK;
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}
