@@ -48,8 +48,8 @@ class LinkCommandTest {
             Run link = run("link", "-s", survey.toString(), "--wikidata", wikidata.url(), "--dblp", dblp.url(),
                     "-o", links.toString(), "--backoff", "10");
             assertEquals(Main.OK, link.exit(), link.err());
-            assertTrue(link.out().contains("wikidata (" + wikidata.url() + "): 2 of 48 resources linked, 45 not found, 1 ambiguous, "
-                    + "0 not known (failed batches); 0 of 2 batches failed"), link.out());
+            assertTrue(link.out().contains("wikidata (" + wikidata.url() + "): 3 of 58 resources linked, 54 not found, 1 ambiguous, "
+                    + "0 not known (failed batches); 0 of 3 batches failed"), link.out());
             assertTrue(link.out().contains("ambiguous, not linked: res:paper/arxiv-2111.07783"), link.out());
             assertTrue(link.out().contains("dblp (" + dblp.url() + "): 3 of 49 resources linked, 46 not found"), link.out());
         }
