@@ -124,8 +124,11 @@ final class QueryCommand implements Callable<Integer> {
         } catch (QueryCancelledException e) {
             err.println(origin + ": error: the query did not finish within " + timeoutSeconds + " s (--timeout)");
             return QUERY_FAILED;
-        } catch (QueryExceptionHTTP | HttpException e) {
-            err.println(origin + ": error: " + endpointOrLocal() + " answered: " + e.getMessage());
+        } catch (QueryExceptionHTTP e) {
+            err.println(origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));
+            return QUERY_FAILED;
+        } catch (HttpException e) {
+            err.println(origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));
             return QUERY_FAILED;
         } catch (QueryDeniedException e) {
             err.println(origin + ": error: " + e.getMessage() + " (federated SERVICE is off unless --allow-service)");
@@ -138,6 +141,11 @@ final class QueryCommand implements Callable<Integer> {
         out.print(answer.toString(StandardCharsets.UTF_8));
         out.flush();
         return Main.OK;
+    }
+
+    /** "HTTP 404 Not Found", or the failure alone when there was no HTTP answer (connection refused). */
+    private static String http(int status, String message) {
+        return status > 0 ? "HTTP " + status + " " + message : String.valueOf(message);
     }
 
     private String endpointOrLocal() {
