@@ -1,0 +1,154 @@
+package org.w3id.vlmsurvey.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.query.QueryException;
+import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.export.Exporter;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.query.SurveyQuery;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = { "Run a SPARQL query against the survey graph (with the ontology), in-process, or against a SPARQL endpoint.",
+                "SELECT and ASK answers are written as a table, CSV, TSV or JSON; CONSTRUCT and DESCRIBE as Turtle." },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:success", "1:the source has errors", "2:usage error, or the query does not parse (FILE:LINE:COLUMN: error: message)",
+                "3:the query file cannot be read", "4:the query failed: timeout, SERVICE not allowed, or the endpoint answered with an error" })
+final class QueryCommand implements Callable<Integer> {
+    /** Exit code of a query that parsed but could not be answered. */
+    static final int QUERY_FAILED = 4;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    QueryText text;
+
+    static final class QueryText {
+        @Parameters(paramLabel = "FILE.rq", description = "the file holding the query")
+        Path file;
+
+        @Option(names = { "-q", "--query" }, paramLabel = "SPARQL", description = "the query itself")
+        String query;
+    }
+
+    @Mixin SourceOption source = new SourceOption();
+
+    @Option(names = { "-e", "--endpoint" }, paramLabel = "URL",
+            description = "ask this SPARQL endpoint instead of the survey graph built in-process")
+    String endpoint;
+
+    @Option(names = { "-f", "--format" }, defaultValue = "table",
+            description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}); CONSTRUCT and DESCRIBE always give Turtle")
+    String format;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "stop the query after this many seconds, 0 for no limit (default: ${DEFAULT-VALUE})")
+    double timeoutSeconds;
+
+    @Option(names = "--allow-service",
+            description = "allow federated SERVICE clauses in-process (off by default: a query must not reach out to other servers unasked)")
+    boolean allowService;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        SurveyQuery.Format f;
+        try {
+            f = SurveyQuery.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Main.USAGE;
+        }
+        if (timeoutSeconds < 0) {
+            err.println("--timeout must be 0 (no limit) or more seconds, not " + timeoutSeconds);
+            return Main.USAGE;
+        }
+        String origin, sparql;
+        if (text.file != null) {
+            origin = text.file.toString();
+            try {
+                sparql = Files.readString(text.file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println(Problem.error(origin, 0, "cannot read the query: " + e));
+                return Main.IO;
+            }
+        } else {
+            origin = "--query";
+            sparql = text.query;
+        }
+        SurveyQuery query;
+        try {
+            query = SurveyQuery.parse(sparql, origin);
+        } catch (SurveyQuery.SyntaxError e) {
+            err.println(e);
+            return Main.USAGE;
+        }
+        long timeoutMillis = Math.round(timeoutSeconds * 1000);
+        QueryExecution exec;
+        if (endpoint != null) {
+            exec = query.remote(endpoint, timeoutMillis);
+        } else {
+            SurveyGraph.Result result;
+            try {
+                result = SurveyGraph.build(source.resolve());
+            } catch (SourceException e) {
+                err.println(e.problem());
+                return Main.PROBLEMS;
+            }
+            // Warnings are for "check"; errors mean the answer may be wrong, so they are shown.
+            SourceOption.print(err, result.problems().stream().filter(Problem::isError).toList());
+            exec = query.local(Exporter.union(SurveyGraph.ontology(), result.data()), timeoutMillis, allowService);
+        }
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            query.execute(exec, f, answer);
+        } catch (QueryCancelledException e) {
+            err.println(origin + ": error: the query did not finish within " + timeoutSeconds + " s (--timeout)");
+            return QUERY_FAILED;
+        } catch (QueryExceptionHTTP e) {
+            err.println(origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));
+            return QUERY_FAILED;
+        } catch (HttpException e) {
+            err.println(origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));
+            return QUERY_FAILED;
+        } catch (QueryDeniedException e) {
+            err.println(origin + ": error: " + e.getMessage() + " (federated SERVICE is off unless --allow-service)");
+            return QUERY_FAILED;
+        } catch (QueryException e) {
+            err.println(origin + ": error: " + e.getMessage());
+            return QUERY_FAILED;
+        }
+        var out = spec.commandLine().getOut();
+        out.print(answer.toString(StandardCharsets.UTF_8));
+        out.flush();
+        return Main.OK;
+    }
+
+    /** "HTTP 404 Not Found", or the failure alone when there was no HTTP answer (connection refused). */
+    private static String http(int status, String message) {
+        return status > 0 ? "HTTP " + status + " " + message : String.valueOf(message);
+    }
+
+    private String endpointOrLocal() {
+        return endpoint != null ? endpoint : "a SERVICE endpoint";
+    }
+}
