@@ -113,6 +113,7 @@ public final class SurveyServer implements AutoCloseable {
             b.passwordFile(options.updatePasswordFile().toString()).auth(AuthScheme.BASIC).realm("vlm-survey");
         }
         b.add(DATASET, ds);
+        b.addFilter(DATASET + "/data", new DefaultGraphFilter());
         b.addServlet("/resource/*", new LinkedDataServlet(store));
         b.addServlet("/ontology", new OntologyServlet());
         b.addServlet("/.well-known/void", new VoidServlet(store));
