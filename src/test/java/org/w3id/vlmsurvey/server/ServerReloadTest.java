@@ -68,8 +68,19 @@ class ServerReloadTest {
             long triples = server.store().counts().triples();
             assertEquals(TITLE, clipTitle(server));
 
+            // Queries sent while the edit is loaded see the whole old graph or the whole new one.
+            java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                while (!stop.get())
+                    seen.add(Http.query(server.url(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv").body().lines().skip(1).findFirst().orElse("?"));
+            });
+            reader.start();
             edit(md, "[" + TITLE + "]", "[" + TITLE + " (edited)]");
             awaitAttempts(server, 1);
+            stop.set(true);
+            reader.join();
+            assertEquals(java.util.Set.of(Long.toString(triples)), seen, "a query saw a partly loaded graph");
             assertTrue(server.watcher().lastOutcome().loaded());
             assertEquals(TITLE + " (edited)", clipTitle(server));
             assertEquals(triples, server.store().counts().triples());
