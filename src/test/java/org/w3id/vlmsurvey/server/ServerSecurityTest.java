@@ -67,7 +67,7 @@ class ServerSecurityTest {
     @Test
     void serviceToAllowedEndpointOnly() {
         DatasetGraph tiny = DatasetGraphFactory.createTxnMem();
-        RDFParser.fromString("<urn:x:s> <urn:x:p> \"from the other server\" .", Lang.TURTLE).parse(tiny);
+        RDFParser.fromString("<http://example.org/s> <http://example.org/p> \"from the other server\" .", Lang.TURTLE).parse(tiny);
         FusekiServer other = FusekiServer.create().fusekiModules(FusekiModules.empty()).loopback(true).port(0)
                 .add("/tiny", tiny).build().start();
         try {
