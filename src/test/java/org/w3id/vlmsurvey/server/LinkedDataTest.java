@@ -129,8 +129,11 @@ class LinkedDataTest {
         HttpResponse<String> html = Http.get(base + "/ontology", "text/html");
         assertEquals(200, html.statusCode());
         SurveyGraph.ontology().find(Node.ANY, RDF.type.asNode(), org.apache.jena.vocabulary.OWL.Class.asNode())
-                .forEachRemaining(t -> assertTrue(html.body().contains("id=\"" + Html.escape(t.getSubject().getLocalName()) + "\""),
-                        "class " + t.getSubject() + " missing"));
+                .forEachRemaining(t -> {
+                    String iri = t.getSubject().getURI();
+                    String id = iri.startsWith(org.w3id.vlmsurvey.vocab.VLM.NS) ? iri.substring(org.w3id.vlmsurvey.vocab.VLM.NS.length()) : iri;
+                    assertTrue(html.body().contains("id=\"" + Html.escape(id) + "\""), "class " + iri + " missing");
+                });
     }
 
     @Test
