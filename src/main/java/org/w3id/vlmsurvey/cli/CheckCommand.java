@@ -2,7 +2,6 @@ package org.w3id.vlmsurvey.cli;
 
 import java.util.concurrent.Callable;
 
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 import picocli.CommandLine.Command;
@@ -24,14 +23,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        SurveyGraph.Result result;
-        try {
-            result = SurveyGraph.build(source.resolve());
-        } catch (SourceException e) {
-            out.println(e.problem());
-            out.flush();
-            return Main.PROBLEMS;
-        }
+        SurveyGraph.Result result = SourceOption.build(source.resolve(), out);
+        if (result == null) return Main.PROBLEMS;
         SourceOption.print(out, result.problems());
         out.printf("%s: %d errors, %d warnings%n", result.file(), result.errors(), result.warnings());
         out.flush();

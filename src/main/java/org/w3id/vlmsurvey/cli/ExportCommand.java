@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Graph;
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
@@ -42,13 +41,8 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.USAGE;
         }
-        SurveyGraph.Result result;
-        try {
-            result = SurveyGraph.build(source.resolve());
-        } catch (SourceException e) {
-            spec.commandLine().getErr().println(e.problem());
-            return Main.PROBLEMS;
-        }
+        SurveyGraph.Result result = SourceOption.build(source.resolve(), spec.commandLine().getErr());
+        if (result == null) return Main.PROBLEMS;
         SourceOption.print(spec.commandLine().getErr(), result.problems());
         Graph out = noOntology ? result.data() : Exporter.union(SurveyGraph.ontology(), result.data());
         try {

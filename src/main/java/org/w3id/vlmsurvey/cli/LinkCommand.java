@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.links.Endpoint;
@@ -87,13 +86,8 @@ final class LinkCommand implements Callable<Integer> {
             err.println("--batch-size and --tries must be at least 1, the timeouts positive, --backoff not negative");
             return Main.USAGE;
         }
-        SurveyGraph.Result result;
-        try {
-            result = SurveyGraph.build(source.resolve().withLinks(null));
-        } catch (SourceException e) {
-            err.println(e.problem());
-            return Main.PROBLEMS;
-        }
+        SurveyGraph.Result result = SourceOption.build(source.resolve().withLinks(null), err);
+        if (result == null) return Main.PROBLEMS;
         var settings = new SparqlRemote.Settings(millis(connectTimeout), millis(timeout), tries, Duration.ofMillis(backoff));
         Linker.Outcome outcome = new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC())
                 .run(result.data(), endpoints);

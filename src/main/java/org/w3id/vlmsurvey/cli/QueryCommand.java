@@ -14,7 +14,6 @@ import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryException;
 import org.w3id.vlmsurvey.diagnostics.Problem;
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.query.SurveyQuery;
@@ -107,13 +106,8 @@ final class QueryCommand implements Callable<Integer> {
         if (endpoint != null) {
             exec = query.remote(endpoint, timeoutMillis);
         } else {
-            SurveyGraph.Result result;
-            try {
-                result = SurveyGraph.build(source.resolve());
-            } catch (SourceException e) {
-                err.println(e.problem());
-                return Main.PROBLEMS;
-            }
+            SurveyGraph.Result result = SourceOption.build(source.resolve(), err);
+            if (result == null) return Main.PROBLEMS;
             // Warnings are for "check"; errors mean the answer may be wrong, so they are shown.
             SourceOption.print(err, result.problems().stream().filter(Problem::isError).toList());
             exec = query.local(Exporter.union(SurveyGraph.ontology(), result.data()), timeoutMillis, allowService);

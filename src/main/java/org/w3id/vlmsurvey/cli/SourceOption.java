@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 import picocli.CommandLine.Option;
@@ -16,6 +17,20 @@ final class SourceOption {
 
     SurveyGraph.Source resolve() {
         return SurveyGraph.Source.resolve(source);
+    }
+
+    /**
+     * Builds the graph of the given source; a source that cannot be read at all is printed as its one problem
+     * and gives null (the command then exits with {@link Main#PROBLEMS}).
+     */
+    static SurveyGraph.Result build(SurveyGraph.Source source, PrintWriter report) {
+        try {
+            return SurveyGraph.build(source);
+        } catch (SourceException e) {
+            report.println(e.problem());
+            report.flush();
+            return null;
+        }
     }
 
     static void print(PrintWriter err, Iterable<Problem> problems) {

@@ -2,7 +2,6 @@ package org.w3id.vlmsurvey.cli;
 
 import java.util.concurrent.Callable;
 
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.graph.Stats;
 
@@ -21,13 +20,8 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        SurveyGraph.Result result;
-        try {
-            result = SurveyGraph.build(source.resolve());
-        } catch (SourceException e) {
-            spec.commandLine().getErr().println(e.problem());
-            return Main.PROBLEMS;
-        }
+        SurveyGraph.Result result = SourceOption.build(source.resolve(), spec.commandLine().getErr());
+        if (result == null) return Main.PROBLEMS;
         out.print(Stats.of(result.data()).render());
         out.flush();
         return Main.OK;
