@@ -26,8 +26,11 @@ import org.w3id.vlmsurvey.vocab.VLM;
  */
 public final class SurveyGraph {
 
-    /** A built graph: the data (no ontology), and every problem found, in file and line order. */
-    public record Result(String file, Graph data, List<Problem> problems) {
+    /**
+     * A built graph: the data (no ontology), every problem found (in file and line order), and the mapping's
+     * working graph (the source graph with the mapping's scaffolding), for accounting and debugging.
+     */
+    public record Result(String file, Graph data, List<Problem> problems, Graph working) {
         public boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
         public long errors() { return problems.stream().filter(Problem::isError).count(); }
         public long warnings() { return problems.size() - errors(); }
@@ -52,6 +55,26 @@ public final class SurveyGraph {
 
     private SurveyGraph() {}
 
+    /**
+     * The lines of paper and dataset table rows and of paper entries that are neither the source line of a
+     * resource in the graph nor named by a problem: the loader's promise is that this is always empty.
+     * (Tables of unknown shape are reported once, at the table's line, with their row count.)
+     */
+    public static java.util.SortedSet<Integer> unaccounted(Result r) {
+        java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
+        String q = """
+                PREFIX src: <https://w3id.org/vlm-survey/source#>
+                SELECT ?line { { ?x src:table/src:kind ?k } UNION { ?x src:kind "paper-entry" } ?x src:line ?line }""";
+        try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(r.working()).query(q).build()) {
+            qe.select().forEachRemaining(b -> lines.add(Integer.parseInt(b.get("line").getLiteralLexicalForm())));
+        }
+        r.data().find(Node.ANY, VLM.sourceLine.asNode(), Node.ANY)
+                .forEachRemaining(t -> lines.remove(Integer.parseInt(t.getObject().getLiteralLexicalForm())));
+        r.problems().forEach(p -> lines.remove(p.line()));
+        return lines;
+    }
+
+
     /** Builds the graph of a source; a source that cannot be read at all throws {@link SourceException}. */
     public static Result build(Source source) {
         Graph sourceGraph = source.read();
@@ -65,7 +88,7 @@ public final class SurveyGraph {
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, source.name()));
         Collections.sort(problems);
-        return new Result(source.name(), data, List.copyOf(problems));
+        return new Result(source.name(), data, List.copyOf(problems), out.working());
     }
 
     private static Graph venues;
