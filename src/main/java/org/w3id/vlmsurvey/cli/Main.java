@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The survey \"Vision-Language Models for Vision Tasks\" as a knowledge graph.",
-        subcommands = { ExportCommand.class, CheckCommand.class, StatsCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class },
+        subcommands = { ExportCommand.class, CheckCommand.class, StatsCommand.class, ServeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:the source has errors (or warnings with --strict)", "2:usage error", "3:input or output failure" })
 public final class Main implements Runnable {

@@ -1,0 +1,106 @@
+package org.w3id.vlmsurvey.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.server.ServerOptions;
+import org.w3id.vlmsurvey.server.SurveyServer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = { "Serve the survey over HTTP: SPARQL endpoint, query page, Linked Data pages (embedded Apache Jena Fuseki).",
+                "Safe by default: loopback only, query timeout, no federated SERVICE, no update endpoint." })
+final class ServeCommand implements Callable<Integer> {
+    @Mixin SourceOption source = new SourceOption();
+
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST,
+            description = "address to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all interfaces)")
+    String host;
+
+    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "query timeout, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}); a timed-out query answers 503")
+    Duration timeout;
+
+    @Option(names = "--tdb2", paramLabel = "DIR",
+            description = "keep the graph in a TDB2 database in DIR, rebuilt only when the source or the program changed")
+    Path tdb2;
+
+    @Option(names = "--watch", description = "reload when the source file changes (a broken edit keeps the last good graph)")
+    boolean watch;
+
+    @Option(names = "--allow-service", arity = "1..*", paramLabel = "HOST",
+            description = "allow federated SERVICE to these hosts (host, host:port, or endpoint URL prefix); default: none")
+    List<String> allowService = new ArrayList<>();
+
+    @Option(names = "--update-password-file", paramLabel = "FILE",
+            description = "enable /survey/update behind HTTP basic auth for the users of FILE (lines \"user: password\")")
+    Path updatePasswordFile;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (watch && source.source == null && !java.nio.file.Files.isRegularFile(Path.of("data/vlm-survey.md"))) {
+            spec.commandLine().getErr().println("serve: --watch needs a source file (--source FILE.md)");
+            return Main.USAGE;
+        }
+        ServerOptions options = new ServerOptions(source.resolve(), host, port, timeout, tdb2, watch, allowService,
+                updatePasswordFile, Duration.ofSeconds(1));
+        SurveyServer server;
+        try {
+            server = SurveyServer.start(options);
+        } catch (SurveyServer.LoadException e) {
+            SourceOption.print(spec.commandLine().getErr(), e.problems());
+            return Main.PROBLEMS;
+        } catch (SourceException e) {
+            spec.commandLine().getErr().println(e.problem());
+            return Main.PROBLEMS;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("serve: " + e.getMessage());
+            return Main.USAGE;
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("serve: cannot start: " + e.getMessage());
+            return Main.IO;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vlm-survey-shutdown"));
+        server.join();
+        return Main.OK;
+    }
+
+    /** {@code 10s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern P = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = P.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches())
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 10s, 500ms or 2m");
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+            if (d.isZero()) throw new CommandLine.TypeConversionException("the timeout must be positive");
+            return d;
+        }
+    }
+}

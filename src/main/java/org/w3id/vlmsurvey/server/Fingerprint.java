@@ -1,0 +1,67 @@
+package org.w3id.vlmsurvey.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.lib.Bundled;
+
+/**
+ * What a built graph depends on, as SHA-256 digests: the bytes of the survey source, and the program's own
+ * bundled files that shape the graph (ontology, shapes, curated venues, mapping and check queries).
+ * Two builds with equal fingerprints give the same graph.
+ */
+public record Fingerprint(String source, String program) {
+
+    public static Fingerprint of(SurveyGraph.Source source) {
+        return new Fingerprint(sha256(sourceBytes(source)), programDigest());
+    }
+
+    static byte[] sourceBytes(SurveyGraph.Source source) {
+        if (source.path() == null) return Bundled.bytes(Bundled.SURVEY);
+        try {
+            return Files.readAllBytes(source.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String programDigest;
+
+    /** The digest of the bundled files the mapping uses, each preceded by its name. */
+    static synchronized String programDigest() {
+        if (programDigest != null) return programDigest;
+        MessageDigest md = digest();
+        for (String f : new String[] { Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES })
+            add(md, f);
+        for (String folder : new String[] { "queries/mapping/", "queries/checks/" })
+            for (String name : Bundled.list(folder, ".rq"))
+                add(md, folder + name);
+        programDigest = HexFormat.of().formatHex(md.digest());
+        return programDigest;
+    }
+
+    private static void add(MessageDigest md, String bundledPath) {
+        md.update(bundledPath.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        if (Bundled.exists(bundledPath)) md.update(Bundled.bytes(bundledPath));
+        md.update((byte) 0);
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

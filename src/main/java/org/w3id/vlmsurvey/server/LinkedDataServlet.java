@@ -1,0 +1,44 @@
+package org.w3id.vlmsurvey.server;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.system.Txn;
+import org.w3id.vlmsurvey.vocab.VLM;
+
+/**
+ * Linked Data: {@code /resource/X} describes {@code https://w3id.org/vlm-survey/resource/X}, as RDF or as an
+ * HTML page, by content negotiation.
+ */
+final class LinkedDataServlet extends HttpServlet {
+    private final SurveyStore store;
+
+    LinkedDataServlet(SurveyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String local = path.startsWith("/resource/") ? path.substring("/resource/".length()) : "";
+        String iri = VLM.RES + local;
+        String type = Negotiation.choose(req);
+        if (type == null) {
+            Negotiation.notAcceptable(resp);
+            return;
+        }
+        Graph d = local.isEmpty() ? null
+                : Txn.calculateRead(store.dataset(), () -> ResourceDescription.describe(store.dataset().getDefaultGraph(), iri));
+        if (d == null) {
+            Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no resource " + iri + "\n");
+            return;
+        }
+        if (type.equals(Negotiation.HTML))
+            Negotiation.html(resp, ResourceDescription.html(d, iri));
+        else
+            Negotiation.rdf(resp, d, type);
+    }
+}

@@ -1,0 +1,53 @@
+package org.w3id.vlmsurvey.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+    @Test
+    void durations() {
+        var c = new ServeCommand.DurationConverter();
+        assertEquals(Duration.ofSeconds(10), c.convert("10s"));
+        assertEquals(Duration.ofMillis(500), c.convert("500ms"));
+        assertEquals(Duration.ofMinutes(2), c.convert("2m"));
+        assertEquals(Duration.ofSeconds(7), c.convert("7"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("ten seconds"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("0s"));
+    }
+
+    static int run(StringWriter err, String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void badTimeoutIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertEquals(Main.USAGE, run(err, "serve", "--timeout", "soon"));
+        assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
+    }
+
+    @Test
+    void sourceWithErrorsDoesNotStart(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("empty.md");
+        Files.writeString(md, "# no tables\n");
+        StringWriter err = new StringWriter();
+        assertEquals(Main.PROBLEMS, run(err, "serve", "--port", "0", "--source", md.toString()));
+        assertTrue(err.toString().contains(md + ": error: no survey tables"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(Main.PROBLEMS, run(err2, "serve", "--port", "0", "--source", dir.resolve("missing.md").toString()));
+        assertTrue(err2.toString().contains("missing.md: error: cannot read"), err2.toString());
+    }
+}

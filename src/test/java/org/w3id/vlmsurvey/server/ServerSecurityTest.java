@@ -1,0 +1,103 @@
+package org.w3id.vlmsurvey.server;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+
+/** The opt-in features: the authenticated update endpoint, and federated query to allowed endpoints only. */
+class ServerSecurityTest {
+
+    static final String INSERT = "INSERT DATA { <http://example.org/a> <http://example.org/b> \"added\" }";
+    static final String ASK = "ASK { <http://example.org/a> <http://example.org/b> \"added\" }";
+
+    @Test
+    void updateOnlyWithBasicAuth(@TempDir Path dir) throws Exception {
+        Path pw = dir.resolve("passwords");
+        Files.writeString(pw, "editor: s3cret\n");
+        try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
+                .withPort(0).withUpdatePasswordFile(pw))) {
+            String url = server.url() + "/survey/update";
+            String body = "update=" + Http.enc(INSERT);
+            // No credentials: 401 with a Basic challenge (the endpoint exists but needs a user of the password file).
+            HttpResponse<String> anon = Http.sendFresh(Http.form(url, body, null));
+            assertEquals(401, anon.statusCode());
+            assertTrue(anon.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+            HttpRequest wrong = HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", Http.basic("editor", "nope"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            assertEquals(401, Http.sendFresh(wrong).statusCode());
+            assertTrue(Http.query(server.url(), ASK, "application/sparql-results+json").body().contains("false"));
+
+            HttpRequest ok = HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", Http.basic("editor", "s3cret"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            assertEquals(200, Http.sendFresh(ok).statusCode());
+            HttpResponse<String> ask = Http.query(server.url(), ASK, "application/sparql-results+json");
+            assertEquals(200, ask.statusCode(), "queries still need no credentials");
+            assertTrue(ask.body().contains("true"), ask.body());
+
+            // Uploads stay refused even with credentials: the Graph Store endpoint is read-only.
+            HttpRequest upload = HttpRequest.newBuilder(java.net.URI.create(server.url() + "/survey/data"))
+                    .header("Authorization", Http.basic("editor", "s3cret")).header("Content-Type", "text/turtle")
+                    .POST(HttpRequest.BodyPublishers.ofString("<http://example.org/c> <http://example.org/d> <http://example.org/e> .")).build();
+            assertEquals(405, Http.sendFresh(upload).statusCode());
+        }
+    }
+
+    @Test
+    void passwordFileMustNameUsers(@TempDir Path dir) throws Exception {
+        Path pw = dir.resolve("passwords");
+        Files.writeString(pw, "# nobody\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> SurveyServer.users(pw));
+        assertTrue(e.getMessage().contains(pw.toString()));
+    }
+
+    @Test
+    void serviceToAllowedEndpointOnly() {
+        DatasetGraph tiny = DatasetGraphFactory.createTxnMem();
+        RDFParser.fromString("<http://example.org/s> <http://example.org/p> \"from the other server\" .", Lang.TURTLE).parse(tiny);
+        FusekiServer other = FusekiServer.create().fusekiModules(FusekiModules.empty()).loopback(true).port(0)
+                .add("/tiny", tiny).build().start();
+        try {
+            String endpoint = "http://localhost:" + other.getHttpPort() + "/tiny/sparql";
+            try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
+                    .withPort(0).withAllowService(List.of("localhost:" + other.getHttpPort())))) {
+                HttpResponse<String> r = Http.query(server.url(), "SELECT ?o { SERVICE <" + endpoint + "> { ?s ?p ?o } }", "text/csv");
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(List.of("o", "from the other server"), r.body().lines().toList());
+
+                String other127 = "http://127.0.0.1:" + other.getHttpPort() + "/tiny/sparql";
+                HttpResponse<String> refused = Http.query(server.url(), "SELECT ?o { SERVICE <" + other127 + "> { ?s ?p ?o } }", "text/csv");
+                assertEquals(403, refused.statusCode());
+                assertTrue(refused.body().contains("allowed only to localhost:" + other.getHttpPort()), refused.body());
+            }
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void allowListMatching() {
+        ServiceGuard g = new ServiceGuard(List.of("example.org", "localhost:3031", "https://query.example.net/sparql"));
+        assertTrue(g.allows("http://example.org/sparql"));
+        assertTrue(g.allows("https://EXAMPLE.org:443/x"));
+        assertFalse(g.allows("http://example.org.evil.net/sparql"));
+        assertTrue(g.allows("http://localhost:3031/ds/sparql"));
+        assertFalse(g.allows("http://localhost:3032/ds/sparql"));
+        assertTrue(g.allows("https://query.example.net/sparql"));
+        assertFalse(g.allows("http://query.example.net/sparql"));
+        assertFalse(g.allows("file:///etc/passwd"));
+    }
+}
