@@ -20,35 +20,45 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop SPARQL load generator: C clients, each sending the query again as soon as the answer is
- * read, for a bounded time and a bounded number of requests, to a loopback endpoint only.
+ * A closed-loop SPARQL load generator: C clients, each sending its next query as soon as the answer is read,
+ * for a bounded time and a bounded number of requests ({@code -Dloadgen.max}, default 1,000,000), to a
+ * loopback endpoint only.
  * <p>
- * Prints one tab-separated line {@code requests errors seconds throughput_per_s p50_ms p99_ms statuses}; latencies
- * of the warm-up are not counted. An error is a failed connection or any status but 200.
- * <p>
- * Usage: {@code LoadGen URL QUERY.rq CLIENTS SECONDS [MAX_REQUESTS [WARMUP_SECONDS]]}
+ * Usage: {@code LoadGen [--mix] URL SECONDS WARMUP_SECONDS CLIENTS[,CLIENTS...] QUERY.rq...}. For each query
+ * (or, with {@code --mix}, for all of them in turn within one run) and each number of clients, prints one
+ * tab-separated line {@code query clients requests errors seconds throughput_per_s p50_ms p99_ms statuses}.
+ * Latencies of the warm-up are not counted. An error is a failed connection or any status but 200.
  */
 public final class LoadGen {
 
     private LoadGen() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: LoadGen URL QUERY.rq CLIENTS SECONDS [MAX_REQUESTS [WARMUP_SECONDS]]");
+        List<String> a = new ArrayList<>(List.of(args));
+        boolean mix = a.remove("--mix");
+        if (a.size() < 5) {
+            System.err.println("usage: LoadGen [--mix] URL SECONDS WARMUP_SECONDS CLIENTS[,CLIENTS...] QUERY.rq...");
             System.exit(2);
         }
-        URI url = URI.create(args[0]);
+        URI url = URI.create(a.get(0));
         if (!loopback(url)) {
             System.err.println("LoadGen: only loopback endpoints (127.0.0.1, localhost, ::1): " + url);
             System.exit(2);
         }
-        String query = Files.readString(Path.of(args[1]));
-        int clients = Integer.parseInt(args[2]);
-        double seconds = Double.parseDouble(args[3]);
-        long max = args.length > 4 ? Long.parseLong(args[4]) : 1_000_000;
-        double warmup = args.length > 5 ? Double.parseDouble(args[5]) : 0;
-        Result r = run(url, query, clients, seconds, max, warmup);
-        System.out.println(r.line());
+        double seconds = Double.parseDouble(a.get(1)), warmup = Double.parseDouble(a.get(2));
+        long max = Long.getLong("loadgen.max", 1_000_000);
+        List<Path> files = a.subList(4, a.size()).stream().map(Path::of).toList();
+        List<List<Path>> runs = mix ? List.of(files) : files.stream().map(List::of).toList();
+        for (List<Path> run : runs) {
+            List<String> queries = new ArrayList<>();
+            for (Path f : run) queries.add(Files.readString(f));
+            String name = mix ? "mix" : run.get(0).getFileName().toString().replaceAll("\\.rq$", "");
+            for (String c : a.get(3).split(",")) {
+                Result r = run(url, queries, Integer.parseInt(c.strip()), seconds, max, warmup);
+                System.out.println(name + "\t" + c.strip() + "\t" + r.line());
+                System.out.flush();
+            }
+        }
     }
 
     /** What a run measured. */
@@ -70,16 +80,19 @@ public final class LoadGen {
         return h != null && (h.equals("127.0.0.1") || h.equals("localhost") || h.equals("[::1]") || h.equals("::1"));
     }
 
-    public static Result run(URI url, String query, int clients, double seconds, long max, double warmup)
+    public static Result run(URI url, List<String> queries, int clients, double seconds, long max, double warmup)
             throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String body = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/sparql-results+json")
-                .timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (String query : queries)
+            requests.add(HttpRequest.newBuilder(url)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/sparql-results+json")
+                    .timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                    .build());
+        AtomicLong sent = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmup * 1e9);
         long end = measureFrom + (long) (seconds * 1e9);
@@ -95,6 +108,7 @@ public final class LoadGen {
                     long t0 = System.nanoTime();
                     int status;
                     try {
+                        HttpRequest request = requests.get((int) (sent.getAndIncrement() % requests.size()));
                         HttpResponse<byte[]> resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         status = resp.statusCode();
                     } catch (IOException e) {
