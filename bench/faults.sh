@@ -17,11 +17,12 @@ HEAVY=bench/queries/heavy/venue-pairs.rq
 SIZE=${FAULT_SIZE:-10000}
 SRC=$(survey "$SIZE")
 LOADGEN="java -cp $JAR org.w3id.vlmsurvey.bench.LoadGen"
-serve() { java -Xmx$HEAP -jar "$JAR" serve --port "$PORT" "$@"; }
+# (an array, not a function: a function would run in a subshell, and killing it would leave the JVM running)
+SERVE=(java -Xmx$HEAP -jar "$JAR" serve --port "$PORT")
 
 # ---- 1. 32 clients, 60 s
 log "1. 32 clients for 60 s"
-start_server "$R/load.log" "$EP" serve
+start_server "$R/load.log" "$EP" "${SERVE[@]}"
 $LOADGEN --mix "$EP" 60 5 32 $LIGHT | tee "$R/load32.tsv"
 stop_server
 errors=$(awk -F'\t' '{print $4}' "$R/load32.tsv")
@@ -29,7 +30,7 @@ echo "1. 32 clients x 60 s: $(awk -F'\t' '{printf "%s requests, %s errors, %s q/
 
 # ---- 2. heavy beside light
 log "2. light queries alone, then beside a heavy one ($SIZE entries)"
-start_server "$R/heavy.log" "$EP" serve --source "$SRC"
+start_server "$R/heavy.log" "$EP" "${SERVE[@]}" --source "$SRC"
 $LOADGEN --mix "$EP" 30 5 4 $LIGHT | tee "$R/light-alone.tsv"
 $LOADGEN "$EP" 45 0 1 $HEAVY > "$R/heavy.tsv" &
 HP=$!
@@ -47,7 +48,7 @@ edit() { # appends a paper table: the graph changes
 }
 check_restart() { # label, then serve options: restarts, compares with the export of the file
   local label=$1 file=$2; shift 2
-  start_server "$R/restart.log" "$EP" serve --source "$file" "$@"
+  start_server "$R/restart.log" "$EP" "${SERVE[@]}" --source "$file" "$@"
   local got; got=$(served_triples "$EP"); stop_server
   local want; want=$(expected_triples "$file")
   echo "3. $label: restart serves $got triples, the source's export has $want -> $([ "$got" = "$want" ] && echo PASS || echo FAIL)" >> "$R/summary.txt"
@@ -57,7 +58,7 @@ for store in mem tdb2; do
     log "3. kill -9 ${delay}s into a --watch reload ($store)"
     f=$R/watched-$store-$delay.md; cp "$SRC" "$f"
     opts=(--watch); [ $store = tdb2 ] && opts+=(--tdb2 "$R/tdb2-watch-$delay")
-    start_server "$R/watch.log" "$EP" serve --source "$f" "${opts[@]}"
+    start_server "$R/watch.log" "$EP" "${SERVE[@]}" --source "$f" "${opts[@]}"
     edit "$f" "${delay/./}"
     sleep "$delay"
     kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
@@ -67,9 +68,9 @@ done
 for delay in 1 3 5 8; do
   log "3. kill -9 ${delay}s into a TDB2 rebuild"
   f=$R/rebuilt-$delay.md; cp "$SRC" "$f"; db=$R/tdb2-rebuild-$delay
-  start_server "$R/tdb.log" "$EP" serve --source "$f" --tdb2 "$db"; stop_server
+  start_server "$R/tdb.log" "$EP" "${SERVE[@]}" --source "$f" --tdb2 "$db"; stop_server
   edit "$f" "${delay}"                        # the source changed: the next start rebuilds the database
-  serve --source "$f" --tdb2 "$db" > "$R/tdb-kill.log" 2>&1 &
+  "${SERVE[@]}" --source "$f" --tdb2 "$db" > "$R/tdb-kill.log" 2>&1 &
   SERVER_PID=$!
   sleep "$delay"
   kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
