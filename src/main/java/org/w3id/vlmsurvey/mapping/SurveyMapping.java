@@ -69,28 +69,25 @@ public final class SurveyMapping {
     public List<Step> checkSteps() { return checks; }
 
     /**
-     * Maps a source graph.
-     * @param source    the source graph from the Markdown reader
+     * Maps a source graph. The source graph becomes the working graph: the reference data and what each query
+     * builds are added to it (copying a source graph of millions of triples would double the loader's work).
+     * @param source    the source graph from the Markdown reader, owned by the mapping from now on
      * @param reference curated data the mapping may consult (venues)
      * @param file      the source's name, for problems
      */
     public Output run(Graph source, Graph reference, String file) {
-        Graph working = GraphFactory.createGraphMem();
-        source.find().forEachRemaining(working::add);
+        Graph working = source;
         reference.find().forEachRemaining(working::add);
-        Graph out = GraphFactory.createGraphMem();
+        Graph data = GraphFactory.createGraphMem();
+        List<Triple> built = new ArrayList<>();
         for (Step step : mapping) {
-            List<Triple> built = new ArrayList<>();
+            built.clear();
             QueryExec.graph(working).query(step.query()).build().constructTriples().forEachRemaining(built::add);
             for (Triple t : built) {
                 working.add(t);
-                out.add(t);
+                if (!isScaffolding(t)) data.add(t);
             }
         }
-        Graph data = GraphFactory.createGraphMem();
-        out.find().forEachRemaining(t -> {
-            if (!isScaffolding(t)) data.add(t);
-        });
         return new Output(data, working, check(working, file));
     }
 

@@ -114,6 +114,7 @@ public final class SurveyServer implements AutoCloseable {
         }
         b.add(DATASET, ds);
         b.addFilter(DATASET + "/data", new DefaultGraphFilter());
+        b.addFilter(DATASET + "/*", new ErrorLengthFilter());
         b.addServlet("/resource/*", new LinkedDataServlet(store));
         b.addServlet("/ontology", new OntologyServlet());
         b.addServlet("/.well-known/void", new VoidServlet(store));
