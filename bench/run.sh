@@ -53,7 +53,7 @@ for data in bundled $BIG; do
                    start_server "$R/server.log" "$EP_OURS" java -Xmx$HEAP -jar "$JAR" serve --source "$src" --port "$PORT" --tdb2 "$tdb"
                    echo -e "$data\tours-tdb2-build\t$STARTUP_MS" >> "$R/startup.tsv"; stop_server
                    start_server "$R/server.log" "$EP_OURS" java -Xmx$HEAP -jar "$JAR" serve --source "$src" --port "$PORT" --tdb2 "$tdb" ;;
-        fuseki) start_server "$R/server.log" "$EP_FUSEKI" java -Xmx$HEAP -jar "$FUSEKI" --localhost --port "$PORT" --file="$ttl" /ds ;;
+        fuseki) start_server "$R/server.log" "$EP_FUSEKI" env FUSEKI_BASE="$W/fuseki-base" java -Xmx$HEAP -jar "$FUSEKI" --localhost --port "$PORT" --file="$ttl" /ds ;;
       esac
       echo -e "$data\t$server\t$STARTUP_MS" >> "$R/startup.tsv"
       log "$server on $data: first answer after $STARTUP_MS ms"
