@@ -56,6 +56,15 @@ class CompetencyQueriesTest {
     }
 
     @Test
+    void theReadmeListsEveryQuery() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        try (Stream<Path> files = Files.list(QUERIES)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rq"))
+                    .forEach(n -> assertTrue(readme.contains("(queries/" + n + ")"), "README.md does not list queries/" + n));
+        }
+    }
+
+    @Test
     void theFederatedExampleIsMarked() throws IOException {
         assertTrue(needsService(QUERIES.resolve("federated-wikidata.rq")));
     }
