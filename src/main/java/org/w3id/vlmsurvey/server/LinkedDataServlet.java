@@ -25,20 +25,14 @@ final class LinkedDataServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         String local = path.startsWith("/resource/") ? path.substring("/resource/".length()) : "";
         String iri = VLM.RES + local;
-        String type = Negotiation.choose(req);
-        if (type == null) {
-            Negotiation.notAcceptable(resp);
-            return;
-        }
+        String type = Negotiation.chooseOrRefuse(req, resp);
+        if (type == null) return;
         Graph d = local.isEmpty() ? null
                 : Txn.calculateRead(store.dataset(), () -> ResourceDescription.describe(store.dataset().getDefaultGraph(), iri));
         if (d == null) {
             Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no resource " + iri + "\n");
             return;
         }
-        if (type.equals(Negotiation.HTML))
-            Negotiation.html(resp, ResourceDescription.html(d, iri));
-        else
-            Negotiation.rdf(resp, d, type);
+        Negotiation.send(resp, type, d, g -> ResourceDescription.html(g, iri));
     }
 }

@@ -37,6 +37,20 @@ final class Negotiation {
         return type.equals("application/xhtml+xml") ? HTML : type;
     }
 
+    /** The chosen media type, or null after answering 406 Not Acceptable. */
+    static String chooseOrRefuse(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String type = choose(req);
+        if (type == null) notAcceptable(resp);
+        return type;
+    }
+
+    /** Sends the graph in the chosen type: RDF as such, HTML as the page {@code html} makes of it. */
+    static void send(HttpServletResponse resp, String type, Graph g, java.util.function.Function<Graph, String> html)
+            throws IOException {
+        if (type.equals(HTML)) html(resp, html.apply(g));
+        else rdf(resp, g, type);
+    }
+
     static void notAcceptable(HttpServletResponse resp) throws IOException {
         text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable: this resource is available as text/turtle, "
                 + "application/ld+json, application/n-triples, application/rdf+xml and text/html (or ?format=ttl|jsonld|nt|rdf|html)\n");

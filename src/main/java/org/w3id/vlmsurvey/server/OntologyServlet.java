@@ -22,16 +22,9 @@ final class OntologyServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String type = Negotiation.choose(req);
-        if (type == null) {
-            Negotiation.notAcceptable(resp);
-            return;
-        }
-        Graph g = SurveyGraph.ontology();
-        if (type.equals(Negotiation.HTML))
-            Negotiation.html(resp, html(g));
-        else
-            Negotiation.rdf(resp, g, type);
+        String type = Negotiation.chooseOrRefuse(req, resp);
+        if (type == null) return;
+        Negotiation.send(resp, type, SurveyGraph.ontology(), OntologyServlet::html);
     }
 
     static String html(Graph g) {

@@ -35,17 +35,11 @@ final class VoidServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String type = Negotiation.choose(req);
-        if (type == null) {
-            Negotiation.notAcceptable(resp);
-            return;
-        }
+        String type = Negotiation.chooseOrRefuse(req, resp);
+        if (type == null) return;
         String base = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getContextPath();
         Graph g = Txn.calculateRead(store.dataset(), () -> describe(store.dataset(), base));
-        if (type.equals(Negotiation.HTML))
-            Negotiation.html(resp, ResourceDescription.html(g, base + "/.well-known/void#dataset"));
-        else
-            Negotiation.rdf(resp, g, type);
+        Negotiation.send(resp, type, g, d -> ResourceDescription.html(d, base + "/.well-known/void#dataset"));
     }
 
     static Graph describe(DatasetGraph dsg, String base) {

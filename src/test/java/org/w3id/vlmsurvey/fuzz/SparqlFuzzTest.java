@@ -183,15 +183,7 @@ class SparqlFuzzTest {
 
     /** The failing query, in target/fuzz-failures/, to replay by hand. */
     static String keep(int i, String q) {
-        try {
-            Path out = Path.of("target/fuzz-failures");
-            Files.createDirectories(out);
-            Path f = out.resolve("sparql-seed-" + SEED + "-case-" + i + ".rq");
-            Files.writeString(f, q);
-            return f.toString();
-        } catch (IOException e) {
-            return "(not kept: " + e + ")";
-        }
+        return FuzzFailures.keep("sparql-seed-" + SEED + "-case-" + i + ".rq", q.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static String abbreviate(String s) {

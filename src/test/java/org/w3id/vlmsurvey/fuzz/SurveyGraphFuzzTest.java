@@ -146,15 +146,7 @@ class SurveyGraphFuzzTest {
     }
 
     private static String keep(int i, byte[] input) {
-        try {
-            Path out = Path.of("target/fuzz-failures");
-            Files.createDirectories(out);
-            Path f = out.resolve("seed-" + SEED + "-case-" + i + ".md");
-            Files.write(f, input);
-            return f.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FuzzFailures.keep("seed-" + SEED + "-case-" + i + ".md", input);
     }
 
     @Test
