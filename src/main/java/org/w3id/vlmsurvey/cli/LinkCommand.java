@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.links.Endpoint;
-import org.w3id.vlmsurvey.links.Linker;
-import org.w3id.vlmsurvey.links.SparqlRemote;
+import org.w3id.vlmsurvey.linking.Endpoint;
+import org.w3id.vlmsurvey.linking.Linker;
+import org.w3id.vlmsurvey.linking.SparqlRemote;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,9 @@
 package org.w3id.vlmsurvey.cli;
 
+import org.w3id.vlmsurvey.server.ServerOptions;
+import org.w3id.vlmsurvey.server.SurveyServer;
+
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.w3id.vlmsurvey.diagnostics.SourceException;
-import org.w3id.vlmsurvey.server.ServerOptions;
-import org.w3id.vlmsurvey.server.SurveyServer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

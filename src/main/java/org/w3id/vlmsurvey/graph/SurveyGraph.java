@@ -15,7 +15,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
-import org.w3id.vlmsurvey.lib.Bundled;
+import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.mapping.SurveyMapping;
 import org.w3id.vlmsurvey.markdown.MarkdownReader;
 import org.w3id.vlmsurvey.validate.ShapesValidator;

@@ -16,7 +16,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.core.Var;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.Severity;
-import org.w3id.vlmsurvey.lib.Bundled;
+import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.vocab.SRC;
 
 /**

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * so that it negotiates the triple syntaxes (Turtle, JSON-LD, N-Triples, RDF/XML). Fuseki otherwise answers a
  * parameterless Graph Store GET with the whole dataset as quads.
  */
-final class DefaultGraphFilter implements Filter {
+public final class DefaultGraphFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {

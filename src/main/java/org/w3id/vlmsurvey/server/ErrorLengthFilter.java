@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * whose parse error quotes an "é" or an emoji got "500 Insufficient content written" instead of its 400 (found by
  * {@code SparqlFuzzTest}). For error statuses this wrapper drops the Content-Length, so the message is sent whole.
  */
-final class ErrorLengthFilter implements Filter {
+public final class ErrorLengthFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {

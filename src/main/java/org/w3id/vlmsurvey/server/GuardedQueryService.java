@@ -15,7 +15,7 @@ import org.apache.jena.sparql.expr.ExprVisitorBase;
  * Fuseki's SPARQL query service, with the {@link ServiceGuard} policy checked on the parsed query before it runs:
  * a {@code SERVICE} to an endpoint that is not allowed answers 403 Forbidden with the reason.
  */
-final class GuardedQueryService extends SPARQL_QueryDataset {
+public final class GuardedQueryService extends SPARQL_QueryDataset {
     private final ServiceGuard guard;
 
     GuardedQueryService(ServiceGuard guard) {

@@ -1,5 +1,14 @@
 package org.w3id.vlmsurvey.server;
 
+import org.w3id.vlmsurvey.server.store.SourceWatcher;
+import org.w3id.vlmsurvey.server.store.SurveyLoader;
+import org.w3id.vlmsurvey.server.store.SurveyStore;
+import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
+import org.w3id.vlmsurvey.server.web.OntologyServlet;
+import org.w3id.vlmsurvey.server.web.VoidServlet;
+import org.w3id.vlmsurvey.server.web.WebPageServlet;
+
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

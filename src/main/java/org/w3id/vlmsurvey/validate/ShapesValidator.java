@@ -15,7 +15,7 @@ import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.w3id.vlmsurvey.diagnostics.Problem;
-import org.w3id.vlmsurvey.lib.Bundled;
+import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /** Validates a built graph against {@code ontology/vlm-survey-shapes.ttl}; each violation becomes a problem at the focus node's first source line. */

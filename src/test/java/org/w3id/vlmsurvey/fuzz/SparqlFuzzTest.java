@@ -1,5 +1,8 @@
 package org.w3id.vlmsurvey.fuzz;
 
+import org.w3id.vlmsurvey.server.ServerOptions;
+import org.w3id.vlmsurvey.server.SurveyServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,8 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.server.ServerOptions;
-import org.w3id.vlmsurvey.server.SurveyServer;
 
 /**
  * Random and mutated SPARQL strings sent to the server (bundled survey, ephemeral loopback port, 1 s timeout)

@@ -1,5 +1,9 @@
 package org.w3id.vlmsurvey.server;
 
+import org.w3id.vlmsurvey.server.web.Html;
+import org.w3id.vlmsurvey.server.web.OntologyServlet;
+import org.w3id.vlmsurvey.server.web.ResourceDescription;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.http.HttpResponse;

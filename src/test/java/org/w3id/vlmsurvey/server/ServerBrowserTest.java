@@ -1,5 +1,7 @@
 package org.w3id.vlmsurvey.server;
 
+import org.w3id.vlmsurvey.server.web.WebPageServlet;
+
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,8 @@
 package org.w3id.vlmsurvey.server;
 
+import org.w3id.vlmsurvey.server.store.Fingerprint;
+import org.w3id.vlmsurvey.server.store.SurveyLoader;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

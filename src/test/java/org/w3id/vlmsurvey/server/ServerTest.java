@@ -213,7 +213,7 @@ class ServerTest {
         HttpResponse<String> ex = Http.get(base + "/examples.json", null);
         assertEquals(200, ex.statusCode());
         var json = org.apache.jena.atlas.json.JSON.parseAny(ex.body()).getAsArray();
-        int files = org.w3id.vlmsurvey.lib.Bundled.list("queries/", ".rq").size();
+        int files = org.w3id.vlmsurvey.bundle.Bundled.list("queries/", ".rq").size();
         assertEquals(Math.max(files, 1), json.size());
         for (var e : json) {
             String q = e.getAsObject().getString("query");

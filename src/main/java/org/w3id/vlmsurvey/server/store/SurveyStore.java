@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.store;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * poll (a debounce, so that an editor's save in several writes gives one reload). Polling rather than a
  * WatchService: it also sees files replaced by rename, on every file system.
  */
-final class SourceWatcher implements AutoCloseable {
+public final class SourceWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceWatcher.class);
 
     private record Stamp(long modified, long size) {}
@@ -31,7 +31,7 @@ final class SourceWatcher implements AutoCloseable {
     private volatile SurveyLoader.Outcome last;
     private Stamp loaded, seen;
 
-    SourceWatcher(Path file, SurveyLoader loader, Duration interval) {
+    public SourceWatcher(Path file, SurveyLoader loader, Duration interval) {
         this.file = file;
         this.loader = loader;
         this.loaded = this.seen = stamp();
@@ -70,12 +70,12 @@ final class SourceWatcher implements AutoCloseable {
     }
 
     /** How many reload attempts were made (successful or not). */
-    long attempts() {
+    public long attempts() {
         return reloads.get();
     }
 
     /** The outcome of the last reload attempt, or null. */
-    SurveyLoader.Outcome lastOutcome() {
+    public SurveyLoader.Outcome lastOutcome() {
         return last;
     }
 

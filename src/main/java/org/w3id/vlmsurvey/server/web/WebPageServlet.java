@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.w3id.vlmsurvey.lib.Bundled;
+import org.w3id.vlmsurvey.bundle.Bundled;
 
 /**
  * The query page at {@code /}: a YASGUI editor (vendored, so it works offline) on {@code /survey/sparql},
  * its static files under {@code /static/}, and the bundled example queries at {@code /examples.json}.
  * Any other path not served elsewhere answers 404.
  */
-final class WebPageServlet extends HttpServlet {
+public final class WebPageServlet extends HttpServlet {
     private static final String WEB = "org/w3id/vlmsurvey/server/web/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8",
             "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8", "txt", "text/plain;charset=utf-8");
@@ -67,7 +67,7 @@ final class WebPageServlet extends HttpServlet {
     }
 
     /** The example queries: the {@code *.rq} files at the top of the bundled {@code queries/} folder. */
-    static JsonArray examples() {
+    public static JsonArray examples() {
         List<String[]> list = new ArrayList<>();
         for (String name : Bundled.list("queries/", ".rq"))
             list.add(new String[] { title(name, Bundled.text("queries/" + name)), Bundled.text("queries/" + name) });

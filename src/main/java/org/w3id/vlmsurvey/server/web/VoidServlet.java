@@ -1,4 +1,7 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
+
+import org.w3id.vlmsurvey.server.store.SurveyStore;
+
 
 import java.io.IOException;
 import java.util.Set;
@@ -26,10 +29,10 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * The VoID and DCAT description of the served dataset at {@code /.well-known/void}: counts of triples and
  * entities, a class partition per class, the vocabularies used, the SPARQL endpoint and the dump.
  */
-final class VoidServlet extends HttpServlet {
+public final class VoidServlet extends HttpServlet {
     private final SurveyStore store;
 
-    VoidServlet(SurveyStore store) {
+    public VoidServlet(SurveyStore store) {
         this.store = store;
     }
 

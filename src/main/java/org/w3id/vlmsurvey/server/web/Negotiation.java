@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 
 /** Content negotiation for the Linked Data pages: RDF syntaxes or HTML, by {@code Accept} or {@code ?format=}. */
-final class Negotiation {
+public final class Negotiation {
     static final String HTML = "text/html";
     private static final AcceptList OFFER = AcceptList.create("text/turtle", HTML, "application/ld+json",
             "application/n-triples", "application/rdf+xml", "application/xhtml+xml");

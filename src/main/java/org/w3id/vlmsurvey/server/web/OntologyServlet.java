@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /** The ontology at {@code /ontology}: as RDF, or as an HTML page listing its classes and properties. */
-final class OntologyServlet extends HttpServlet {
+public final class OntologyServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -27,7 +27,7 @@ final class OntologyServlet extends HttpServlet {
         Negotiation.send(resp, type, SurveyGraph.ontology(), OntologyServlet::html);
     }
 
-    static String html(Graph g) {
+    public static String html(Graph g) {
         PrefixMapping pm = PrefixMapping.Factory.create().setNsPrefixes(VLM.prefixes()).setNsPrefixes(g.getPrefixMapping());
         StringBuilder body = new StringBuilder("<h1>VLM survey ontology</h1>\n<p><code>")
                 .append(Html.escape(VLM.NS)).append("</code> &middot; also as <a href=\"?format=ttl\">Turtle</a></p>\n");

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.links;
+package org.w3id.vlmsurvey.linking;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,8 +12,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.w3id.vlmsurvey.links.LinkReport.EndpointReport;
-import org.w3id.vlmsurvey.links.LinkReport.KeyReport;
+import org.w3id.vlmsurvey.linking.LinkReport.EndpointReport;
+import org.w3id.vlmsurvey.linking.LinkReport.KeyReport;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**

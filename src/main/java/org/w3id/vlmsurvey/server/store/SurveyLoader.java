@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.store;
 
 import java.util.List;
 
@@ -12,17 +12,17 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
  * Loads the survey into a {@link SurveyStore}: builds the graph fully first, then swaps it in; a source with
  * errors is never loaded. A TDB2 store that already holds the build of the same source and program is reused.
  */
-final class SurveyLoader {
+public final class SurveyLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyLoader.class);
 
     /** The outcome of a load: whether the graph was rebuilt, and the problems of the source (empty when reused). */
-    record Outcome(boolean rebuilt, boolean loaded, List<Problem> problems) {}
+    public record Outcome(boolean rebuilt, boolean loaded, List<Problem> problems) {}
 
     private final SurveyStore store;
     private final SurveyGraph.Source source;
     private final boolean persistent;
 
-    SurveyLoader(SurveyStore store, SurveyGraph.Source source, boolean persistent) {
+    public SurveyLoader(SurveyStore store, SurveyGraph.Source source, boolean persistent) {
         this.store = store;
         this.source = source;
         this.persistent = persistent;
@@ -32,7 +32,7 @@ final class SurveyLoader {
      * Loads the source unless the store already holds its build. Returns without loading (loaded = false) when the
      * source has errors or cannot be read; the store then keeps what it had.
      */
-    Outcome load() {
+    public Outcome load() {
         Fingerprint fp;
         try {
             fp = Fingerprint.of(source);
@@ -54,7 +54,7 @@ final class SurveyLoader {
     }
 
     /** Loads, logging the problems of a source that could not be loaded. */
-    Outcome loadAndLog() {
+    public Outcome loadAndLog() {
         Outcome o = load();
         if (!o.loaded()) {
             LOG.warn("{} not loaded, still serving the previous graph; problems:", source.name());

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.links;
+package org.w3id.vlmsurvey.linking;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,9 +23,9 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementPathBlock;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.OWL;
-import org.w3id.vlmsurvey.links.LinkReport.BatchFailure;
-import org.w3id.vlmsurvey.links.LinkReport.EndpointReport;
-import org.w3id.vlmsurvey.links.LinkReport.KeyReport;
+import org.w3id.vlmsurvey.linking.LinkReport.BatchFailure;
+import org.w3id.vlmsurvey.linking.LinkReport.EndpointReport;
+import org.w3id.vlmsurvey.linking.LinkReport.KeyReport;
 
 /**
  * Links the resources of the survey graph to the entities of external SPARQL endpoints that carry the same key

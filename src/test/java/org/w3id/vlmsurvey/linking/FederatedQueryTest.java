@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.links;
+package org.w3id.vlmsurvey.linking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +25,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * object (incoming links), and the labels ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title},
  * {@code schema:name}, {@code vlm:shortName}, {@code vlm:acronym}) of the resources it is linked with, so that a client can show the neighbours by name.
  */
-final class ResourceDescription {
+public final class ResourceDescription {
     static final List<Node> LABELS = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), DCTerms.title.asNode(),
             NodeFactory.createURI("https://schema.org/name"), NodeFactory.createURI("http://schema.org/name"),
             NodeFactory.createURI(VLM.NS + "shortName"), NodeFactory.createURI(VLM.NS + "acronym"));
@@ -33,7 +33,7 @@ final class ResourceDescription {
     private ResourceDescription() {}
 
     /** The description of {@code iri} in {@code g}, or null if {@code g} says nothing about it (no triple with it as subject). */
-    static Graph describe(Graph g, String iri) {
+    public static Graph describe(Graph g, String iri) {
         Node r = NodeFactory.createURI(iri);
         if (!g.contains(r, Node.ANY, Node.ANY)) return null;
         Graph d = GraphFactory.createDefaultGraph();
@@ -57,7 +57,7 @@ final class ResourceDescription {
     }
 
     /** The best label of a node in a graph, or null. */
-    static String label(Graph g, Node n) {
+    public static String label(Graph g, Node n) {
         for (Node p : LABELS) {
             var it = g.find(n, p, Node.ANY);
             try {
@@ -73,7 +73,7 @@ final class ResourceDescription {
     }
 
     /** The HTML page of a description made by {@link #describe}. */
-    static String html(Graph d, String iri) {
+    public static String html(Graph d, String iri) {
         Node r = NodeFactory.createURI(iri);
         PrefixMapping pm = d.getPrefixMapping();
         String label = label(d, r);

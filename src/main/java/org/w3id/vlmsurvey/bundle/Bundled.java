@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.lib;
+package org.w3id.vlmsurvey.bundle;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.lib.Bundled;
+import org.w3id.vlmsurvey.bundle.Bundled;
 
 /**
  * What a built graph depends on, as SHA-256 digests: the bytes of the survey source, and the program's own

@@ -1,14 +1,14 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /** Small HTML helpers for the Linked Data pages: escaping every text, and local links for the survey's IRIs. */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,4 +1,7 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.web;
+
+import org.w3id.vlmsurvey.server.store.SurveyStore;
+
 
 import java.io.IOException;
 
@@ -13,10 +16,10 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * Linked Data: {@code /resource/X} describes {@code https://w3id.org/vlm-survey/resource/X}, as RDF or as an
  * HTML page, by content negotiation.
  */
-final class LinkedDataServlet extends HttpServlet {
+public final class LinkedDataServlet extends HttpServlet {
     private final SurveyStore store;
 
-    LinkedDataServlet(SurveyStore store) {
+    public LinkedDataServlet(SurveyStore store) {
         this.store = store;
     }
 

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.links;
+package org.w3id.vlmsurvey.linking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +27,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.links.LinkReport.EndpointReport;
-import org.w3id.vlmsurvey.links.LinkReport.KeyReport;
+import org.w3id.vlmsurvey.linking.LinkReport.EndpointReport;
+import org.w3id.vlmsurvey.linking.LinkReport.KeyReport;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /** The linker against local stand-ins of Wikidata and dblp: matches, provenance, timeouts, errors, retries. */
