@@ -39,6 +39,7 @@ public final class SparqlRemote {
 
     /** A query that failed for good: the HTTP status (0 when there was no answer), why, and how often it was tried. */
     public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
         private final int status, tries;
         Failure(int status, String message, int tries) {
             super(message);
