@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.w3id.vlmsurvey.cli.Main;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * package} into {@code target/vlm-survey-kg-bench.jar}, whose manifest puts {@code vlm-survey-kg.jar} (the
  * product, beside it) on the class path, so the benchmarks measure the shipped jar.
  */
-@Command(name = "vlm-survey-kg-bench", mixinStandardHelpOptions = true,
+@Command(name = "vlm-survey-kg-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmark tools for vlm-survey-kg (not part of the product).",
         subcommands = { GenerateCommand.class, Bench.Loader.class, Bench.Load.class, CommandLine.HelpCommand.class })
 public final class Bench implements Runnable {

@@ -1,5 +1,7 @@
 package org.w3id.vlmsurvey.cli;
 
+import org.w3id.vlmsurvey.bundle.BuildVersion;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,12 +33,11 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** {@code -V}: this build's version and Jena's, from the manifest (see {@link BuildVersion}). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] { "vlm-survey-kg " + (v == null ? "(development)" : v) + ", Apache Jena "
-                    + org.apache.jena.Jena.VERSION };
+            return new String[] { BuildVersion.current().toString() };
         }
     }
 }
