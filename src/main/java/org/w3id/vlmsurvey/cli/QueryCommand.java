@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.query.QueryExecution;
@@ -111,7 +112,8 @@ final class QueryCommand implements Callable<Integer> {
         }
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            query.execute(exec, f, answer);
+            Graph graph = query.execute(exec, f, answer);
+            if (graph != null) Exporter.write(graph, Exporter.Format.TTL, answer);
         } catch (QueryCancelledException e) {
             err.println(origin + ": error: the query did not finish within " + DurationConverter.format(timeout) + " (--timeout)");
             return QUERY_FAILED;
