@@ -50,21 +50,8 @@ public final class Html {
         return s;
     }
 
+    /** A page in the site's layout around a body built in Java (already escaped). */
     static String page(String title, String body) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <style>
-                body{font-family:system-ui,sans-serif;max-width:70em;margin:1em auto;padding:0 1em;color:#222}
-                table{border-collapse:collapse;width:100%%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
-                th{width:14em;font-weight:normal;color:#555}code{font-size:.9em}.lit{white-space:pre-wrap}
-                nav a{margin-right:1em}
-                </style></head><body>
-                <nav><a href="/">SPARQL query</a><a href="/ontology">Ontology</a><a href="/.well-known/void">VoID</a></nav>
-                %s
-                </body></html>
-                """.formatted(escape(title), body);
+        return Templates.render("generic", java.util.Map.of("title", title, "body", body));
     }
 }

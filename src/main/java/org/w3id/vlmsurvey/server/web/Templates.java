@@ -1,0 +1,56 @@
+package org.w3id.vlmsurvey.server.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one place that turns a template and its model into an HTML page: Pebble, with automatic HTML escaping of
+ * every value (a value is written unescaped only where a template says {@code | raw}), templates read from the
+ * classpath folder {@value #FOLDER} and compiled once. Every page extends {@code layout.peb}.
+ */
+public final class Templates {
+    static final String FOLDER = "org/w3id/vlmsurvey/server/web/templates/";
+    private static final PebbleEngine ENGINE = engine();
+
+    private Templates() {}
+
+    private static PebbleEngine engine() {
+        ClasspathLoader loader = new ClasspathLoader(Templates.class.getClassLoader());
+        loader.setPrefix(FOLDER);
+        loader.setSuffix(".peb");
+        loader.setCharset(StandardCharsets.UTF_8.name());
+        return new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .defaultEscapingStrategy("html")
+                .strictVariables(false)
+                .newLineTrimming(true)
+                .defaultLocale(Locale.ENGLISH)
+                .build();
+    }
+
+    /** The page made by template {@code name} (without {@code .peb}) from {@code model}. */
+    public static String render(String name, Map<String, ?> model) {
+        StringWriter out = new StringWriter();
+        try {
+            ENGINE.getTemplate(name).evaluate(out, new HashMap<String, Object>(model), Locale.ENGLISH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + ": " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** Sends the page made by template {@code name} from {@code model} as {@code text/html}. */
+    public static void send(HttpServletResponse resp, String name, Map<String, ?> model) throws IOException {
+        Negotiation.html(resp, render(name, model));
+    }
+}
