@@ -128,7 +128,7 @@ public final class SurveyServer implements AutoCloseable {
         b.addServlet("/ontology", new OntologyServlet());
         b.addServlet("/.well-known/void", new VoidServlet(store));
         WebPageServlet page = new WebPageServlet();
-        for (String path : new String[] { "", "/index.html", "/examples.json", "/static/*" })
+        for (String path : new String[] { "", "/index.html", "/examples.json", "/vocabulary.json", "/static/*" })
             b.addServlet(path, page);
         return b.build();
     }
