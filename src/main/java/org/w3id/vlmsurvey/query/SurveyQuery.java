@@ -52,6 +52,7 @@ public final class SurveyQuery {
 
     /** A query that does not parse: {@code FILE:LINE:COLUMN: error: parser message}. */
     public static final class SyntaxError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final String origin;
         private final int line, column;
 

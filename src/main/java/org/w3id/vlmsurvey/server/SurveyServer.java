@@ -40,6 +40,7 @@ public final class SurveyServer implements AutoCloseable {
 
     /** The source could not be loaded and there is no previous graph to serve. */
     public static final class LoadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final List<Problem> problems;
 
         LoadException(List<Problem> problems) {
