@@ -5,10 +5,15 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,7 +40,26 @@ public final class Templates {
                 .strictVariables(false)
                 .newLineTrimming(true)
                 .defaultLocale(Locale.ENGLISH)
+                .extension(new SiteExtension())
                 .build();
+    }
+
+    /** The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI ({@link Html#href}). */
+    private static final class SiteExtension extends AbstractExtension {
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("href", new Filter() {
+                @Override
+                public List<String> getArgumentNames() {
+                    return List.of();
+                }
+
+                @Override
+                public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                    return input == null ? null : Html.href(input.toString());
+                }
+            });
+        }
     }
 
     /** The page made by template {@code name} (without {@code .peb}) from {@code model}. */
