@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
@@ -23,6 +24,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -158,6 +160,14 @@ public final class SurveyTextIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("text index: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Text to be searched for as words, as a {@code text:query} string: lower-cased (so that AND, OR and NOT are
+     * words, not operators) with every character of Lucene's query syntax escaped, so that no text is a syntax error.
+     */
+    public static String words(String text) {
+        return QueryParserBase.escape(text.toLowerCase(Locale.ROOT));
     }
 
     /** The properties indexed, as IRIs. */

@@ -48,7 +48,7 @@ public final class PageQuery {
 
     /** This query with {@code ?var} replaced by {@code value} everywhere (a projected variable keeps its column). */
     public PageQuery bind(String var, Node value) {
-        Query q = QueryTransformOps.transform(QueryFactory.create(text), Map.of(Var.alloc(var), value));
+        Query q = QueryTransformOps.replaceVars(QueryFactory.create(text), Map.of(Var.alloc(var), value));
         StringBuilder comments = new StringBuilder();
         for (String line : text.lines().toList()) {
             if (!line.startsWith("#")) break;
