@@ -103,7 +103,14 @@
         yasqe: { value: prefixDeclarations(vocabulary.prefixes) + "\n\nSELECT * WHERE {\n  ?s ?p ?o\n} LIMIT 10\n" }
       });
       window.surveyYasgui = yasgui;
-      yasgui.on("queryResponse", (y, tab) => fetchLabels(tab, vocabulary));
+      // Controls YASGUI makes without a name (found by axe-core): name them for assistive technology.
+      const unnamed = [["#yasgui .CodeMirror textarea", "SPARQL query editor"], ["#yasgui select.tableSizer", "Rows per page"]];
+      const name = () => unnamed.forEach(([selector, label]) =>
+        document.querySelectorAll(selector + ":not([aria-label])").forEach(e => e.setAttribute("aria-label", label)));
+      name();
+      new MutationObserver(name).observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+      // The tab hands the response to its results view just after this event: look at the results after that.
+      yasgui.on("queryResponse", (y, tab) => setTimeout(() => fetchLabels(tab, vocabulary), 0));
 
       const select = document.getElementById("examples");
       examples.forEach((ex, i) => {
