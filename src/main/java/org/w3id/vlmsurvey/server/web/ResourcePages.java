@@ -183,7 +183,7 @@ public final class ResourcePages {
      * JSON for inside a {@code <script>} element: every {@code <} written as {@code \u003c}, so no text can close
      * the element ({@code </script>}) or open a comment; the JSON means the same.
      */
-    static String script(JsonObject json) {
+    public static String script(JsonObject json) {
         return json.toString().replace("<", "\\u003c");
     }
 
