@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The BibTeX writer: escaping, citation keys, and output that a real BibTeX parser (jbibtex) reads back exactly. */
-class BibTeXTest {
+public class BibTeXTest {
 
     /** Parses BibTeX with jbibtex, failing on any syntax error. */
     public static BibTeXDatabase parse(String bib) {
