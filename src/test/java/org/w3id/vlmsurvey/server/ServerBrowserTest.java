@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -18,6 +19,7 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
  * {@code .ci/install-browser.sh}, driven by {@link Browser}): it loads offline, shows the example queries, runs one and shows result rows.
  * Skipped only when the browser is absent outside CI; under {@code CI=true} a missing browser fails.
  */
+@Tag("slow")
 class ServerBrowserTest {
     @Test
     void runsAQueryAndShowsResultRows() {
