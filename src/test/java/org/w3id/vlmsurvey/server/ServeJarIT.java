@@ -22,6 +22,11 @@ class ServeJarIT {
             assertEquals(ServerTest.CONTRASTIVE_2022_PAPERS, names);
             assertEquals(200, Http.get(base + "/", "text/html").statusCode());
             assertEquals(200, Http.get(base + "/resource/paper/arxiv-2103.00020", "text/turtle").statusCode());
+            // The pages' templates and queries are read from the jar.
+            assertEquals(41, PagesTest.records(Http.get(base + "/papers.csv", null).body()).size());
+            var paper = Http.get(base + "/resource/paper/arxiv-2103.00020", "text/html");
+            assertEquals(200, paper.statusCode());
+            assertTrue(paper.body().contains("<meta name=\"citation_arxiv_id\" content=\"2103.00020\">"), paper.body());
         }
     }
 }

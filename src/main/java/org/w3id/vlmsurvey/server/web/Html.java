@@ -1,10 +1,8 @@
 package org.w3id.vlmsurvey.server.web;
 
-import org.apache.jena.graph.Node;
-import org.apache.jena.shared.PrefixMapping;
 import org.w3id.vlmsurvey.vocab.VLM;
 
-/** Small HTML helpers for the Linked Data pages: escaping every text, and local links for the survey's IRIs. */
+/** Small HTML helpers: escaping for the bodies still built in Java, and where this site shows an IRI. */
 public final class Html {
     private Html() {}
 
@@ -29,25 +27,6 @@ public final class Html {
         if (iri.startsWith(VLM.RES)) return "/resource/" + iri.substring(VLM.RES.length());
         if (iri.startsWith(VLM.NS)) return "/ontology#" + iri.substring(VLM.NS.length());
         return iri;
-    }
-
-    /** A link to an IRI, showing its label if it has one, else its prefixed name. */
-    static String link(String iri, String label, PrefixMapping pm) {
-        String text = label != null ? label : pm.shortForm(iri);
-        String scheme = iri.contains(":") ? iri.substring(0, iri.indexOf(':')) : "";
-        String target = scheme.equals("http") || scheme.equals("https") || scheme.equals("urn") || iri.startsWith(VLM.RES)
-                ? href(iri) : "#";
-        return "<a href=\"" + escape(target) + "\" title=\"" + escape(iri) + "\">" + escape(text) + "</a>";
-    }
-
-    /** A literal, with its language or datatype (shortened). */
-    static String literal(Node n, PrefixMapping pm) {
-        String s = "<span class=\"lit\">" + escape(n.getLiteralLexicalForm()) + "</span>";
-        if (!n.getLiteralLanguage().isEmpty()) return s + " <small>@" + escape(n.getLiteralLanguage()) + "</small>";
-        String dt = n.getLiteralDatatypeURI();
-        if (dt != null && !dt.equals("http://www.w3.org/2001/XMLSchema#string"))
-            return s + " <small>" + escape(pm.shortForm(dt)) + "</small>";
-        return s;
     }
 
     /** A page in the site's layout around a body built in Java (already escaped). */

@@ -46,7 +46,7 @@ public final class PageQuery {
         return text;
     }
 
-    /** This query with {@code ?var} replaced by {@code value} everywhere (a projected variable keeps its column). */
+    /** This query with {@code ?var} replaced by {@code value} everywhere (page queries do not project it). */
     public PageQuery bind(String var, Node value) {
         Query q = QueryTransformOps.replaceVars(QueryFactory.create(text), Map.of(Var.alloc(var), value));
         StringBuilder comments = new StringBuilder();
