@@ -3,6 +3,9 @@ package org.w3id.vlmsurvey.server;
 import org.w3id.vlmsurvey.server.store.SourceWatcher;
 import org.w3id.vlmsurvey.server.store.SurveyLoader;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
+import org.w3id.vlmsurvey.server.web.BrowseServlet;
+import org.w3id.vlmsurvey.server.web.ChartsServlet;
+import org.w3id.vlmsurvey.server.web.SearchServlet;
 import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
 import org.w3id.vlmsurvey.server.web.OntologyServlet;
 import org.w3id.vlmsurvey.server.web.VoidServlet;
@@ -129,8 +132,15 @@ public final class SurveyServer implements AutoCloseable {
         b.addServlet("/resource/*", new LinkedDataServlet(store));
         b.addServlet("/ontology", new OntologyServlet());
         b.addServlet("/.well-known/void", new VoidServlet(store));
+        BrowseServlet browse = new BrowseServlet(store);
+        for (String path : BrowseServlet.paths())
+            b.addServlet(path, browse);
+        SearchServlet search = new SearchServlet(store);
+        for (String path : SearchServlet.paths())
+            b.addServlet(path, search);
+        b.addServlet("/charts", new ChartsServlet());
         WebPageServlet page = new WebPageServlet();
-        for (String path : new String[] { "", "/index.html", "/examples.json", "/static/*" })
+        for (String path : new String[] { "", "/index.html", "/examples.json", "/vocabulary.json", "/static/*" })
             b.addServlet(path, page);
         return b.build();
     }

@@ -39,8 +39,11 @@ public final class SurveyLoader {
         } catch (RuntimeException e) {
             return new Outcome(false, false, List.of(Problem.error(source.name(), 0, "cannot read: " + e.getMessage())));
         }
-        if (persistent && fp.equals(store.fingerprint()))
+        if (persistent && fp.equals(store.fingerprint())) {
+            if (store.reindexUnlessCurrent(fp))
+                LOG.info("{}: the text index did not match the stored graph; rebuilt it", source.name());
             return new Outcome(false, true, List.of());
+        }
         SurveyGraph.Result result;
         try {
             result = SurveyGraph.build(source);

@@ -21,6 +21,9 @@ import org.w3id.vlmsurvey.graph.TripleCounts;
  * A TDB2 store also keeps the {@link Fingerprint} of the build it holds, in the named graph
  * {@value #BUILD_GRAPH}, written in the same transaction as the data: a crash during a rebuild leaves the
  * previous data and its fingerprint.
+ * <p>
+ * The default graph is indexed for full-text search ({@link SurveyTextIndex}, {@code text:query}): the index is
+ * rebuilt in the transaction of every {@link #replace}, kept in memory, or in {@code DIR/text} next to a TDB2 store.
  */
 public final class SurveyStore {
     public static final String BUILD_GRAPH = "urn:x-vlm-survey:build";
@@ -28,22 +31,58 @@ public final class SurveyStore {
     private static final Node SOURCE_SHA = NodeFactory.createURI("urn:x-vlm-survey:sourceSha256");
     private static final Node PROGRAM_SHA = NodeFactory.createURI("urn:x-vlm-survey:programSha256");
 
+    /** The folder of the text index inside a TDB2 store's folder. */
+    public static final String TEXT_FOLDER = "text";
+
+    private final DatasetGraph base;
+    private final SurveyTextIndex text;
     private final DatasetGraph dataset;
 
-    private SurveyStore(DatasetGraph dataset) {
-        this.dataset = dataset;
+    private SurveyStore(DatasetGraph base, SurveyTextIndex text) {
+        this.base = base;
+        this.text = text;
+        this.dataset = text.dataset();
     }
 
     public static SurveyStore inMemory() {
-        return new SurveyStore(DatasetGraphFactory.createTxnMem());
+        DatasetGraph base = DatasetGraphFactory.createTxnMem();
+        return new SurveyStore(base, SurveyTextIndex.inMemory(base));
     }
 
     public static SurveyStore tdb2(Path dir) {
-        return new SurveyStore(DatabaseMgr.connectDatasetGraph(dir.toString()));
+        DatasetGraph base = DatabaseMgr.connectDatasetGraph(dir.toString());
+        try {
+            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)));
+        } catch (RuntimeException e) {
+            base.close();
+            throw e;
+        }
     }
 
+    /** The served dataset, with its text index (what Fuseki serves and pages query). */
     public DatasetGraph dataset() {
         return dataset;
+    }
+
+    /** The store below the text index: the TxnMem or TDB2 dataset (for TDB2 maintenance such as compaction). */
+    public DatasetGraph base() {
+        return base;
+    }
+
+    /** The number of literals in the text index. */
+    public int textDocuments() {
+        return text.documents();
+    }
+
+    /**
+     * Rebuilds the text index from the stored data unless it already is the index of {@code fingerprint}'s build
+     * (a TDB2 store reused at start-up whose index is missing, older, or was left behind by a crash). Returns
+     * whether it rebuilt.
+     */
+    public boolean reindexUnlessCurrent(Fingerprint fingerprint) {
+        if (text.holds(fingerprint)) return false;
+        Txn.executeWrite(dataset, () -> text.rebuildInTransaction(base, fingerprint));
+        return true;
     }
 
     /** The fingerprint of the build held, or null if there is none (new or in-memory store). */
@@ -69,6 +108,7 @@ public final class SurveyStore {
         Graph ontology = SurveyGraph.ontology();
         Txn.executeWrite(dataset, () -> {
             dataset.clear();
+            text.clearInTransaction();
             Graph dft = dataset.getDefaultGraph();
             ontology.find().forEachRemaining(dft::add);
             data.find().forEachRemaining(dft::add);
@@ -77,6 +117,7 @@ public final class SurveyStore {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));
             }
+            text.recordInTransaction(fingerprint);
         });
     }
 
@@ -101,8 +142,8 @@ public final class SurveyStore {
     }
 
     public void close() {
-        dataset.close();
-        if (DatabaseMgr.isTDB2(dataset))
-            org.apache.jena.tdb2.sys.TDBInternal.expel(dataset);
+        dataset.close(); // closes the base dataset and the text index
+        if (DatabaseMgr.isTDB2(base))
+            org.apache.jena.tdb2.sys.TDBInternal.expel(base);
     }
 }

@@ -1,10 +1,8 @@
 package org.w3id.vlmsurvey.server.web;
 
-import org.apache.jena.graph.Node;
-import org.apache.jena.shared.PrefixMapping;
 import org.w3id.vlmsurvey.vocab.VLM;
 
-/** Small HTML helpers for the Linked Data pages: escaping every text, and local links for the survey's IRIs. */
+/** Small HTML helpers: escaping for the bodies still built in Java, and where this site shows an IRI. */
 public final class Html {
     private Html() {}
 
@@ -31,40 +29,8 @@ public final class Html {
         return iri;
     }
 
-    /** A link to an IRI, showing its label if it has one, else its prefixed name. */
-    static String link(String iri, String label, PrefixMapping pm) {
-        String text = label != null ? label : pm.shortForm(iri);
-        String scheme = iri.contains(":") ? iri.substring(0, iri.indexOf(':')) : "";
-        String target = scheme.equals("http") || scheme.equals("https") || scheme.equals("urn") || iri.startsWith(VLM.RES)
-                ? href(iri) : "#";
-        return "<a href=\"" + escape(target) + "\" title=\"" + escape(iri) + "\">" + escape(text) + "</a>";
-    }
-
-    /** A literal, with its language or datatype (shortened). */
-    static String literal(Node n, PrefixMapping pm) {
-        String s = "<span class=\"lit\">" + escape(n.getLiteralLexicalForm()) + "</span>";
-        if (!n.getLiteralLanguage().isEmpty()) return s + " <small>@" + escape(n.getLiteralLanguage()) + "</small>";
-        String dt = n.getLiteralDatatypeURI();
-        if (dt != null && !dt.equals("http://www.w3.org/2001/XMLSchema#string"))
-            return s + " <small>" + escape(pm.shortForm(dt)) + "</small>";
-        return s;
-    }
-
+    /** A page in the site's layout around a body built in Java (already escaped). */
     static String page(String title, String body) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <style>
-                body{font-family:system-ui,sans-serif;max-width:70em;margin:1em auto;padding:0 1em;color:#222}
-                table{border-collapse:collapse;width:100%%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
-                th{width:14em;font-weight:normal;color:#555}code{font-size:.9em}.lit{white-space:pre-wrap}
-                nav a{margin-right:1em}
-                </style></head><body>
-                <nav><a href="/">SPARQL query</a><a href="/ontology">Ontology</a><a href="/.well-known/void">VoID</a></nav>
-                %s
-                </body></html>
-                """.formatted(escape(title), body);
+        return Templates.render("generic", java.util.Map.of("title", title, "body", body));
     }
 }

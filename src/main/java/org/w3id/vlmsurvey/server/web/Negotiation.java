@@ -17,13 +17,54 @@ import org.apache.jena.riot.RDFFormat;
 /** Content negotiation for the Linked Data pages: RDF syntaxes or HTML, by {@code Accept} or {@code ?format=}. */
 public final class Negotiation {
     static final String HTML = "text/html";
-    private static final AcceptList OFFER = AcceptList.create("text/turtle", HTML, "application/ld+json",
-            "application/n-triples", "application/rdf+xml", "application/xhtml+xml");
+    private static final String[] RDF_AND_HTML = { "text/turtle", HTML, "application/ld+json",
+            "application/n-triples", "application/rdf+xml", "application/xhtml+xml" };
+    private static final AcceptList OFFER = AcceptList.create(RDF_AND_HTML);
     private static final Map<String, String> FORMATS = Map.of("ttl", "text/turtle", "turtle", "text/turtle",
             "jsonld", "application/ld+json", "json-ld", "application/ld+json", "nt", "application/n-triples",
             "ntriples", "application/n-triples", "rdf", "application/rdf+xml", "rdfxml", "application/rdf+xml", "html", HTML);
 
+    static final String CSV = "text/csv";
+    static final String JSON = "application/json";
+    static final String BIBTEX = "application/x-bibtex";
+    private static final AcceptList TABLE_OFFER = AcceptList.create(HTML, CSV, JSON, "application/xhtml+xml");
+    private static final AcceptList BIB_OFFER = AcceptList.create(
+            java.util.stream.Stream.concat(java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX)).toArray(String[]::new));
+    private static final Map<String, String> TABLE_FORMATS = Map.of("html", HTML, "csv", CSV, "json", JSON);
+
     private Negotiation() {}
+
+    /**
+     * For the browse pages: HTML, CSV or JSON by {@code ?format=} or {@code Accept} (HTML when there is neither),
+     * or null if the client accepts none of them.
+     */
+    static String chooseTable(HttpServletRequest req) {
+        String format = req.getParameter("format");
+        if (format != null) return TABLE_FORMATS.get(format.toLowerCase(java.util.Locale.ROOT));
+        String accept = req.getHeader("Accept");
+        if (accept == null || accept.isBlank()) return HTML;
+        MediaType m = AcceptList.match(new AcceptList(accept), TABLE_OFFER);
+        if (m == null) return null;
+        String type = m.getContentTypeStr();
+        return type.equals("application/xhtml+xml") ? HTML : type;
+    }
+
+    /** Whether the client asks for BibTeX: {@code ?format=bib}, or {@code Accept} preferring it to HTML and RDF. */
+    static boolean wantsBibTeX(HttpServletRequest req) {
+        String format = req.getParameter("format");
+        if (format != null) return format.equalsIgnoreCase("bib") || format.equalsIgnoreCase("bibtex");
+        String accept = req.getHeader("Accept");
+        if (accept == null || accept.isBlank()) return false;
+        MediaType m = AcceptList.match(new AcceptList(accept), BIB_OFFER);
+        return m != null && m.getContentTypeStr().equals(BIBTEX);
+    }
+
+    /** Sends a text body with its media type (UTF-8). */
+    static void send(HttpServletResponse resp, String mediaType, String body) throws IOException {
+        resp.setContentType(mediaType + ";charset=utf-8");
+        resp.setHeader("Vary", "Accept");
+        resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** The chosen media type, or null if the client accepts none of the offered ones. */
     static String choose(HttpServletRequest req) {

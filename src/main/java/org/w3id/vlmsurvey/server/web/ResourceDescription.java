@@ -2,6 +2,7 @@ package org.w3id.vlmsurvey.server.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,27 +73,63 @@ public final class ResourceDescription {
         return null;
     }
 
-    /** The HTML page of a description made by {@link #describe}. */
+    /** The HTML page of a description made by {@link #describe}: every statement, from the template {@code resource}. */
     public static String html(Graph d, String iri) {
+        Map<String, Object> model = statements(d, iri);
+        model.put("title", model.get("label"));
+        return Templates.render("resource", model);
+    }
+
+    /**
+     * What the statements section of a resource's page shows: {@code label}, {@code iri}, {@code outgoing} and
+     * {@code incoming}, each a list of {@code property} and {@code values}; a property or IRI value is a link
+     * ({@code href}, {@code text}, {@code title}), a literal has {@code text} and maybe {@code lang} or {@code datatype}.
+     */
+    public static Map<String, Object> statements(Graph d, String iri) {
         Node r = NodeFactory.createURI(iri);
         PrefixMapping pm = d.getPrefixMapping();
         String label = label(d, r);
-        StringBuilder body = new StringBuilder();
-        body.append("<h1>").append(Html.escape(label != null ? label : pm.shortForm(iri))).append("</h1>\n");
-        body.append("<p><code>").append(Html.escape(iri)).append("</code> &middot; also as <a href=\"?format=ttl\">Turtle</a>, ")
-            .append("<a href=\"?format=jsonld\">JSON-LD</a></p>\n");
-        body.append("<table>\n");
-        for (var e : grouped(d.find(r, Node.ANY, Node.ANY).toList(), Triple::getObject, pm).entrySet())
-            body.append(row(d, e.getKey(), e.getValue(), pm));
-        body.append("</table>\n");
-        Map<Node, List<Node>> incoming = grouped(d.find(Node.ANY, Node.ANY, r).toList(), Triple::getSubject, pm);
-        if (!incoming.isEmpty()) {
-            body.append("<h2>Referenced by</h2>\n<table>\n");
-            for (var e : incoming.entrySet())
-                body.append(row(d, e.getKey(), e.getValue(), pm));
-            body.append("</table>\n");
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("label", label != null ? label : pm.shortForm(iri));
+        model.put("iri", iri);
+        model.put("outgoing", groups(d, grouped(d.find(r, Node.ANY, Node.ANY).toList(), Triple::getObject, pm), pm));
+        model.put("incoming", groups(d, grouped(d.find(Node.ANY, Node.ANY, r).toList(), Triple::getSubject, pm), pm));
+        return model;
+    }
+
+    private static List<Map<String, Object>> groups(Graph d, Map<Node, List<Node>> grouped, PrefixMapping pm) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (var e : grouped.entrySet()) {
+            List<Map<String, String>> values = new ArrayList<>();
+            for (Node n : e.getValue()) values.add(value(d, n, pm));
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("property", value(d, e.getKey(), pm));
+            g.put("values", values);
+            groups.add(g);
         }
-        return Html.page(label != null ? label : iri, body.toString());
+        return groups;
+    }
+
+    /** A node as the page shows it: a link to an IRI (labelled, else by its prefixed name), or a literal. */
+    static Map<String, String> value(Graph d, Node n, PrefixMapping pm) {
+        Map<String, String> v = new LinkedHashMap<>();
+        if (n.isURI()) {
+            String iri = n.getURI();
+            String label = label(d, n);
+            String scheme = iri.contains(":") ? iri.substring(0, iri.indexOf(':')) : "";
+            boolean followable = scheme.equals("http") || scheme.equals("https") || scheme.equals("urn");
+            v.put("href", followable ? Html.href(iri) : "#");
+            v.put("text", label != null ? label : pm.shortForm(iri));
+            v.put("title", iri);
+        } else if (n.isLiteral()) {
+            v.put("text", n.getLiteralLexicalForm());
+            if (!n.getLiteralLanguage().isEmpty()) v.put("lang", n.getLiteralLanguage());
+            else if (n.getLiteralDatatypeURI() != null && !n.getLiteralDatatypeURI().equals("http://www.w3.org/2001/XMLSchema#string"))
+                v.put("datatype", pm.shortForm(n.getLiteralDatatypeURI()));
+        } else {
+            v.put("text", n.toString());
+        }
+        return v;
     }
 
     private static Map<Node, List<Node>> grouped(List<Triple> triples, java.util.function.Function<Triple, Node> value,
@@ -105,20 +142,5 @@ public final class ResourceDescription {
         for (List<Node> values : m.values())
             values.sort(Comparator.comparing(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.toString()));
         return m;
-    }
-
-    private static String row(Graph d, Node p, List<Node> values, PrefixMapping pm) {
-        StringBuilder sb = new StringBuilder("<tr><th>").append(Html.link(p.getURI(), label(d, p), pm)).append("</th><td>");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) sb.append("<br>");
-            sb.append(html(d, values.get(i), pm));
-        }
-        return sb.append("</td></tr>\n").toString();
-    }
-
-    private static String html(Graph d, Node n, PrefixMapping pm) {
-        if (n.isURI()) return Html.link(n.getURI(), label(d, n), pm);
-        if (n.isLiteral()) return Html.literal(n, pm);
-        return Html.escape(n.toString());
     }
 }

@@ -1,0 +1,115 @@
+package org.w3id.vlmsurvey.export;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one BibTeX writer: entries with their fields in a given order, text fields with the LaTeX specials
+ * escaped, URL-like fields ({@link #VERBATIM}) kept as they are but for braces and backslashes, and citation keys
+ * that are stable and unique across the papers of a graph ({@link #keys}).
+ */
+public final class BibTeX {
+    /** Fields whose value is an identifier or URL, written without LaTeX escaping. */
+    public static final Set<String> VERBATIM = Set.of("url", "doi", "eprint", "archiveprefix");
+
+    /** One entry: its type ({@code article}, {@code inproceedings}, {@code misc}, ...), key and fields in order. */
+    public record Entry(String type, String key, Map<String, String> fields) {
+        public Entry {
+            if (!type.matches("[a-z]+")) throw new IllegalArgumentException("not a BibTeX entry type: " + type);
+            if (!key.matches("[A-Za-z0-9][A-Za-z0-9:._-]*")) throw new IllegalArgumentException("not a citation key: " + key);
+            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    /** What a citation key is made of: the paper's identity (its IRI), its short name (or title) and year. */
+    public record KeySource(String id, String name, String year) {}
+
+    private BibTeX() {}
+
+    /** The entries, each followed by a blank line. */
+    public static String write(List<Entry> entries) {
+        StringBuilder sb = new StringBuilder();
+        for (Entry e : entries) sb.append(write(e)).append('\n');
+        return sb.toString();
+    }
+
+    public static String write(Entry e) {
+        StringBuilder sb = new StringBuilder("@").append(e.type()).append('{').append(e.key());
+        for (var f : e.fields().entrySet()) {
+            if (f.getValue() == null || f.getValue().isBlank()) continue;
+            String name = f.getKey().toLowerCase(java.util.Locale.ROOT);
+            String value = VERBATIM.contains(name) ? verbatim(f.getValue()) : text(f.getValue());
+            sb.append(",\n  ").append(f.getKey()).append(" = {").append(value).append('}');
+        }
+        return sb.append("\n}\n").toString();
+    }
+
+    /** Text for a braced field value: the characters LaTeX treats specially are escaped; braces always balance. */
+    public static String text(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\textbackslash{}");
+                case '{' -> sb.append("\\{");
+                case '}' -> sb.append("\\}");
+                case '&', '%', '$', '#', '_' -> sb.append('\\').append(c);
+                case '~' -> sb.append("\\textasciitilde{}");
+                case '^' -> sb.append("\\textasciicircum{}");
+                case '\n', '\r', '\t' -> sb.append(' ');
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A URL or identifier for a braced field: unchanged but for braces, backslashes and spaces, percent-encoded. */
+    public static String verbatim(String s) {
+        return s.strip().replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+    }
+
+    /**
+     * Citation keys, unique among {@code sources}: the letters and digits of the name followed by the year
+     * ({@code CLIP2021}, {@code TaIDPT2022}); names that would share a key get {@code a}, {@code b}, ... in the
+     * order of their ids, so the same graph always gives the same keys. Returns id to key.
+     */
+    public static Map<String, String> keys(List<KeySource> sources) {
+        List<KeySource> sorted = new ArrayList<>(sources);
+        sorted.sort(Comparator.comparing(KeySource::id));
+        Map<String, Integer> count = new HashMap<>();
+        for (KeySource s : sorted) count.merge(base(s), 1, Integer::sum);
+        Set<String> used = new HashSet<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (KeySource s : sorted) {
+            if (keys.containsKey(s.id())) continue;
+            String base = base(s);
+            String key = base;
+            for (int i = 0; count.get(base) > 1 || used.contains(key); i++) {
+                key = base + suffix(i);
+                if (!used.contains(key)) break;
+            }
+            used.add(key);
+            keys.put(s.id(), key);
+        }
+        return keys;
+    }
+
+    static String base(KeySource s) {
+        String name = s.name() == null ? "" : s.name().replaceAll("[^A-Za-z0-9]", "");
+        if (name.isEmpty()) name = "paper";
+        if (name.length() > 40) name = name.substring(0, 40);
+        String year = s.year() == null ? "" : s.year().replaceAll("[^0-9]", "");
+        return name + year;
+    }
+
+    /** a, b, ..., z, aa, ab, ... */
+    static String suffix(int i) {
+        return i < 26 ? String.valueOf((char) ('a' + i)) : suffix(i / 26 - 1) + (char) ('a' + i % 26);
+    }
+}

@@ -1,0 +1,256 @@
+package org.w3id.vlmsurvey.server.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.w3id.vlmsurvey.export.BibTeX;
+import org.w3id.vlmsurvey.vocab.VLM;
+
+/**
+ * The pages of papers, datasets, method categories and venues, built for their readers from the page queries
+ * of {@code queries/pages/} and the templates {@code paper}, {@code dataset}, {@code category} and
+ * {@code venue}. Each page also lists every statement about its resource (folded), and the queries it ran.
+ */
+public final class ResourcePages {
+    private ResourcePages() {}
+
+    /** The page of the survey resource {@code iri}, or null if it is none of the four kinds (or unknown). */
+    public static String html(DatasetGraph dsg, String iri) {
+        if (!iri.startsWith(VLM.RES)) return null;
+        String local = iri.substring(VLM.RES.length());
+        Node node = NodeFactory.createURI(iri);
+        Map<String, Object> model;
+        String template;
+        if (local.startsWith("paper/")) {
+            model = paper(dsg, iri, node);
+            template = "paper";
+        } else if (local.startsWith("dataset/")) {
+            model = dataset(dsg, iri);
+            template = "dataset";
+        } else if (local.startsWith("category/")) {
+            model = category(dsg, iri, node);
+            template = "category";
+        } else if (local.startsWith("venue/")) {
+            model = venue(dsg, iri, node);
+            template = "venue";
+        } else return null;
+        if (model == null) return null;
+        Graph d = Txn.calculateRead(dsg, () -> ResourceDescription.describe(dsg.getDefaultGraph(), iri));
+        if (d != null) model.putAll(ResourceDescription.statements(d, iri));
+        model.put("iri", iri);
+        model.put("self", Html.href(iri));
+        return Templates.render(template, model);
+    }
+
+    static Map<String, Object> paper(DatasetGraph dsg, String iri, Node node) {
+        PageQuery pq = PageQuery.of("paper").bind("this", node);
+        Map<String, Object> p = pq.run(dsg).first();
+        if (p == null) return null;
+        List<Map<String, String>> queries = new ArrayList<>();
+        queries.add(pq.shown("The paper"));
+        Map<String, Object> paper = new LinkedHashMap<>(p);
+        List<String> codes = words(p.get("code"));
+        paper.put("codes", codes);
+        paper.put("projectPages", words(p.get("projectPage")));
+        if (p.get("arxiv") != null) paper.put("abs", "https://arxiv.org/abs/" + p.get("arxiv"));
+        if (p.get("doi") != null) paper.put("doiUrl", "https://doi.org/" + p.get("doi"));
+
+        PageQuery cq = PageQuery.of("paper-categories").bind("this", node);
+        queries.add(cq.shown("Its categories"));
+        List<List<Map<String, Object>>> breadcrumbs = new ArrayList<>();
+        for (Map<String, Object> c : cq.run(dsg).rows()) {
+            PageQuery path = PageQuery.of("category-path").bind("this", NodeFactory.createURI(c.get("category").toString()));
+            queries.add(path.shown("The path to " + c.get("label")));
+            breadcrumbs.add(path.run(dsg).rows());
+        }
+        PageQuery dq = PageQuery.of("paper-datasets").bind("this", node);
+        queries.add(dq.shown("The datasets it introduced"));
+        PageQuery sq = PageQuery.of("paper-shared-code").bind("this", node);
+        queries.add(sq.shown("The papers sharing its code"));
+        List<BibTeX.Entry> entries = Citations.entries(dsg, iri::equals);
+        queries.add(PageQuery.of(Citations.QUERY).shown("Its BibTeX"));
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("section", "papers");
+        model.put("paper", paper);
+        model.put("breadcrumbs", breadcrumbs);
+        model.put("datasets", dq.run(dsg).rows());
+        model.put("sharedCode", sq.run(dsg).rows());
+        model.put("bibtex", entries.isEmpty() ? null : BibTeX.write(entries.get(0)));
+        model.put("bibHref", Html.href(iri) + ".bib");
+        model.put("meta", citationMeta(paper, iri));
+        model.put("jsonLd", script(schemaOrg(paper, codes, iri, breadcrumbs)));
+        model.put("queries", queries);
+        return model;
+    }
+
+    /** The {@code citation_*} meta tags Google Scholar and Zotero read, as name and content pairs. */
+    static List<Map<String, String>> citationMeta(Map<String, Object> p, String iri) {
+        List<Map<String, String>> meta = new ArrayList<>();
+        meta(meta, "citation_title", p.get("title"));
+        meta(meta, "citation_publication_date", p.get("year"));
+        meta(meta, "citation_date", p.get("year"));
+        String kind = String.valueOf(p.get("venueKind"));
+        if (kind.equals("Conference") || kind.equals("Workshop")) meta(meta, "citation_conference_title", p.get("venueName"));
+        else if (kind.equals("Journal")) meta(meta, "citation_journal_title", p.get("venueName"));
+        if (kind.equals("Journal") || kind.equals("Conference") || kind.equals("Workshop"))
+            meta(meta, "citation_journal_abbrev", p.get("venueAcronym"));
+        meta(meta, "citation_arxiv_id", p.get("arxiv"));
+        meta(meta, "citation_doi", p.get("doi"));
+        meta(meta, "citation_pdf_url", p.get("pdf"));
+        meta(meta, "citation_abstract_html_url", p.get("abs") != null ? p.get("abs") : p.get("url"));
+        meta(meta, "citation_public_url", iri);
+        return meta;
+    }
+
+    private static void meta(List<Map<String, String>> meta, String name, Object content) {
+        if (content != null && !content.toString().isBlank()) meta.add(Map.of("name", name, "content", content.toString()));
+    }
+
+    /** The paper as schema.org JSON-LD: a ScholarlyArticle with its identifiers, venue, categories, PDF and code. */
+    static JsonObject schemaOrg(Map<String, Object> p, List<String> codes, String iri,
+                                List<List<Map<String, Object>>> breadcrumbs) {
+        JsonObject o = new JsonObject();
+        o.put("@context", "https://schema.org");
+        o.put("@type", "ScholarlyArticle");
+        o.put("@id", iri);
+        o.put("url", iri);
+        put(o, "name", p.get("title"));
+        put(o, "headline", p.get("title"));
+        put(o, "alternateName", p.get("shortName"));
+        put(o, "datePublished", p.get("year"));
+        JsonArray ids = new JsonArray();
+        JsonArray sameAs = new JsonArray();
+        if (p.get("arxiv") != null) {
+            ids.add(property("arXiv", p.get("arxiv").toString()));
+            sameAs.add(p.get("abs").toString());
+        }
+        if (p.get("doi") != null) {
+            ids.add(property("DOI", p.get("doi").toString()));
+            sameAs.add(p.get("doiUrl").toString());
+        }
+        if (!ids.isEmpty()) o.put("identifier", ids);
+        if (!sameAs.isEmpty()) o.put("sameAs", sameAs);
+        if (p.get("venueName") != null || p.get("venueAcronym") != null) {
+            JsonObject venue = new JsonObject();
+            venue.put("@type", "CreativeWorkSeries");
+            put(venue, "@id", p.get("venue"));
+            put(venue, "name", p.get("venueName"));
+            put(venue, "alternateName", p.get("venueAcronym"));
+            o.put("isPartOf", venue);
+        }
+        JsonArray about = new JsonArray();
+        for (List<Map<String, Object>> path : breadcrumbs) {
+            if (path.isEmpty()) continue;
+            Map<String, Object> leaf = path.get(path.size() - 1);
+            JsonObject term = new JsonObject();
+            term.put("@type", "DefinedTerm");
+            term.put("@id", leaf.get("category").toString());
+            term.put("name", leaf.get("label").toString());
+            about.add(term);
+        }
+        if (!about.isEmpty()) o.put("about", about);
+        if (p.get("pdf") != null) {
+            JsonObject pdf = new JsonObject();
+            pdf.put("@type", "MediaObject");
+            pdf.put("contentUrl", p.get("pdf").toString());
+            pdf.put("encodingFormat", "application/pdf");
+            o.put("encoding", pdf);
+        }
+        if (!codes.isEmpty()) {
+            JsonArray code = new JsonArray();
+            for (String c : codes) {
+                JsonObject software = new JsonObject();
+                software.put("@type", "SoftwareSourceCode");
+                software.put("codeRepository", c);
+                code.add(software);
+            }
+            o.put("workExample", code);
+        }
+        return o;
+    }
+
+    /**
+     * JSON for inside a {@code <script>} element: every {@code <} written as {@code \u003c}, so no text can close
+     * the element ({@code </script>}) or open a comment; the JSON means the same.
+     */
+    public static String script(JsonObject json) {
+        return json.toString().replace("<", "\\u003c");
+    }
+
+    private static JsonObject property(String id, String value) {
+        JsonObject o = new JsonObject();
+        o.put("@type", "PropertyValue");
+        o.put("propertyID", id);
+        o.put("value", value);
+        return o;
+    }
+
+    private static void put(JsonObject o, String key, Object value) {
+        if (value != null) o.put(key, value.toString());
+    }
+
+    static Map<String, Object> dataset(DatasetGraph dsg, String iri) {
+        PageQuery q = PageQuery.of("datasets");
+        List<Map<String, Object>> rows = q.run(dsg).rows().stream().filter(r -> iri.equals(r.get("dataset"))).toList();
+        if (rows.isEmpty()) return null;
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("section", "datasets");
+        model.put("name", rows.get(0).get("name"));
+        model.put("year", rows.get(0).get("year"));
+        model.put("landingPage", rows.get(0).get("landingPage"));
+        model.put("rows", rows);
+        model.put("queries", List.of(q.shown("The datasets")));
+        return model;
+    }
+
+    static Map<String, Object> category(DatasetGraph dsg, String iri, Node node) {
+        PageQuery q = PageQuery.of("categories");
+        List<Map<String, Object>> all = BrowseServlet.withDepth(q.run(dsg));
+        Map<String, Object> self = all.stream().filter(r -> iri.equals(r.get("category"))).findFirst().orElse(null);
+        if (self == null) return null;
+        PageQuery path = PageQuery.of("category-path").bind("this", node);
+        PageQuery papers = PageQuery.of("category-papers").bind("this", node);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("section", "categories");
+        model.put("category", self);
+        model.put("path", path.run(dsg).rows());
+        model.put("children", all.stream().filter(r -> iri.equals(r.get("broader"))).toList());
+        model.put("papers", papers.run(dsg).rows());
+        model.put("queries", List.of(q.shown("The category tree"), path.shown("The path to it"),
+                papers.shown("Its papers, sub-categories included")));
+        return model;
+    }
+
+    static Map<String, Object> venue(DatasetGraph dsg, String iri, Node node) {
+        PageQuery q = PageQuery.of("venues");
+        Map<String, Object> self = q.run(dsg).rows().stream().filter(r -> iri.equals(r.get("venue"))).findFirst().orElse(null);
+        if (self == null) return null;
+        PageQuery papers = PageQuery.of("venue-papers").bind("this", node);
+        Map<String, List<Map<String, Object>>> byYear = new LinkedHashMap<>();
+        for (Map<String, Object> r : papers.run(dsg).rows())
+            byYear.computeIfAbsent(String.valueOf(r.getOrDefault("year", "year unknown")), y -> new ArrayList<>()).add(r);
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (var e : byYear.entrySet()) years.add(Map.of("year", e.getKey(), "papers", e.getValue()));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("section", "venues");
+        model.put("venue", self);
+        model.put("years", years);
+        model.put("queries", List.of(q.shown("The venues"), papers.shown("Its papers")));
+        return model;
+    }
+
+    private static List<String> words(Object spaceSeparated) {
+        if (spaceSeparated == null || spaceSeparated.toString().isBlank()) return List.of();
+        return List.of(spaceSeparated.toString().strip().split("\\s+"));
+    }
+}

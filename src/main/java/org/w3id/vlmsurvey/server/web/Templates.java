@@ -1,0 +1,80 @@
+package org.w3id.vlmsurvey.server.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The one place that turns a template and its model into an HTML page: Pebble, with automatic HTML escaping of
+ * every value (a value is written unescaped only where a template says {@code | raw}), templates read from the
+ * classpath folder {@value #FOLDER} and compiled once. Every page extends {@code layout.peb}.
+ */
+public final class Templates {
+    static final String FOLDER = "org/w3id/vlmsurvey/server/web/templates/";
+    private static final PebbleEngine ENGINE = engine();
+
+    private Templates() {}
+
+    private static PebbleEngine engine() {
+        ClasspathLoader loader = new ClasspathLoader(Templates.class.getClassLoader());
+        loader.setPrefix(FOLDER);
+        loader.setSuffix(".peb");
+        loader.setCharset(StandardCharsets.UTF_8.name());
+        return new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .defaultEscapingStrategy("html")
+                .strictVariables(false)
+                .newLineTrimming(true)
+                .defaultLocale(Locale.ENGLISH)
+                .extension(new SiteExtension())
+                .build();
+    }
+
+    /** The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI ({@link Html#href}). */
+    private static final class SiteExtension extends AbstractExtension {
+        @Override
+        public Map<String, Filter> getFilters() {
+            return Map.of("href", new Filter() {
+                @Override
+                public List<String> getArgumentNames() {
+                    return List.of();
+                }
+
+                @Override
+                public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                    return input == null ? null : Html.href(input.toString());
+                }
+            });
+        }
+    }
+
+    /** The page made by template {@code name} (without {@code .peb}) from {@code model}. */
+    public static String render(String name, Map<String, ?> model) {
+        StringWriter out = new StringWriter();
+        try {
+            ENGINE.getTemplate(name).evaluate(out, new HashMap<String, Object>(model), Locale.ENGLISH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + ": " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** Sends the page made by template {@code name} from {@code model} as {@code text/html}. */
+    public static void send(HttpServletResponse resp, String name, Map<String, ?> model) throws IOException {
+        Negotiation.html(resp, render(name, model));
+    }
+}

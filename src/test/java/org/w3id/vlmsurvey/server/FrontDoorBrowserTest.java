@@ -1,0 +1,221 @@
+package org.w3id.vlmsurvey.server;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+
+/**
+ * The front door in a real headless Chromium ({@link Browser}): search finds CoOp, a shared {@code /#query=} link
+ * shows its query, the charts are drawn, the query page links and labels the survey's IRIs and shows numbers plain;
+ * every network request the pages make (Chrome's performance log) goes to this server and nowhere else; and axe-core
+ * (vendored in src/test/resources) finds no serious or critical accessibility violation.
+ */
+@Tag("slow")
+class FrontDoorBrowserTest {
+    static final String COOP = "/resource/paper/arxiv-2109.01134";
+    static final List<String> PAGES = List.of("/", "/papers", COOP, "/charts", "/search?q=prompt");
+
+    static SurveyServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumePresent();
+        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        ChromeOptions options = Browser.options();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = Browser.open(options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    /** Opens a page of this server and waits until its scripts are done (what each page marks on its body). */
+    static void open(String path) {
+        browser.get(server.url() + path);
+        String p = path.replaceFirst("[?#].*", "");
+        if (p.equals("/")) browser.until(d -> body("data-examples") != null);
+        if (p.equals("/charts")) browser.until(d -> body("data-charts") != null);
+    }
+
+    static String body(String attribute) {
+        return browser.driver().findElement(By.tagName("body")).getAttribute(attribute);
+    }
+
+    /** The URLs requested since the last call, from Chrome's performance log (Network.requestWillBeSent). */
+    static List<String> requests() {
+        List<String> urls = new ArrayList<>();
+        for (LogEntry e : browser.driver().manage().logs().get(LogType.PERFORMANCE)) {
+            JsonObject message = JSON.parse(e.getMessage()).getObj("message");
+            if (message.getString("method").equals("Network.requestWillBeSent"))
+                urls.add(message.getObj("params").getObj("request").getString("url"));
+        }
+        return urls;
+    }
+
+    @Test
+    void searchForPromptFindsCoOp() {
+        open("/search?q=prompt");
+        List<String> hits = browser.driver().findElements(By.cssSelector(".search-hit a")).stream().map(WebElement::getText).toList();
+        assertTrue(hits.contains("CoOp: Learning to Prompt for Vision-Language Models"), hits.toString());
+        assertEquals(14, hits.size(), hits.toString());
+        WebElement coop = browser.driver().findElement(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"));
+        assertEquals(server.url() + COOP, coop.getAttribute("href"));
+        // the search box of the layout, on another page, leads here too
+        open("/papers");
+        WebElement box = browser.driver().findElement(By.id("site-search-q"));
+        box.sendKeys("prompting", Keys.ENTER);
+        browser.until(d -> d.getCurrentUrl().contains("/search?q=prompting"));
+        assertTrue(browser.driver().findElements(By.cssSelector(".search-hit a")).stream()
+                .anyMatch(a -> a.getText().startsWith("CoOp:")));
+    }
+
+    @Test
+    void aSharedQueryLinkShowsThatQueryInTheEditor() {
+        String query = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\nSELECT ?paper WHERE { ?paper vlm:shortName \"CoOp\" }";
+        open("/#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
+        assertEquals("true", body("data-shared"));
+        assertEquals(query, browser.script("return window.surveyYasgui.getTab().getQuery();"));
+        // without a shared query, the first example
+        open("/");
+        assertEquals("false", body("data-shared"));
+        assertNotEquals(query, browser.script("return window.surveyYasgui.getTab().getQuery();"));
+    }
+
+    @Test
+    void queryResultsLinkTheSurveysIrisWithTheirLabelsAndShowNumbersPlain() {
+        open("/");
+        String query = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\nPREFIX fabio: <http://purl.org/spar/fabio/>\n"
+                + "SELECT ?paper ?year WHERE { ?paper vlm:shortName \"CoOp\" ; fabio:hasPublicationYear ?year }";
+        browser.script("window.surveyYasgui.getTab().setQuery(arguments[0]);", query);
+        browser.driver().findElement(By.cssSelector(".yasqe_queryButton")).click();
+        browser.until(d -> body("data-labels") != null
+                && !d.findElements(By.linkText("CoOp: Learning to Prompt for Vision-Language Models")).isEmpty());
+        WebElement link = browser.driver().findElement(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"));
+        assertEquals(server.url() + COOP, link.getAttribute("href"));
+        List<String> cells = browser.driver().findElements(By.cssSelector(".yasr tbody td")).stream().map(WebElement::getText).toList();
+        assertTrue(cells.contains("2022"), "the year shows as a plain value: " + cells);
+        assertTrue(cells.stream().noneMatch(c -> c.contains("^^")), cells.toString());
+    }
+
+    @Test
+    void typingAProjectPrefixDeclaresIt() {
+        open("/");
+        browser.script("window.surveyYasgui.getTab().setQuery('');");
+        WebElement editor = browser.driver().findElement(By.cssSelector(".yasqe .CodeMirror textarea"));
+        ((JavascriptExecutor) browser.driver()).executeScript("window.surveyYasgui.getTab().getYasqe().focus();");
+        editor.sendKeys("SELECT * WHERE { ?p a fabio:");
+        browser.until(d -> String.valueOf(browser.script("return window.surveyYasgui.getTab().getQuery();"))
+                .contains("PREFIX fabio: <http://purl.org/spar/fabio/>"));
+    }
+
+    @Test
+    void chartsAreDrawn() {
+        open("/charts");
+        Map<String, Long> series = Map.of("papers-per-year", 4L, "papers-per-venue", 1L, "code-per-category", 3L,
+                "pretraining-sizes", 1L);
+        for (var e : series.entrySet()) {
+            WebElement figure = browser.driver().findElement(By.id(e.getKey()));
+            assertEquals("true", figure.getAttribute("data-drawn"), e.getKey());
+            assertEquals(e.getValue().toString(), figure.getAttribute("data-series"), e.getKey());
+            List<WebElement> svg = figure.findElements(By.cssSelector(".chart-canvas svg"));
+            assertEquals(1, svg.size(), e.getKey() + ": one SVG chart");
+            // the bars: one path per non-zero value, at least
+            long rows = figure.findElements(By.cssSelector(".chart-table tbody tr")).size();
+            assertTrue(rows > 0, e.getKey());
+            long paths = svg.get(0).findElements(By.tagName("path")).size();
+            assertTrue(paths >= rows, e.getKey() + ": " + paths + " paths for " + rows + " rows");
+            String label = figure.findElement(By.cssSelector(".chart-canvas")).getAttribute("aria-label");
+            assertTrue(label.startsWith(figure.findElement(By.tagName("h2")).getText() + ". "), label);
+            assertTrue(figure.findElement(By.linkText("See the query")).getAttribute("href").contains("/#query="));
+        }
+        // the numbers: 41 papers per venue in all; arXiv first with 11
+        Object sum = browser.script("return echarts.getInstanceByDom(document.querySelector('#papers-per-venue .chart-canvas'))"
+                + ".getOption().series[0].data.reduce((a, b) => a + b, 0);");
+        assertEquals(41L, ((Number) sum).longValue());
+        assertTrue(browser.driver().findElement(By.cssSelector("#papers-per-venue .chart-canvas")).getAttribute("aria-label")
+                .startsWith("Papers per venue. arXiv 11, CVPR 10, NeurIPS 6"));
+    }
+
+    @Test
+    void noPageRequestsAnythingFromAnotherHost() {
+        requests(); // drop what earlier tests logged
+        URI base = URI.create(server.url());
+        for (String page : PAGES) {
+            open(page);
+            if (page.equals("/")) { // run a query, so that results and labels are fetched too
+                browser.driver().findElement(By.cssSelector(".yasqe_queryButton")).click();
+                browser.until(d -> !d.findElements(By.cssSelector(".yasr tbody tr")).isEmpty());
+            }
+            List<String> urls = requests();
+            assertFalse(urls.isEmpty(), page + ": the log recorded no request at all");
+            Set<String> elsewhere = new LinkedHashSet<>();
+            for (String u : urls) {
+                if (u.startsWith("data:") || u.startsWith("blob:") || u.startsWith("about:")) continue;
+                URI uri = URI.create(u);
+                if (!base.getHost().equals(uri.getHost()) || base.getPort() != uri.getPort()) elsewhere.add(u);
+            }
+            assertEquals(Set.of(), elsewhere, page + " requested another host");
+        }
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolation() throws IOException {
+        String axe;
+        try (InputStream in = FrontDoorBrowserTest.class.getResourceAsStream("axe/axe.min.js")) {
+            assertNotNull(in, "src/test/resources/org/w3id/vlmsurvey/server/axe/axe.min.js");
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/", "/papers", COOP, "/charts", "/search?q=prompt")) {
+            open(page);
+            if (page.equals("/")) { // with a result table shown
+                browser.driver().findElement(By.cssSelector(".yasqe_queryButton")).click();
+                browser.until(d -> !d.findElements(By.cssSelector(".yasr tbody tr")).isEmpty());
+            }
+            browser.script(axe);
+            Object result = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ' -- ' + n.failureSummary).slice(0, 5) })))))"
+                    + ".catch(e => done('error: ' + e));");
+            String json = String.valueOf(result);
+            assertFalse(json.startsWith("error"), page + ": " + json);
+            if (!json.equals("[]")) problems.add(page + ": " + json);
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/axe-violations.txt"), String.join("\n", problems));
+        assertEquals(List.of(), problems, "all of them in target/axe-violations.txt");
+    }
+}

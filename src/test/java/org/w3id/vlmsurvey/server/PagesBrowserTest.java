@@ -1,0 +1,100 @@
+package org.w3id.vlmsurvey.server;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+
+/**
+ * The browse and paper pages in a real headless Chromium ({@link Browser}): the papers table filters and sorts
+ * without a reload, and a paper page's Cite button shows its BibTeX.
+ */
+@Tag("slow")
+class PagesBrowserTest {
+    static SurveyServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumePresent();
+        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    static List<String> visibleNames(WebDriver d) {
+        return d.findElements(By.cssSelector("#papers tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(r -> r.findElement(By.cssSelector("td")).getText()).toList();
+    }
+
+    @Test
+    void papersFilterWithoutReload() {
+        WebDriver d = browser.get(server.url() + "/papers").driver();
+        assertEquals(41, visibleNames(d).size());
+        browser.script("window.__sameDocument = true;");
+        new Select(d.findElement(By.id("filter-category"))).selectByValue("transfer-with-text-prompt-tuning");
+        assertEquals(11, visibleNames(d).size(), "the 11 text prompt tuning papers");
+        d.findElement(By.id("filter-code")).click();
+        assertEquals(PagesTest.TEXT_PROMPT_TUNING_WITH_CODE, visibleNames(d), "less ProDA and Bayesian Prompt Learning");
+        assertEquals("Showing 9 of 41 papers", d.findElement(By.id("paper-count")).getText());
+        assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true;"), "no reload");
+        assertTrue(d.getCurrentUrl().endsWith("/papers?category=transfer-with-text-prompt-tuning&code=yes"), d.getCurrentUrl());
+
+        // Sorting by name, then the reverse.
+        d.findElement(By.cssSelector("#papers thead th:nth-child(1) button")).click();
+        assertEquals(List.of("CoCoOp", "CoOp", "CPL", "DualCoOp", "LASP", "PLOT", "ProGrad", "SubPT", "TaI-DPT"), visibleNames(d));
+        d.findElement(By.cssSelector("#papers thead th:nth-child(1) button")).click();
+        assertEquals("descending", d.findElement(By.cssSelector("#papers thead th:nth-child(1)")).getAttribute("aria-sort"));
+        assertEquals("TaI-DPT", visibleNames(d).get(0));
+
+        // Venue and year narrow further; "All" restores everything.
+        new Select(d.findElement(By.id("filter-venue"))).selectByValue("CVPR");
+        assertEquals(List.of("LASP", "CoCoOp"), visibleNames(d).stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        new Select(d.findElement(By.id("filter-year"))).selectByValue("2023");
+        assertEquals(List.of("LASP"), visibleNames(d));
+        new Select(d.findElement(By.id("filter-category"))).selectByValue("");
+        new Select(d.findElement(By.id("filter-venue"))).selectByValue("");
+        new Select(d.findElement(By.id("filter-year"))).selectByValue("");
+        d.findElement(By.id("filter-code")).click();
+        assertEquals(41, visibleNames(d).size());
+        assertTrue(d.getCurrentUrl().endsWith("/papers"), d.getCurrentUrl());
+    }
+
+    @Test
+    void filteredLinkOpensFiltered() {
+        WebDriver d = browser.get(server.url() + "/papers?category=transfer-with-text-prompt-tuning&code=yes").driver();
+        assertEquals(PagesTest.TEXT_PROMPT_TUNING_WITH_CODE, visibleNames(d));
+        assertTrue(d.findElement(By.id("filter-code")).isSelected());
+    }
+
+    @Test
+    void citeButtonShowsBibTeX() {
+        WebDriver d = browser.get(server.url() + "/resource/paper/arxiv-2109.01134").driver();
+        WebElement bibtex = d.findElement(By.id("bibtex"));
+        assertFalse(bibtex.isDisplayed());
+        WebElement cite = d.findElement(By.id("cite-button"));
+        assertEquals("Cite", cite.getText());
+        cite.click();
+        browser.until(x -> bibtex.isDisplayed());
+        assertEquals("true", cite.getAttribute("aria-expanded"));
+        assertTrue(d.getCurrentUrl().endsWith("/resource/paper/arxiv-2109.01134"), "stays on the page");
+        String text = bibtex.getText();
+        assertTrue(text.startsWith("@article{CoOp2022,"), text);
+        assertTrue(text.contains("title = {CoOp: Learning to Prompt for Vision-Language Models}"), text);
+        assertEquals(org.w3id.vlmsurvey.export.BibTeXTest.parse(text + "\n").getEntries().size(), 1);
+    }
+}
