@@ -68,13 +68,15 @@ public final class SurveyServer implements AutoCloseable {
 
     /** Loads the survey and starts the server; throws {@link LoadException} if the source has errors. */
     public static SurveyServer start(ServerOptions options) {
+        // a bad password file is reported before the survey is loaded
+        PasswordFile passwords = options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
         SurveyStore store = options.tdb2() != null ? SurveyStore.tdb2(options.tdb2()) : SurveyStore.inMemory();
         try {
             SurveyLoader loader = new SurveyLoader(store, options.source(), options.tdb2() != null);
             SurveyLoader.Outcome outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
-            FusekiServer fuseki = fuseki(options, store);
+            FusekiServer fuseki = fuseki(options, store, passwords);
             for (Connector c : fuseki.getJettyServer().getConnectors())
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
             fuseki.start();
@@ -93,14 +95,13 @@ public final class SurveyServer implements AutoCloseable {
         }
     }
 
-    private static FusekiServer fuseki(ServerOptions options, SurveyStore store) {
+    private static FusekiServer fuseki(ServerOptions options, SurveyStore store, PasswordFile passwords) {
         ServerOptions.Limits limits = options.limits();
         Context cxt = store.dataset().getContext();
         cxt.set(ARQ.queryTimeout, Long.toString(options.timeout().toMillis()));
         ServicePolicy services = new ServicePolicy(options.allowService());
         services.install(cxt);
         QueryGuards.install(cxt);
-        PasswordFile passwords = options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
 
         DataService.Builder ds = DataService.newBuilder(store.dataset())
                 .addEndpoint(Operation.Query, "sparql")

@@ -38,7 +38,7 @@ class ServerSecurityTest {
             assertEquals(401, Http.sendFresh(update(url, Http.basic("editor", "nope"), INSERT)).statusCode());
             assertTrue(Http.query(server.url(), ASK, "application/sparql-results+json").body().contains("false"));
 
-            assertEquals(200, Http.sendFresh(update(url, Http.basic("editor", "s3cret"), INSERT)).statusCode());
+            assertEquals(204, Http.sendFresh(update(url, Http.basic("editor", "s3cret"), INSERT)).statusCode());
             HttpResponse<String> ask = Http.query(server.url(), ASK, "application/sparql-results+json");
             assertEquals(200, ask.statusCode(), "queries still need no credentials");
             assertTrue(ask.body().contains("true"), ask.body());
