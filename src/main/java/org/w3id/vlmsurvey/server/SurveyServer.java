@@ -127,6 +127,7 @@ public final class SurveyServer implements AutoCloseable {
         if (passwords != null) ds.addEndpoint(Operation.Update, "update");
         b.add(DATASET, ds);
         b.addFilter("/*", new HardeningFilter());
+        if (options.tdb2() != null) b.addFilter("/*", new StoreAccessFilter(store.readAccess()));
         b.addFilter(DATASET + "/*", new QuerySizeFilter(limits.maxQuerySize()));
         if (passwords != null)
             b.addFilter(DATASET + "/update", new UpdateGuardFilter(passwords, limits.allowLoad(), services, limits.maxQuerySize()));
