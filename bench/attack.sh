@@ -5,6 +5,7 @@
 # other, loopback only, each request bounded in time. Prints peak RSS (the server's whole process tree), ping p99 and
 # the status codes side by side; copy the table into bench/RESULTS.md. About 6 minutes.
 source "$(dirname "$0")/lib.sh"
+JAR=${ATTACK_JAR:-$JAR}   # a copy of the jar, to measure while a build rewrites target/
 ensure_jar
 ensure_fuseki
 R=$W/attack

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Bounded memory by default: {@code java -jar vlm-survey-kg.jar serve} without a heap option would let the JVM take
  * a quarter of the machine's memory. When no heap size was given ({@code -Xmx}, {@code -XX:MaxHeapSize},
  * {@code -XX:MaxRAM}, {@code -XX:MaxRAMPercentage}, also through {@code JAVA_TOOL_OPTIONS}), {@code serve} runs
- * itself again in a child JVM with {@value #HEAP} and {@code -XX:+ExitOnOutOfMemoryError} (a server out of memory
+ * itself again in a child JVM with {@value #HEAP}, the serial collector, ceilings for the code cache and metaspace,
+ * and {@code -XX:+ExitOnOutOfMemoryError} (a server out of memory
  * stops, for its supervisor to restart, rather than limping on), and passes its exit code on. Opt out with the
  * environment variable {@value #OPT_OUT}{@code =1}, or give the JVM a heap size yourself.
  */
@@ -47,6 +48,11 @@ final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(HEAP);
+        // the serial collector keeps no per-region side tables (G1's cost ~10% of the heap in native memory), and
+        // the code cache and metaspace get ceilings: peak RSS stays under 1 GB with the 512 MB heap
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:ReservedCodeCacheSize=64m");
+        cmd.add("-XX:MaxMetaspaceSize=256m");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-D" + CHILD + "=true");
         cmd.addAll(jvm);
