@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Graph;
@@ -18,6 +20,7 @@ import org.apache.jena.query.QueryException;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.query.ServicePolicy;
 import org.w3id.vlmsurvey.query.SurveyQuery;
 
 import picocli.CommandLine.ArgGroup;
@@ -63,9 +66,10 @@ final class QueryCommand implements Callable<Integer> {
             description = "stop the query after this long: 10s, 500ms, 2m, or seconds; 0 for no limit (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--allow-service",
-            description = "allow federated SERVICE clauses in-process (off by default: a query must not reach out to other servers unasked)")
-    boolean allowService;
+    @Option(names = "--allow-service", arity = "1..*", paramLabel = "HOST",
+            description = "allow federated SERVICE in-process to these endpoints (host, host:port or endpoint URL, as for serve; "
+                    + "off by default: a query must not reach out to other servers unasked)")
+    List<String> allowService = new ArrayList<>();
 
     @Spec CommandSpec spec;
 
@@ -100,6 +104,13 @@ final class QueryCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         long timeoutMillis = timeout.isZero() ? 0 : Math.max(1, timeout.toMillis());
+        ServicePolicy services;
+        try {
+            services = new ServicePolicy(allowService);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Main.USAGE;
+        }
         QueryExecution exec;
         if (endpoint != null) {
             exec = query.remote(endpoint, timeoutMillis);
@@ -108,7 +119,12 @@ final class QueryCommand implements Callable<Integer> {
             if (result == null) return Main.PROBLEMS;
             // Warnings are for "check"; errors mean the answer may be wrong, so they are shown.
             SourceOption.print(err, result.problems().stream().filter(Problem::isError).toList());
-            exec = query.local(Exporter.union(SurveyGraph.ontology(), result.data()), timeoutMillis, allowService);
+            try {
+                exec = query.local(Exporter.union(SurveyGraph.ontology(), result.data()), timeoutMillis, services);
+            } catch (ServicePolicy.Refused e) {
+                err.println(origin + ": error: " + e.getMessage());
+                return QUERY_FAILED;
+            }
         }
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {

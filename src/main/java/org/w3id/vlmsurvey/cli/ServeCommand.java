@@ -47,8 +47,28 @@ final class ServeCommand implements Callable<Integer> {
     List<String> allowService = new ArrayList<>();
 
     @Option(names = "--update-password-file", paramLabel = "FILE",
-            description = "enable /survey/update behind HTTP basic auth for the users of FILE (lines \"user: password\")")
+            description = "enable /survey/update behind HTTP basic auth for the users of FILE (lines made by: vlm-survey-kg passwd USER)")
     Path updatePasswordFile;
+
+    @Option(names = "--allow-load", description = "let SPARQL Update LOAD files and URLs (off: LOAD answers 403)")
+    boolean allowLoad;
+
+    @Option(names = "--max-query-size", paramLabel = "BYTES", defaultValue = "1000000",
+            description = "largest query (query string or body) in bytes; larger answers 413 (default: ${DEFAULT-VALUE})")
+    long maxQuerySize;
+
+    @Option(names = "--max-queries", paramLabel = "N", defaultValue = "" + ServerOptions.Limits.DEFAULT_MAX_QUERIES,
+            description = "queries running at once (default: ${DEFAULT-VALUE})")
+    int maxQueries;
+
+    @Option(names = "--query-queue", paramLabel = "N", defaultValue = "" + ServerOptions.Limits.DEFAULT_QUEUE,
+            description = "queries waiting for a free slot, each at most the timeout; more answer 503 with Retry-After (default: ${DEFAULT-VALUE})")
+    int queryQueue;
+
+    @Option(names = "--result-buffer", paramLabel = "BYTES", defaultValue = "" + ServerOptions.Limits.DEFAULT_RESULT_BUFFER,
+            description = "a result up to this size is sent only once complete (a failure still gets its status); "
+                    + "a larger one is streamed and its connection aborted on failure (default: ${DEFAULT-VALUE})")
+    int resultBuffer;
 
     @Spec CommandSpec spec;
 
@@ -58,10 +78,11 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("serve: --watch needs a source file (--source FILE.md)");
             return Main.USAGE;
         }
-        ServerOptions options = new ServerOptions(source.resolve(), host, port, timeout, tdb2, watch, allowService,
-                updatePasswordFile, Duration.ofSeconds(1));
         SurveyServer server;
         try {
+            ServerOptions options = new ServerOptions(source.resolve(), host, port, timeout, tdb2, watch, allowService,
+                    updatePasswordFile, Duration.ofSeconds(1),
+                    new ServerOptions.Limits(maxQuerySize, maxQueries, queryQueue, resultBuffer, allowLoad));
             server = SurveyServer.start(options);
         } catch (SurveyServer.LoadException e) {
             SourceOption.print(spec.commandLine().getErr(), e.problems());

@@ -86,9 +86,72 @@ public final class MarkdownReader {
             throw new SourceException(Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
         if (text.startsWith("\uFEFF"))
             text = text.substring(1);
+        prescanNesting(text, displayName);
+        org.commonmark.node.Node document;
+        try {
+            document = PARSER.parse(text);
+        } catch (StackOverflowError e) {
+            throw new SourceException(Problem.error(displayName, 0, "nesting deeper than " + MAX_NESTING + " levels"));
+        }
+        checkNesting(document, displayName);
         Builder b = new Builder(displayName, text);
-        PARSER.parse(text).accept(b);
+        document.accept(b);
         return b.graph;
+    }
+
+    /** Deepest nesting of Markdown blocks and inlines (quotes, lists, emphasis, links) read; deeper is an error. */
+    public static final int MAX_NESTING = 100;
+
+    /**
+     * A line whose prefix already nests deeper than {@link #MAX_NESTING} (block-quote markers, list markers, two
+     * columns of indentation per list level) is refused before the Markdown parser sees it: the parser's time grows
+     * with the square of the depth (10,000 indented list levels take minutes).
+     */
+    private static void prescanNesting(String text, String displayName) {
+        int line = 1, depth = 0, indent = 0;
+        boolean prefix = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                depth = indent = 0;
+                prefix = true;
+                continue;
+            }
+            if (!prefix) continue;
+            if (c == ' ') indent++;
+            else if (c == '\t') indent += 4;
+            else if (c == '>' || ((c == '-' || c == '*' || c == '+') && i + 1 < text.length() && text.charAt(i + 1) == ' ')) depth++;
+            else if (c != '\r') prefix = false;
+            if (depth + indent / 2 > MAX_NESTING)
+                throw new SourceException(Problem.error(displayName, line, "nesting deeper than " + MAX_NESTING + " levels"));
+        }
+    }
+
+    /**
+     * Refuses a document nested deeper than {@link #MAX_NESTING}, at the line of the first node too deep, before
+     * anything walks its tree recursively (10,000 levels of {@code >} would overflow the stack). Iterative.
+     */
+    private static void checkNesting(org.commonmark.node.Node document, String displayName) {
+        org.commonmark.node.Node n = document;
+        int depth = 0;
+        while (n != null) {
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                if (++depth > MAX_NESTING) {
+                    org.commonmark.node.Node at = n;
+                    while (at != null && at.getSourceSpans().isEmpty()) at = at.getParent();
+                    int line = at == null ? 0 : at.getSourceSpans().get(0).getLineIndex() + 1;
+                    throw new SourceException(Problem.error(displayName, line, "nesting deeper than " + MAX_NESTING + " levels"));
+                }
+                continue;
+            }
+            while (n != null && n.getNext() == null) {
+                n = n.getParent();
+                depth--;
+            }
+            if (n != null) n = n.getNext();
+        }
     }
 
     private static int lineOfByte(byte[] bytes, int index) {

@@ -103,14 +103,24 @@ public final class SurveyQuery {
 
     /**
      * Runs in-process against a graph. The timeout (milliseconds, 0 or less for none) bounds the whole
-     * execution; SERVICE clauses are refused unless {@code allowService}.
+     * execution; SERVICE clauses follow the {@link ServicePolicy} (the one {@code serve} uses), and the query runs
+     * with the {@link QueryGuards} (regex deadline, bounded strings, spill to disk).
+     *
+     * @throws ServicePolicy.Refused if the query names a SERVICE the policy refuses, anywhere in it
      */
-    public QueryExecution local(Graph graph, long timeoutMillis, boolean allowService) {
+    public QueryExecution local(Graph graph, long timeoutMillis, ServicePolicy services) {
+        services.check(query);
         var builder = QueryExecution.create()
-                .query(query)
-                .dataset(DatasetFactory.wrap(DatasetGraphFactory.wrap(graph)))
-                .set(ARQ.httpServiceAllowed, allowService);
-        if (timeoutMillis > 0) builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+                .query(QueryGuards.apply(query))
+                .dataset(DatasetFactory.wrap(DatasetGraphFactory.wrap(graph)));
+        org.apache.jena.sparql.util.Context cxt = new org.apache.jena.sparql.util.Context();
+        services.install(cxt);
+        QueryGuards.install(cxt);
+        builder.context(cxt);
+        if (timeoutMillis > 0) {
+            builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+            cxt.set(ARQ.queryTimeout, Long.toString(timeoutMillis));
+        }
         return builder.build();
     }
 

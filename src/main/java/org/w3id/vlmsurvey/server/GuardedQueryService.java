@@ -1,37 +1,113 @@
 package org.w3id.vlmsurvey.server;
 
+import java.util.List;
+
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
-import org.apache.jena.sparql.algebra.Algebra;
-import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.OpVisitorBase;
-import org.apache.jena.sparql.algebra.op.OpService;
-import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSet;
+import org.w3id.vlmsurvey.query.QueryGuards;
+import org.w3id.vlmsurvey.query.ServicePolicy;
 
 /**
- * Fuseki's SPARQL query service, with the {@link ServiceGuard} policy checked on the parsed query before it runs:
- * a {@code SERVICE} to an endpoint that is not allowed answers 403 Forbidden with the reason.
+ * Fuseki's SPARQL query service with this server's policies:
+ * <ul>
+ * <li>the {@link ServicePolicy} is checked on the parsed query before it runs: a SERVICE to an endpoint that is not
+ * allowed, wherever it is in the query, answers 403 Forbidden with the reason (and again as each SERVICE runs);</li>
+ * <li>the query runs with the {@link QueryGuards} (regex deadline, bounded strings): a limit answers 400;</li>
+ * <li>a failure while the results are written is recorded for the {@link ResultBufferFilter} (Fuseki itself would
+ * end the body with a comment and a 200), and answered with its status while nothing was sent.</li>
+ * </ul>
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
-    private final ServiceGuard guard;
+    private final ServicePolicy services;
 
-    GuardedQueryService(ServiceGuard guard) {
-        this.guard = guard;
+    GuardedQueryService(ServicePolicy services) {
+        this.services = services;
     }
 
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
-        Op op = Algebra.compile(query);
-        Walker.walk(op, new OpVisitorBase() {
-            @Override
-            public void visit(OpService opService) {
-                String refusal = guard.refusal(opService.getService());
-                if (refusal != null) ServletOps.errorForbidden(refusal);
+        try {
+            services.check(query);
+        } catch (ServicePolicy.Refused e) {
+            ServletOps.errorForbidden(e.getMessage());
+        }
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        return super.createQueryExec(action, QueryGuards.apply(query), dataset);
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        QueryExecResult r;
+        try {
+            r = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+        } catch (RuntimeException e) {
+            throw answer(e);
+        }
+        return r.isRowSet() ? new QueryExecResult(new Recording(r.rowSet(), action)) : r;
+    }
+
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
+        super.sendResults(action, result, qPrologue);
+        Object failure = action.getRequest().getAttribute(ResultBufferFilter.FAILURE);
+        if (failure instanceof RuntimeException e) throw answer(e);
+    }
+
+    /** A policy refusal as 403, a limit as 400; anything else as it is (a timeout is Fuseki's 503). */
+    private static RuntimeException answer(RuntimeException e) {
+        if (e instanceof ServicePolicy.Refused) ServletOps.errorForbidden(e.getMessage());
+        if (e instanceof QueryGuards.LimitExceeded) ServletOps.errorBadRequest(e.getMessage());
+        return e;
+    }
+
+    /** Passes the rows through, and records the exception that ends them early. */
+    private static final class Recording implements RowSet {
+        private final RowSet rows;
+        private final HttpAction action;
+
+        Recording(RowSet rows, HttpAction action) {
+            this.rows = rows;
+            this.action = action;
+        }
+
+        private RuntimeException record(RuntimeException e) {
+            action.getRequest().setAttribute(ResultBufferFilter.FAILURE, e);
+            return e;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return rows.hasNext();
+            } catch (RuntimeException e) {
+                throw record(e);
             }
-        }, new ExprVisitorBase());
+        }
+
+        @Override
+        public Binding next() {
+            try {
+                return rows.next();
+            } catch (RuntimeException e) {
+                throw record(e);
+            }
+        }
+
+        @Override public List<Var> getResultVars() { return rows.getResultVars(); }
+        @Override public long getRowNumber() { return rows.getRowNumber(); }
+        @Override public void close() { rows.close(); }
     }
 }

@@ -16,22 +16,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.jena.atlas.web.AuthScheme;
-import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.query.QueryGuards;
+import org.w3id.vlmsurvey.query.ServicePolicy;
 
 /**
  * The survey on embedded Apache Jena Fuseki (without its admin module): the dataset {@value #DATASET} with
@@ -72,13 +72,15 @@ public final class SurveyServer implements AutoCloseable {
 
     /** Loads the survey and starts the server; throws {@link LoadException} if the source has errors. */
     public static SurveyServer start(ServerOptions options) {
+        // a bad password file is reported before the survey is loaded
+        PasswordFile passwords = options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
         SurveyStore store = options.tdb2() != null ? SurveyStore.tdb2(options.tdb2()) : SurveyStore.inMemory();
         try {
             SurveyLoader loader = new SurveyLoader(store, options.source(), options.tdb2() != null);
             SurveyLoader.Outcome outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
-            FusekiServer fuseki = fuseki(options, store);
+            FusekiServer fuseki = fuseki(options, store, passwords);
             for (Connector c : fuseki.getJettyServer().getConnectors())
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
             fuseki.start();
@@ -98,11 +100,13 @@ public final class SurveyServer implements AutoCloseable {
         }
     }
 
-    private static FusekiServer fuseki(ServerOptions options, SurveyStore store) {
+    private static FusekiServer fuseki(ServerOptions options, SurveyStore store, PasswordFile passwords) {
+        ServerOptions.Limits limits = options.limits();
         Context cxt = store.dataset().getContext();
         cxt.set(ARQ.queryTimeout, Long.toString(options.timeout().toMillis()));
-        ServiceGuard guard = new ServiceGuard(options.allowService());
-        guard.install(cxt);
+        ServicePolicy services = new ServicePolicy(options.allowService());
+        services.install(cxt);
+        QueryGuards.install(cxt);
 
         DataService.Builder ds = DataService.newBuilder(store.dataset())
                 .addEndpoint(Operation.Query, "sparql")
@@ -111,7 +115,7 @@ public final class SurveyServer implements AutoCloseable {
                 .addEndpoint(Operation.GSP_R, "data")
                 .addEndpoint(Operation.GSP_R);
         FusekiServer.Builder b = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQueryService(guard))
+                .registerOperation(Operation.Query, new GuardedQueryService(services))
                 .fusekiModules(FusekiModules.empty())
                 .port(options.port())
                 .loopback(isLoopback(options.host()))
@@ -120,13 +124,20 @@ public final class SurveyServer implements AutoCloseable {
                 .enableMetrics(false)
                 .enableTasks(false)
                 .enableCompact(false)
-                .enableCors(true, null);
-        if (options.updatePasswordFile() != null) {
-            List<String> users = users(options.updatePasswordFile());
-            ds.addEndpoint(Operation.Update, "update", Auth.policyAllowSpecific(users));
-            b.passwordFile(options.updatePasswordFile().toString()).auth(AuthScheme.BASIC).realm("vlm-survey");
-        }
+                .enableCors(true, corsConfig())
+                // queries that run or wait, plus threads that are never theirs: ping, pages, static files
+                .numServerThreads(8, limits.maxQueries() + limits.queueLength() + OTHER_THREADS);
+        // The update endpoint is guarded by UpdateGuardFilter (its own password file format, Origin and content
+        // type checks, no LOAD, a failed-login limit), not by Jetty's realm.
+        if (passwords != null) ds.addEndpoint(Operation.Update, "update");
         b.add(DATASET, ds);
+        b.addFilter("/*", new HardeningFilter());
+        if (options.tdb2() != null) b.addFilter("/*", new StoreAccessFilter(store.readAccess()));
+        b.addFilter(DATASET + "/*", new QuerySizeFilter(limits.maxQuerySize()));
+        if (passwords != null)
+            b.addFilter(DATASET + "/update", new UpdateGuardFilter(passwords, limits.allowLoad(), services, limits.maxQuerySize()));
+        b.addFilter(DATASET + "/*", new AdmissionFilter(limits.maxQueries(), limits.queueLength(), options.timeout()));
+        b.addFilter(DATASET + "/*", new ResultBufferFilter(limits.resultBuffer()));
         b.addFilter(DATASET + "/data", new DefaultGraphFilter());
         b.addFilter(DATASET + "/*", new ErrorLengthFilter());
         b.addServlet("/resource/*", new LinkedDataServlet(store));
@@ -142,29 +153,44 @@ public final class SurveyServer implements AutoCloseable {
         WebPageServlet page = new WebPageServlet();
         for (String path : new String[] { "", "/index.html", "/examples.json", "/vocabulary.json", "/static/*" })
             b.addServlet(path, page);
-        return b.build();
+        FusekiServer server = b.build();
+        // Jetty's own form limit (200 kB) would refuse a form query below our limit with a 400
+        ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
+        if (context != null) context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
+        return server;
     }
+
+    /** Threads kept for everything but SPARQL: the health check, pages, static files, Linked Data. */
+    static final int OTHER_THREADS = 32;
+
+    /**
+     * Fuseki's CORS filter with credentials off: any origin may query, no origin may send cookies or HTTP
+     * authentication (Fuseki's default allows credentials for every origin). Written once to a temporary file,
+     * the form Fuseki reads it in.
+     */
+    private static synchronized String corsConfig() {
+        if (corsFile != null) return corsFile;
+        try {
+            Path f = Files.createTempFile("vlm-survey-cors", ".properties");
+            f.toFile().deleteOnExit();
+            Files.writeString(f, String.join("\n",
+                    "allowedOrigins=*",
+                    "allowedMethods=GET,POST,HEAD,OPTIONS",
+                    "allowedHeaders=X-Requested-With, Content-Type, Accept, Origin",
+                    "exposedHeaders=Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma",
+                    "allowCredentials=false",
+                    "chainPreflight=false", ""));
+            corsFile = f.toString();
+            return corsFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String corsFile;
 
     static boolean isLoopback(String host) {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
-    }
-
-    /** The user names of a password file ({@code user: password} lines, as Jetty reads them). */
-    static List<String> users(Path file) {
-        List<String> users = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) continue;
-                int i = t.indexOf(':');
-                if (i <= 0) throw new IllegalArgumentException(file + ": a line is not \"user: password\"");
-                users.add(t.substring(0, i).strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-        if (users.isEmpty()) throw new IllegalArgumentException(file + ": no \"user: password\" line");
-        return users;
     }
 
     /** The bound port (the real one when started with port 0). */

@@ -224,7 +224,7 @@ class QueryCommandTest {
 
     @Test
     void serviceRunsWhenAllowed() {
-        Run r = run("query", "--allow-service", "-f", "csv", "-q", serviceQuery());
+        Run r = run("query", "--allow-service", "localhost:" + server.getPort(), "-f", "csv", "-q", serviceQuery());
         assertEquals(Main.OK, r.exit(), r.err());
         assertEquals("name\r\nCoCa\r\nCoCoOp\r\nCoOp\r\n", r.out());
     }

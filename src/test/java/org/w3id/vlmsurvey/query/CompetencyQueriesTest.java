@@ -76,7 +76,7 @@ class CompetencyQueriesTest {
         assertTrue(Files.isRegularFile(expectedFile), "queries/" + name + ".rq has no expected answer " + expectedFile);
         SurveyQuery query = SurveyQuery.parse(Files.readString(QUERIES.resolve(name + ".rq")), name + ".rq");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        query.execute(query.local(survey, 60_000, false), SurveyQuery.Format.TSV, out);
+        query.execute(query.local(survey, 60_000, ServicePolicy.none()), SurveyQuery.Format.TSV, out);
         assertEquals(Files.readString(expectedFile), out.toString(StandardCharsets.UTF_8), name);
     }
 

@@ -18,8 +18,21 @@ import org.w3id.vlmsurvey.bundle.Bundled;
  */
 public record Fingerprint(String source, String program) {
 
+    /** The digest of the source's bytes and, when the source has one, of its links file ({@code data/links.ttl}). */
     public static Fingerprint of(SurveyGraph.Source source) {
-        return new Fingerprint(sha256(sourceBytes(source)), programDigest());
+        byte[] bytes = sourceBytes(source);
+        if (source.links() == null) return new Fingerprint(sha256(bytes), programDigest());
+        MessageDigest md = digest();
+        md.update(bytes);
+        md.update((byte) 0);
+        md.update(SurveyGraph.Source.LINKS.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        try {
+            md.update(Files.readAllBytes(source.links()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Fingerprint(HexFormat.of().formatHex(md.digest()), programDigest());
     }
 
     static byte[] sourceBytes(SurveyGraph.Source source) {

@@ -63,7 +63,9 @@ public final class SourceWatcher implements AutoCloseable {
             last = loader.loadAndLog();
             if (last.loaded() && last.rebuilt()) LOG.info("{} changed: reloaded", file);
             reloads.incrementAndGet();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Any Throwable (a StackOverflowError, an OutOfMemoryError of one huge edit): a scheduled task that
+            // throws is never run again, so the watcher would die silently and later good edits be ignored.
             LOG.warn("{}: reload failed, still serving the previous graph: {}", file, e.toString());
             reloads.incrementAndGet();
         }

@@ -1,6 +1,8 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.nio.file.Path;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -119,6 +121,25 @@ public final class SurveyStore {
             }
             text.recordInTransaction(fingerprint);
         });
+        // TDB2 appends: every rebuild would leave the previous graph's space behind (73 MB grew to 489 MB over
+        // 8 rebuilds). Compacting writes the live data into a fresh generation and deletes the old one. A read
+        // transaction open across the switch fails ("Not in a transaction"), so compaction waits for the requests
+        // that hold read access (see readAccess) and holds new ones back until it is done.
+        if (DatabaseMgr.isTDB2(base)) {
+            access.writeLock().lock();
+            try {
+                DatabaseMgr.compact(base, true);
+            } finally {
+                access.writeLock().unlock();
+            }
+        }
+    }
+
+    private final ReentrantReadWriteLock access = new ReentrantReadWriteLock(true);
+
+    /** Held by every request that reads the dataset, so that a TDB2 compaction never runs under a reader. */
+    public Lock readAccess() {
+        return access.readLock();
     }
 
     /** Counts of the served default graph, for the start-up line and the VoID description. */
