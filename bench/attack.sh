@@ -6,6 +6,7 @@
 # the status codes side by side; copy the table into bench/RESULTS.md. About 6 minutes.
 source "$(dirname "$0")/lib.sh"
 JAR=${ATTACK_JAR:-$JAR}   # a copy of the jar, to measure while a build rewrites target/
+set +e +o pipefail        # an attack that fails or times out is a result, not the end of the script
 ensure_jar
 ensure_fuseki
 R=$W/attack
