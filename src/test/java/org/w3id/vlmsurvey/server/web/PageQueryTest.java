@@ -18,7 +18,8 @@ class PageQueryTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "papers", "datasets", "categories", "venues", "bibtex", "paper", "paper-categories",
-            "paper-datasets", "paper-shared-code", "category-path", "category-papers", "venue-papers" })
+            "paper-datasets", "paper-shared-code", "category-path", "category-papers", "venue-papers",
+            "search", "chart-papers-per-year", "chart-papers-per-venue", "chart-code-per-category", "chart-pretraining-sizes" })
     void parsesBindsAndLinks(String name) {
         PageQuery q = PageQuery.of(name);
         assertEquals(Bundled.text(PageQuery.FOLDER + name + ".rq"), q.text());
@@ -38,6 +39,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(12, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(17, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
