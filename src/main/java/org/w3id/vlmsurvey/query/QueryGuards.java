@@ -99,12 +99,23 @@ public final class QueryGuards {
 
         @Override
         public Expr transform(ExprFunctionN func, ExprList args) {
-            if (func instanceof E_Regex) return new E_Function(REGEX, args);
-            if (func instanceof E_StrReplace) return new E_Function(REPLACE, args);
+            if (func instanceof E_Regex) return new E_Function(REGEX, constantFlags(args, 2));
+            if (func instanceof E_StrReplace) return new E_Function(REPLACE, constantFlags(args, 3));
             Expr e = super.transform(func, args);
             if (func instanceof E_StrConcat) return checked(e);
             if (func instanceof E_Function f && !f.getFunctionIRI().startsWith(NS)) return checked(e);
             return e;
+        }
+
+        /** Constant flags are checked when the query is prepared, as ARQ's own REGEX does (400, not a silent miss). */
+        private static ExprList constantFlags(ExprList args, int index) {
+            if (args.size() > index && args.get(index) instanceof NodeValue nv && nv.isString()) {
+                for (char c : nv.getString().toCharArray())
+                    if ("smixq".indexOf(c) < 0)
+                        throw new org.apache.jena.query.QueryParseException(
+                                "Only 'smixq' are legal as pattern flags: got \"" + nv.getString() + "\"", -1, -1);
+            }
+            return args;
         }
 
         private static Expr checked(Expr e) {
