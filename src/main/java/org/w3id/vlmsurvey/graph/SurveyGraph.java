@@ -62,10 +62,19 @@ public final class SurveyGraph {
             Path links = dir == null ? Path.of(LINKS) : dir.resolve(LINKS);
             return Files.isRegularFile(links) ? links : null;
         }
-        Graph read() {
-            if (path == null) return MarkdownReader.read(new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8), name);
+        String text() {
+            if (path == null) return new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8);
             if (!Files.exists(path)) throw new SourceException(Problem.error(name, 0, "no such file"));
-            return MarkdownReader.read(path, name);
+            return MarkdownReader.text(path, name);
+        }
+        Graph read() { return MarkdownReader.read(text(), name); }
+        /** The source as partitions, for the partitioned mapping. */
+        SurveyMapping.PartitionedSource partitioned() {
+            String text = text();
+            return sink -> MarkdownReader.read(text, name, new MarkdownReader.Partitions() {
+                @Override public void skeleton(Graph skeleton) { sink.skeleton(skeleton); }
+                @Override public void partition(Graph partition) { sink.partition(partition); }
+            });
         }
     }
 
@@ -91,10 +100,28 @@ public final class SurveyGraph {
     }
 
 
-    /** Builds the graph of a source; a source that cannot be read at all throws {@link SourceException}. */
+    /**
+     * Builds the graph of a source, partition by partition on {@link SurveyMapping#threads()} threads; a source
+     * that cannot be read at all throws {@link SourceException}.
+     */
     public static Result build(Source source) {
-        Graph sourceGraph = source.read();
-        SurveyMapping.Output out = SurveyMapping.bundled().run(sourceGraph, venues(), source.name());
+        return build(source, SurveyMapping.threads());
+    }
+
+    /** Builds the graph of a source, partition by partition on {@code threads} threads. */
+    public static Result build(Source source, int threads) {
+        return result(source, SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads));
+    }
+
+    /**
+     * Builds the graph of a source the reference way: every rule over the whole source graph at once (one
+     * thread, the whole source graph in memory). The partitioned build must give the same graph and problems.
+     */
+    public static Result buildWhole(Source source) {
+        return result(source, SurveyMapping.bundled().run(source.read(), venues(), source.name()));
+    }
+
+    private static Result result(Source source, SurveyMapping.Output out) {
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
