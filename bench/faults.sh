@@ -16,7 +16,7 @@ LIGHT="bench/queries/papers-per-category.rq bench/queries/contrastive-with-code-
 HEAVY=bench/queries/heavy/venue-pairs.rq
 SIZE=${FAULT_SIZE:-10000}
 SRC=$(survey "$SIZE")
-LOADGEN="java -cp $JAR org.w3id.vlmsurvey.bench.LoadGen"
+LOADGEN="java -jar $BENCH_JAR loadgen"
 # (an array, not a function: a function would run in a subshell, and killing it would leave the JVM running)
 SERVE=(java -Xmx$HEAP -jar "$JAR" serve --port "$PORT")
 

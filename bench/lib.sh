@@ -4,6 +4,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 W=bench/work
 mkdir -p "$W"
 JAR=target/vlm-survey-kg.jar
+# the bench tools (generate, loader, loadgen), kept out of the product jar; runs against $JAR beside it
+BENCH_JAR=target/vlm-survey-kg-bench.jar
 FUSEKI_VERSION=5.6.0
 FUSEKI=$W/jena-fuseki-server-$FUSEKI_VERSION.jar
 HEAP=${BENCH_HEAP:-8g}
@@ -12,20 +14,22 @@ COUNT_QUERY='SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 ensure_jar() {
-  if [ ! -f "$JAR" ]; then log "building $JAR"; mvn -B -q -DskipTests package; fi
+  if [ ! -f "$JAR" ] || [ ! -f "$BENCH_JAR" ]; then
+    log "building $JAR and $BENCH_JAR"; ./mvnw -B -q -Pbench -DskipTests package
+  fi
 }
 
 ensure_fuseki() {
   if [ ! -f "$FUSEKI" ]; then
     log "fetching vanilla Fuseki $FUSEKI_VERSION from Maven Central"
-    mvn -B -q dependency:copy -Dartifact=org.apache.jena:jena-fuseki-server:$FUSEKI_VERSION -DoutputDirectory="$W"
+    ./mvnw -B -q dependency:copy -Dartifact=org.apache.jena:jena-fuseki-server:$FUSEKI_VERSION -DoutputDirectory="$W"
   fi
 }
 
 # generate N: bench/work/survey-N.md (seed 1), once
 survey() {
   local n=$1 f=$W/survey-$1.md
-  [ -f "$f" ] || java -jar "$JAR" generate --entries "$n" --seed 1 -o "$f" >&2
+  [ -f "$f" ] || java -jar "$BENCH_JAR" generate --entries "$n" --seed 1 -o "$f" >&2
   echo "$f"
 }
 

@@ -33,7 +33,7 @@ for n in $SIZES; do
   reps=$REPS; [ "$n" -ge 100000 ] && reps=$BIG_REPS; [ "$n" -ge 1000000 ] && reps=1
   heap=$HEAP; [ "$n" -ge 1000000 ] && heap=24g
   log "loader: $n entries, $reps repetitions"
-  java -Xmx$heap -cp "$JAR" org.w3id.vlmsurvey.bench.LoaderBench "$f" "$n" "$reps" "$W" >> "$R/loader.tsv" 2> "$R/loader-$n.log"
+  java -Xmx$heap -jar "$BENCH_JAR" loader "$f" "$n" "$reps" "$W" >> "$R/loader.tsv" 2> "$R/loader-$n.log"
 done
 
 # ---- servers: start-up to first answer, then the three queries at 1, 4, 16 clients
@@ -61,7 +61,7 @@ for data in bundled $BIG; do
         ep=$EP_OURS; [ $server = fuseki ] && ep=$EP_FUSEKI
         echo -e "$data\t$server\t$(served_triples "$ep")" >> "$R/served.tsv"
         log "$server on $data: load, ${SECONDS_PER}s per query and client count"
-        java -cp "$JAR" org.w3id.vlmsurvey.bench.LoadGen "$ep" "$SECONDS_PER" "$WARMUP" "$CLIENTS" $QUERIES \
+        java -jar "$BENCH_JAR" loadgen "$ep" "$SECONDS_PER" "$WARMUP" "$CLIENTS" $QUERIES \
           | sed "s/^/$data\t$server\t/" >> "$R/load.tsv"
       fi
       stop_server

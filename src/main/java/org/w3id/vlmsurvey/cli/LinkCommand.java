@@ -49,13 +49,13 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "50", description = "key values per query (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "read timeout of one query (default: ${DEFAULT-VALUE})")
-    double timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "read timeout of one query: 10s, 500ms, 2m, or seconds (default: ${DEFAULT-VALUE})")
+    Duration timeout;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "connect timeout (default: ${DEFAULT-VALUE})")
-    double connectTimeout;
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "connect timeout, same format (default: ${DEFAULT-VALUE})")
+    Duration connectTimeout;
 
     @Option(names = "--tries", defaultValue = "3",
             description = "tries per batch on 429, 5xx, timeouts and connection failures (default: ${DEFAULT-VALUE})")
@@ -82,13 +82,13 @@ final class LinkCommand implements Callable<Integer> {
                 }
             }
         }
-        if (batchSize < 1 || tries < 1 || timeout <= 0 || connectTimeout <= 0 || backoff < 0) {
-            err.println("--batch-size and --tries must be at least 1, the timeouts positive, --backoff not negative");
+        if (batchSize < 1 || tries < 1 || backoff < 0) {
+            err.println("--batch-size and --tries must be at least 1, --backoff not negative");
             return Main.USAGE;
         }
         SurveyGraph.Result result = SourceOption.build(source.resolve().withLinks(null), err);
         if (result == null) return Main.PROBLEMS;
-        var settings = new SparqlRemote.Settings(millis(connectTimeout), millis(timeout), tries, Duration.ofMillis(backoff));
+        var settings = new SparqlRemote.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff));
         Linker.Outcome outcome = new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC())
                 .run(result.data(), endpoints);
         outcome.report().print(spec.commandLine().getOut());
@@ -107,9 +107,5 @@ final class LinkCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + output + (outcome.report().hasFailures() ? " (incomplete: some batches failed)" : ""));
         return outcome.report().hasFailures() ? Main.IO : Main.OK;
-    }
-
-    private static Duration millis(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }

@@ -1,5 +1,7 @@
 package org.w3id.vlmsurvey.cli;
 
+import org.w3id.vlmsurvey.bundle.BuildVersion;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "The survey \"Vision-Language Models for Vision Tasks\" as a knowledge graph.",
         subcommands = { ServeCommand.class, ExportCommand.class, CheckCommand.class, StatsCommand.class, QueryCommand.class,
-                LinkCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class },
+                LinkCommand.class, CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:the source has errors (or warnings with --strict)", "2:usage error", "3:input or output failure", "4:a query failed (query)" })
 public final class Main implements Runnable {
@@ -31,12 +33,11 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** {@code -V}: this build's version and Jena's, from the manifest (see {@link BuildVersion}). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] { "vlm-survey-kg " + (v == null ? "(development)" : v) + ", Apache Jena "
-                    + org.apache.jena.Jena.VERSION };
+            return new String[] { BuildVersion.current().toString() };
         }
     }
 }

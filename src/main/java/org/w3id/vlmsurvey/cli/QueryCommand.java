@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.query.QueryExecution;
@@ -57,9 +59,9 @@ final class QueryCommand implements Callable<Integer> {
             description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}); CONSTRUCT and DESCRIBE always give Turtle")
     String format;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "stop the query after this many seconds, 0 for no limit (default: ${DEFAULT-VALUE})")
-    double timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.OrZero.class,
+            description = "stop the query after this long: 10s, 500ms, 2m, or seconds; 0 for no limit (default: ${DEFAULT-VALUE})")
+    Duration timeout;
 
     @Option(names = "--allow-service",
             description = "allow federated SERVICE clauses in-process (off by default: a query must not reach out to other servers unasked)")
@@ -75,10 +77,6 @@ final class QueryCommand implements Callable<Integer> {
             f = SurveyQuery.Format.parse(format);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            return Main.USAGE;
-        }
-        if (timeoutSeconds < 0) {
-            err.println("--timeout must be 0 (no limit) or more seconds, not " + timeoutSeconds);
             return Main.USAGE;
         }
         String origin, sparql;
@@ -101,7 +99,7 @@ final class QueryCommand implements Callable<Integer> {
             err.println(e);
             return Main.USAGE;
         }
-        long timeoutMillis = Math.round(timeoutSeconds * 1000);
+        long timeoutMillis = timeout.isZero() ? 0 : Math.max(1, timeout.toMillis());
         QueryExecution exec;
         if (endpoint != null) {
             exec = query.remote(endpoint, timeoutMillis);
@@ -114,9 +112,10 @@ final class QueryCommand implements Callable<Integer> {
         }
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            query.execute(exec, f, answer);
+            Graph graph = query.execute(exec, f, answer);
+            if (graph != null) Exporter.write(graph, Exporter.Format.TTL, answer);
         } catch (QueryCancelledException e) {
-            err.println(origin + ": error: the query did not finish within " + timeoutSeconds + " s (--timeout)");
+            err.println(origin + ": error: the query did not finish within " + DurationConverter.format(timeout) + " (--timeout)");
             return QUERY_FAILED;
         } catch (QueryExceptionHTTP e) {
             err.println(origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));

@@ -9,12 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "query timeout, e.g. 10s, 500ms, 2m (default: ${DEFAULT-VALUE}); a timed-out query answers 503")
+            description = "query timeout: 10s, 500ms, 2m, or seconds (default: ${DEFAULT-VALUE}); a timed-out query answers 503")
     Duration timeout;
 
     @Option(names = "--tdb2", paramLabel = "DIR",
@@ -82,27 +79,5 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vlm-survey-shutdown"));
         server.join();
         return Main.OK;
-    }
-
-    /** {@code 10s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern P = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = P.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
-            if (!m.matches())
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 10s, 500ms or 2m");
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            Duration d = switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
-            if (d.isZero()) throw new CommandLine.TypeConversionException("the timeout must be positive");
-            return d;
-        }
     }
 }

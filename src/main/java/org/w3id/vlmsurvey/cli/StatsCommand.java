@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.graph.Stats;
+import org.w3id.vlmsurvey.graph.TripleCounts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,9 +21,10 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        SurveyGraph.Result result = SourceOption.build(source.resolve(), spec.commandLine().getErr());
+        SurveyGraph.Source src = source.resolve();
+        SurveyGraph.Result result = SourceOption.build(src, spec.commandLine().getErr());
         if (result == null) return Main.PROBLEMS;
-        out.print(Stats.of(result.data()).render());
+        out.print(Stats.of(result.data()).render(TripleCounts.of(result, src.links())));
         out.flush();
         return Main.OK;
     }

@@ -60,9 +60,11 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
         }
     }
 
-    public String render() {
+    /** The report of {@code stats}; {@code served} says what the triple count includes (see {@link TripleCounts}). */
+    public String render(TripleCounts served) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-28s %8d%n", "triples", triples));
+        sb.append(String.format("%-28s %8d = %d data + %d ontology + %d links%n", "triples (as served)", served.total(),
+                served.data(), served.ontology(), served.links()));
         classes.forEach((c, n) -> sb.append(String.format("%-28s %8d%n", c, n)));
         sb.append(String.format("%nPapers per method category (direct / including sub-categories):%n"));
         for (CategoryCount c : categories)

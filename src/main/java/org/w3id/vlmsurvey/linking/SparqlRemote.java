@@ -16,6 +16,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.vlmsurvey.bundle.BuildVersion;
 
 /**
  * Asks a remote SPARQL endpoint a SELECT query, politely: a User-Agent naming the project, connect and read timeouts,
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SparqlRemote {
     private static final Logger LOG = LoggerFactory.getLogger(SparqlRemote.class);
-    public static final String USER_AGENT = "vlm-survey-kg/" + version()
+    public static final String USER_AGENT = "vlm-survey-kg/" + BuildVersion.current().version()
             + " (https://w3id.org/vlm-survey/; links the papers of a survey to Wikidata and dblp) Apache-Jena/"
-            + org.apache.jena.Jena.VERSION;
+            + BuildVersion.current().jena();
 
     /** How to ask: read timeout, number of tries, first back-off delay (doubled after each failed try). */
     public record Settings(Duration connectTimeout, Duration readTimeout, int tries, Duration backoff) {
@@ -39,6 +40,7 @@ public final class SparqlRemote {
 
     /** A query that failed for good: the HTTP status (0 when there was no answer), why, and how often it was tried. */
     public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
         private final int status, tries;
         Failure(int status, String message, int tries) {
             super(message);
@@ -136,10 +138,5 @@ public final class SparqlRemote {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);
         }
-    }
-
-    private static String version() {
-        String v = SparqlRemote.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

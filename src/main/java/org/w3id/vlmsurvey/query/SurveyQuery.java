@@ -24,7 +24,6 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.w3id.vlmsurvey.export.Exporter;
 
 /**
  * One SPARQL query, parsed with its origin (a file name or "--query") so that a syntax error names
@@ -52,6 +51,7 @@ public final class SurveyQuery {
 
     /** A query that does not parse: {@code FILE:LINE:COLUMN: error: parser message}. */
     public static final class SyntaxError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final String origin;
         private final int line, column;
 
@@ -121,8 +121,11 @@ public final class SurveyQuery {
         return builder.build();
     }
 
-    /** Executes and writes the answer; SELECT and ASK in the given format, CONSTRUCT and DESCRIBE as Turtle. */
-    public void execute(QueryExecution exec, Format format, OutputStream out) {
+    /**
+     * Executes; writes the answer of SELECT and ASK in the given format and returns null, returns the graph that
+     * CONSTRUCT and DESCRIBE answer (written by the caller, e.g. sorted like {@code export}).
+     */
+    public Graph execute(QueryExecution exec, Format format, OutputStream out) {
         try (exec) {
             if (query.isSelectType()) {
                 ResultSet rs = exec.execSelect();
@@ -137,8 +140,9 @@ public final class SurveyQuery {
                 } else ResultSetMgr.write(out, answer, format.lang);
             } else {
                 Model m = query.isConstructType() ? exec.execConstruct() : exec.execDescribe();
-                Exporter.write(m.getGraph(), Exporter.Format.TTL, out);
+                return m.getGraph();
             }
+            return null;
         }
     }
 }

@@ -40,6 +40,7 @@ public final class SurveyServer implements AutoCloseable {
 
     /** The source could not be loaded and there is no previous graph to serve. */
     public static final class LoadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final List<Problem> problems;
 
         LoadException(List<Problem> problems) {
@@ -82,8 +83,9 @@ public final class SurveyServer implements AutoCloseable {
                     ? new SourceWatcher(options.source().path(), loader, options.watchInterval()) : null;
             SurveyServer server = new SurveyServer(options, store, fuseki, watcher, outcome.rebuilt());
             SurveyStore.Counts n = store.counts();
-            LOG.info("Serving {} at {} (SPARQL {}{}/sparql): {} triples, {} papers, {} datasets{}{}",
-                    options.source().path() == null ? "the bundled survey" : options.source().name(), server.url(), server.url(), DATASET, n.triples(), n.papers(), n.datasets(),
+            LOG.info("Serving {} at {} (SPARQL {}{}/sparql): {}, {} papers, {} datasets{}{}",
+                    options.source().path() == null ? "the bundled survey" : options.source().name(), server.url(), server.url(), DATASET,
+                    store.tripleCounts(options.source().links()), n.papers(), n.datasets(),
                     options.tdb2() == null ? "" : ", TDB2 " + options.tdb2() + (outcome.rebuilt() ? " (rebuilt)" : " (reused)"),
                     options.watch() ? ", watching the source" : "");
             return server;

@@ -52,6 +52,23 @@ class ShadedJarIT {
     }
 
     @Test
+    void versionNamesTheReleaseAndJenaFromTheManifest() throws Exception {
+        Jar.Run r = Jar.run(ROOT, "-V");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("vlm-survey-kg " + System.getProperty("vlm.version") + ", Apache Jena "
+                + System.getProperty("vlm.jena.version"), r.out().strip());
+    }
+
+    @Test
+    void theProductJarHoldsNoBenchmarkClasses() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Jar.jar().toFile())) {
+            assertEquals(List.of(), jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains("bench")).toList());
+            assertTrue(jar.getEntry("org/w3id/vlmsurvey/cli/Main.class") != null);
+        }
+    }
+
+    @Test
     void helpListsTheSubcommands() throws Exception {
         Jar.Run r = Jar.run(ROOT, "--help");
         assertEquals(0, r.exit());

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
@@ -35,6 +36,7 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
  * never get a 5xx answer other than the timeout's 503: a broken query is the client's error (4xx), never the
  * server's. Seeded ({@code -Dfuzz.seed}), bounded ({@code -Dfuzz.queries}, default 1500).
  */
+@Tag("slow") // excluded by -Pfast
 class SparqlFuzzTest {
     static final int QUERIES = Integer.getInteger("fuzz.queries", 1500);
     static final long SEED = Long.getLong("fuzz.seed", 20230607L);

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.bench.SurveyGenerator;
@@ -39,6 +40,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * {@code -Dfuzz.cases=N} and {@code -Dfuzz.seed=S} change the run; a failing input is written to
  * {@code target/fuzz-failures/}.
  */
+@Tag("slow") // excluded by -Pfast
 class SurveyGraphFuzzTest {
     static final int CASES = Integer.getInteger("fuzz.cases", 1500);
     static final long SEED = Long.getLong("fuzz.seed", 20230607L);

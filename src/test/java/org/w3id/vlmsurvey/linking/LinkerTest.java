@@ -100,8 +100,9 @@ class LinkerTest {
                     "wikidata-doi owl:sameAs prism:doi wdt:P356 2 " + wikidata.url()),
                     provenance(links));
 
-            assertTrue(wikidata.userAgents.stream().allMatch(ua -> ua.startsWith("vlm-survey-kg/")
-                    && ua.contains("https://w3id.org/vlm-survey/")), wikidata.userAgents.toString());
+            assertTrue(wikidata.userAgents.stream().allMatch(ua -> ua.startsWith("vlm-survey-kg/"
+                    + System.getProperty("vlm.version") + " (https://w3id.org/vlm-survey/;")
+                    && ua.endsWith(" Apache-Jena/" + System.getProperty("vlm.jena.version"))), wikidata.userAgents.toString());
             assertEquals(3, wikidata.requests.get(), "one batch per key");
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +27,7 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
  * {@code .ci/install-browser.sh}): it loads offline, shows the example queries, runs one and shows result rows.
  * Skipped only when the browser is absent outside CI; under {@code CI=true} a missing browser fails.
  */
+@Tag("slow") // excluded by -Pfast
 class ServerBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");

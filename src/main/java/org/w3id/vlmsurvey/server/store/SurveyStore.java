@@ -11,6 +11,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.graph.TripleCounts;
 
 /**
  * The served dataset: the ontology and the survey data in the default graph of one transactional dataset,
@@ -81,6 +82,11 @@ public final class SurveyStore {
 
     /** Counts of the served default graph, for the start-up line and the VoID description. */
     public record Counts(long triples, long papers, long datasets) {}
+
+    /** What the served triples are: data, ontology, links (from {@code linksFile}, null for none). */
+    public TripleCounts tripleCounts(Path linksFile) {
+        return Txn.calculateRead(dataset, () -> TripleCounts.ofServed(dataset.getDefaultGraph(), linksFile));
+    }
 
     public Counts counts() {
         return Txn.calculateRead(dataset, () -> new Counts(dataset.getDefaultGraph().size(),

@@ -17,6 +17,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * HTML page, by content negotiation.
  */
 public final class LinkedDataServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
     private final SurveyStore store;
 
     public LinkedDataServlet(SurveyStore store) {

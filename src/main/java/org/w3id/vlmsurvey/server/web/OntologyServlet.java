@@ -19,6 +19,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
 
 /** The ontology at {@code /ontology}: as RDF, or as an HTML page listing its classes and properties. */
 public final class OntologyServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

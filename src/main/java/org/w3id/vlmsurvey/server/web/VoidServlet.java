@@ -30,6 +30,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * entities, a class partition per class, the vocabularies used, the SPARQL endpoint and the dump.
  */
 public final class VoidServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
     private final SurveyStore store;
 
     public VoidServlet(SurveyStore store) {

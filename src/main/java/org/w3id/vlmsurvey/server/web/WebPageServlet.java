@@ -20,6 +20,7 @@ import org.w3id.vlmsurvey.bundle.Bundled;
  * Any other path not served elsewhere answers 404.
  */
 public final class WebPageServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
     private static final String WEB = "org/w3id/vlmsurvey/server/web/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8",
             "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8", "txt", "text/plain;charset=utf-8");

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.cli;
+package org.w3id.vlmsurvey.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.w3id.vlmsurvey.bench.SurveyGenerator;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, hidden = true,
+@Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a synthetic survey README of the real survey's shape (for benchmarks): "
                 + "the same seed and size give the same file.")
 final class GenerateCommand implements Callable<Integer> {
@@ -35,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         if (entries < 1) {
             spec.commandLine().getErr().println("--entries must be at least 1");
-            return Main.USAGE;
+            return Bench.USAGE;
         }
         try {
             if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
@@ -47,8 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             spec.commandLine().getErr().println(output + ": cannot write: " + e.getMessage());
-            return Main.IO;
+            return Bench.IO;
         }
-        return Main.OK;
+        return Bench.OK;
     }
 }
