@@ -87,6 +87,14 @@ public final class SurveyMapping {
         void partition(Graph partition);
     }
 
+    /**
+     * Partitions are mapped in batches of at least this many source triples ({@code -Dvlm.batchTriples=N},
+     * default 20000; 1 maps every table and entry run on its own).
+     */
+    static int batchTriples() {
+        return Integer.getInteger("vlm.batchTriples", 20_000);
+    }
+
     /** The number of threads a partitioned run uses: {@code -Dvlm.threads=N}, else every core. */
     public static int threads() {
         String n = System.getProperty("vlm.threads");
@@ -187,13 +195,26 @@ public final class SurveyMapping {
                 pr.summary().forEach(summary::add);
                 problems.addAll(pr.problems());
             };
+            int batchTriples = batchTriples();
+            java.util.function.Consumer<Graph> submit = batch -> {
+                while (inFlight.size() >= 2 * threads) merge.accept(result(inFlight.poll()));
+                inFlight.add(pool.submit(() -> mapPartition(batch, reference, file)));
+            };
+            Graph[] batch = { null };
             source.read(new Sink() {
                 @Override public void skeleton(Graph skeleton) { skeleton.find().forEachRemaining(summary::add); }
                 @Override public void partition(Graph partition) {
-                    while (inFlight.size() >= 2 * threads) merge.accept(result(inFlight.poll()));
-                    inFlight.add(pool.submit(() -> mapPartition(partition, reference, file)));
+                    // small partitions (a table of ten rows) are mapped together, so that the fixed cost of a
+                    // rule's run is paid once per batch, not once per table
+                    if (batch[0] == null) batch[0] = partition;
+                    else partition.find().forEachRemaining(batch[0]::add);
+                    if (batch[0].size() >= batchTriples) {
+                        submit.accept(batch[0]);
+                        batch[0] = null;
+                    }
                 }
             });
+            if (batch[0] != null) submit.accept(batch[0]);
             while (!inFlight.isEmpty()) merge.accept(result(inFlight.poll()));
         } finally {
             pool.shutdownNow();
