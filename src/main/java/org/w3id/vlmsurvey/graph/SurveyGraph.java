@@ -93,19 +93,30 @@ public final class SurveyGraph {
 
     /** Builds the graph of a source; a source that cannot be read at all throws {@link SourceException}. */
     public static Result build(Source source) {
-        Graph sourceGraph = source.read();
-        SurveyMapping.Output out = SurveyMapping.bundled().run(sourceGraph, venues(), source.name());
+        return build(source.name(), source.read(), source.links());
+    }
+
+    /**
+     * Builds the graph of Markdown text held in memory (a version of the survey read from a git commit, say),
+     * without links; {@code name} names it in problems. Throws {@link SourceException} as {@link #build(Source)}.
+     */
+    public static Result build(String name, String markdown) {
+        return build(name, MarkdownReader.read(markdown, name), null);
+    }
+
+    private static Result build(String name, Graph sourceGraph, Path links) {
+        SurveyMapping.Output out = SurveyMapping.bundled().run(sourceGraph, venues(), name);
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
-            throw new SourceException(Problem.error(source.name(), 0,
+            throw new SourceException(Problem.error(name, 0,
                     "no survey tables or entries found: expected a table whose first column is \"Paper\" or \"Dataset\", "
                     + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
         List<Problem> problems = new ArrayList<>(out.problems());
-        problems.addAll(ShapesValidator.validate(data, source.name()));
-        if (source.links() != null) readLinks(source.links(), data);
+        problems.addAll(ShapesValidator.validate(data, name));
+        if (links != null) readLinks(links, data);
         Collections.sort(problems);
-        return new Result(source.name(), data, List.copyOf(problems), out.working());
+        return new Result(name, data, List.copyOf(problems), out.working());
     }
 
     /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
