@@ -230,11 +230,13 @@ public final class Diff {
         return g;
     }
 
-    /** Counts of changes per kind, e.g. "2 added, 1 removed, 3 changed". */
+    /** Counts of changes, e.g. "2 added, 1 removed, 3 changed (4 fields)": resources added, removed, changed. */
     public static String summary(List<Change> changes) {
-        List<String> parts = new ArrayList<>();
-        for (Kind k : Kind.values())
-            parts.add(changes.stream().filter(c -> c.kind() == k).count() + " " + k.label());
-        return String.join(", ", parts);
+        long added = changes.stream().filter(c -> c.kind() == Kind.ADDED).count();
+        long removed = changes.stream().filter(c -> c.kind() == Kind.REMOVED).count();
+        List<Change> changed = changes.stream().filter(c -> c.kind() == Kind.CHANGED).toList();
+        long resources = changed.stream().map(c -> c.cls() + " " + c.iri().getURI()).distinct().count();
+        return added + " added, " + removed + " removed, " + resources + " changed (" + changed.size() + " field"
+                + (changed.size() == 1 ? "" : "s") + ")";
     }
 }
