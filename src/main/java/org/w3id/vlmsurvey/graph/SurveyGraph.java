@@ -122,15 +122,19 @@ public final class SurveyGraph {
     /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
     static void readLinks(Path file, Graph data) {
         if (!Files.isRegularFile(file)) throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
-        ErrorHandler strict = new ErrorHandler() {
+        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict(file.toString())).parse(data);
+    }
+
+    /** A parser error handler for RDF files the program reads: any warning or error throws {@link SourceException} with its line. */
+    public static ErrorHandler strict(String file) {
+        return new ErrorHandler() {
             @Override public void warning(String message, long line, long col) { error(message, line, col); }
             @Override public void error(String message, long line, long col) { fatal(message, line, col); }
             @Override public void fatal(String message, long line, long col) {
-                throw new SourceException(Problem.error(file.toString(), (int) Math.max(line, 0),
+                throw new SourceException(Problem.error(file, (int) Math.max(line, 0),
                         message + (col > 0 ? " (column " + col + ")" : "")));
             }
         };
-        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict).parse(data);
     }
 
     private static Graph venues;

@@ -196,4 +196,15 @@ public final class History {
     static Node integer(long n) {
         return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
     }
+
+    /**
+     * Reads a history written by {@code history} (TriG) into a dataset; a file that is not valid TriG throws
+     * {@link SourceException} with its line.
+     */
+    public static DatasetGraph read(java.nio.file.Path trig) {
+        if (!java.nio.file.Files.isRegularFile(trig)) throw new SourceException(Problem.error(trig.toString(), 0, "no such file"));
+        DatasetGraph ds = DatasetGraphFactory.createTxnMem();
+        org.apache.jena.riot.RDFParser.source(trig).lang(org.apache.jena.riot.Lang.TRIG).errorHandler(SurveyGraph.strict(trig.toString())).parse(ds);
+        return ds;
+    }
 }
