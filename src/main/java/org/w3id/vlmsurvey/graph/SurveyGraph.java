@@ -72,7 +72,7 @@ public final class SurveyGraph {
     private SurveyGraph() {}
 
     /**
-     * The lines of paper and dataset table rows and of paper entries that are neither the source line of a
+     * The lines of paper and dataset table rows and of paper and dataset entries that are neither the source line of a
      * resource in the graph nor named by a problem: the loader's promise is that this is always empty.
      * (Tables of unknown shape are reported once, at the table's line, with their row count.)
      */
@@ -80,7 +80,7 @@ public final class SurveyGraph {
         java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
         String q = """
                 PREFIX src: <https://w3id.org/vlm-survey/source#>
-                SELECT ?line { { ?x src:table/src:kind ?k } UNION { ?x src:kind "paper-entry" } ?x src:line ?line }""";
+                SELECT ?line { { ?x src:table/src:kind ?k } UNION { ?x src:kind "paper-entry" } UNION { ?x src:kind "dataset-entry" } ?x src:line ?line }""";
         try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(r.working()).query(q).build()) {
             qe.select().forEachRemaining(b -> lines.add(Integer.parseInt(b.get("line").getLiteralLexicalForm())));
         }

@@ -21,10 +21,13 @@ public final class VLM {
     public static final Resource EvaluationMetric = r("EvaluationMetric");
     public static final Resource Venue = r("Venue");
     public static final Resource CodeRepository = r("CodeRepository");
+    public static final Resource SurveyEntry = r("SurveyEntry");
 
     public static final Property category = p("category");
     public static final Property sourceLine = p("sourceLine");
     public static final Property publishedIn = p("publishedIn");
+    public static final Property lists = p("lists");
+    public static final Property listedIn = p("listedIn");
 
     // The survey's history (history, diff): versions, when a resource was listed, and change sets.
     public static final Resource SurveyVersion = r("SurveyVersion");
