@@ -132,15 +132,10 @@ public final class History {
         return p.file().equals(name) ? p : new Problem(name, p.line(), p.severity(), p.message());
     }
 
-    /** The counts of one version's data. */
+    /** The counts of one version's data; entries are its {@code vlm:SurveyEntry} resources (one per listing). */
     public static Counts counts(Graph data) {
-        Set<List<Node>> entries = new HashSet<>();
-        for (Node cls : List.of(VLM.Paper.asNode(), VLM.Dataset.asNode()))
-            data.find(Node.ANY, RDF.type.asNode(), cls).forEachRemaining(t ->
-                    data.find(t.getSubject(), VLM.sourceLine.asNode(), Node.ANY)
-                            .forEachRemaining(l -> entries.add(List.of(t.getSubject(), l.getObject()))));
         return new Counts(count(data, VLM.Paper.asNode()), count(data, VLM.Dataset.asNode()),
-                count(data, VLM.MethodCategory.asNode()), entries.size());
+                count(data, VLM.MethodCategory.asNode()), count(data, VLM.SurveyEntry.asNode()));
     }
 
     private static long count(Graph g, Node cls) {
