@@ -88,13 +88,24 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private List<Snapshot> read() {
-        if (origin.dir != null) return DirSnapshots.read(origin.dir);
-        try (GitSnapshots git = GitSnapshots.open(origin.git, file)) {
+        return origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file);
+    }
+
+    static List<Snapshot> readGit(Path dir, String file) {
+        try (GitSnapshots git = GitSnapshots.open(dir, file)) {
             List<Snapshot> versions = git.history();
             if (versions.isEmpty())
-                throw new SourceException(Problem.error(origin.git.toString(), 0, "no commit on the first-parent line of HEAD has " + file));
+                throw new SourceException(Problem.error(dir.toString(), 0, "no commit on the first-parent line of HEAD has " + file));
             return versions;
         }
+    }
+
+    /** The history of a git repository, its skipped versions and summary reported (for serve --history-git). */
+    static History build(Path dir, String file, PrintWriter err) {
+        List<Snapshot> snapshots = readGit(dir, file);
+        History h = History.build(snapshots, Runtime.getRuntime().availableProcessors());
+        report(err, snapshots.size(), h);
+        return h;
     }
 
     /** The errors of each skipped version, then one summary line. */

@@ -39,23 +39,23 @@ import org.eclipse.jgit.lib.TreeFormatter;
  *   c10 2024-01-15  v8  merge of the side branch (first parent c9): the version is the merge, not s1
  * </pre>
  */
-final class TestHistory {
-    static final Path VERSIONS = Path.of("src/test/resources/history");
+public final class TestHistory {
+    public static final Path VERSIONS = Path.of("src/test/resources/history");
 
     /** A commit of the main line that changed README.md, with its date. */
-    record Commit(String sha, String version, String date) {
-        String short7() { return sha.substring(0, 7); }
+    public record Commit(String sha, String version, String date) {
+        public String short7() { return sha.substring(0, 7); }
     }
 
-    final Path dir;
+    public final Path dir;
     /** The versions of README.md in order: v1, v2, v3, v4, v5, v6 (skipped), v7, v8 (the merge). */
-    final List<Commit> versions = new ArrayList<>();
+    public final List<Commit> versions = new ArrayList<>();
 
     private TestHistory(Path dir) {
         this.dir = dir;
     }
 
-    static TestHistory create(Path dir) throws IOException {
+    public static TestHistory create(Path dir) throws IOException {
         TestHistory h = new TestHistory(dir);
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             Repository repo = git.getRepository();
@@ -105,7 +105,7 @@ final class TestHistory {
         }
     }
 
-    Commit version(String v) {
+    public Commit version(String v) {
         return versions.stream().filter(c -> c.version().equals(v)).findFirst().orElseThrow();
     }
 }
