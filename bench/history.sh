@@ -10,7 +10,7 @@ ensure_jar
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 log "history: $VERSIONS versions from $ENTRIES entries (load average $LOAD)"
 LINE=$(java -Xmx6g -cp "$JAR" org.w3id.vlmsurvey.bench.HistoryBench "$W" "$VERSIONS" "$ENTRIES" "$REPS" 2> "$W/history-bench.log")
-IFS=$'\t' read -r versions built mapped reused last base read b1 b2 write bytes perv ratio <<< "$LINE"
+IFS=$'\t' read -r versions built mapped reused last base read b1 b2 write bytes perv ratio basecpu b2cpu cpuperv <<< "$LINE"
 REPO=$W/history-repo-$VERSIONS-$ENTRIES
 T0=$(date +%s%N)
 java -Xmx6g -jar "$JAR" history --git "$REPO" -o "$W/history-cli.trig" 2> "$W/history-cli.log" || true
@@ -29,6 +29,10 @@ times are inflated; the ratio to the baseline, measured in the same JVM, is the 
 | versions | built | contents mapped | equal to an earlier one (reused) | one build of the last version (baseline) | read commits (JGit) | build, 1 thread | build, 2 threads | write TriG | TriG size | per version (read + build 2 threads + write) | per version / baseline |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 | $versions | $built | $mapped | $reused | $base ms | $read ms | $b1 ms | $b2 ms | $write ms | $(( bytes / 1000000 )) MB | $perv ms | ${ratio}x |
+
+CPU time (all threads of the process, less disturbed by the other builds than wall time): one build of the last
+version $basecpu ms; building all $versions versions with 2 threads $b2cpu ms, **$cpuperv ms of CPU per version**
+(the versions are smaller than the last one on average, and $reused of them are not mapped at all).
 
 The whole command (\`java -jar vlm-survey-kg.jar history --git REPO -o FILE.trig\`, JVM start included): $CLI_MS ms.
 Unchanged contents are not mapped again ($reused of $versions versions reused a graph); the builds of distinct

@@ -37,7 +37,8 @@ import org.w3id.vlmsurvey.history.Snapshot;
  * {@link SurveyGraph#build} of the last version (median of {@code REPS} after a warm-up).
  * <p>
  * Prints one tab-separated line: {@code versions built mapped reused last_entries baseline_ms read_ms build1_ms
- * build2_ms write_ms trig_bytes ms_per_version_2threads ratio_to_baseline}.
+ * build2_ms write_ms trig_bytes ms_per_version_2threads ratio_to_baseline baseline_cpu_ms build2_cpu_ms
+ * build2_cpu_ms_per_version} (CPU times are of the whole process, all threads).
  * <p>
  * Usage: {@code java -cp vlm-survey-kg.jar org.w3id.vlmsurvey.bench.HistoryBench WORKDIR VERSIONS ENTRIES REPS}
  */
@@ -54,13 +55,16 @@ public final class HistoryBench {
         Path repo = work.resolve("history-repo-" + versions + "-" + entries);
         String last = createRepo(repo, versions, entries);
 
-        List<Double> base = new ArrayList<>();
+        List<Double> base = new ArrayList<>(), baseCpu = new ArrayList<>();
         for (int i = 0; i <= reps; i++) {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpu();
             SurveyGraph.build("last.md", last);
-            if (i > 0) base.add(ms(t0));
+            if (i > 0) {
+                base.add(ms(t0));
+                baseCpu.add((cpu() - c0) / 1e6);
+            }
         }
-        double baseline = LoaderBench.median(base);
+        double baseline = LoaderBench.median(base), baselineCpu = LoaderBench.median(baseCpu);
 
         long t0 = System.nanoTime();
         List<Snapshot> snapshots;
@@ -74,8 +78,9 @@ public final class HistoryBench {
         System.err.printf(Locale.ROOT, "1 thread: %.0f ms%n", build1);
         one = null;
         t0 = System.nanoTime();
+        long c0 = cpu();
         History h = History.build(snapshots, 2);
-        double build2 = ms(t0);
+        double build2 = ms(t0), build2Cpu = (cpu() - c0) / 1e6;
         System.err.printf(Locale.ROOT, "2 threads: %.0f ms%n", build2);
         Path out = work.resolve("history-bench.trig");
         t0 = System.nanoTime();
@@ -85,9 +90,15 @@ public final class HistoryBench {
         double write = ms(t0);
         long reused = h.versions().stream().filter(History.Version::reused).count();
         double total = read + build2 + write;
-        System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%.2f%n", snapshots.size(),
+        System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%.2f\t%.0f\t%.0f\t%.0f%n", snapshots.size(),
                 h.versions().size(), h.mapped(), reused, entries + 2 * (versions - 1), baseline, read, build1, build2, write,
-                Files.size(out), total / snapshots.size(), total / (snapshots.size() * baseline));
+                Files.size(out), total / snapshots.size(), total / (snapshots.size() * baseline), baselineCpu, build2Cpu,
+                build2Cpu / snapshots.size());
+    }
+
+    /** CPU time of the whole process (all threads), in nanoseconds: less disturbed by other processes than wall time. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double ms(long t0) {
