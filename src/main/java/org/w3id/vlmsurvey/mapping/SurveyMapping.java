@@ -27,8 +27,43 @@ import org.w3id.vlmsurvey.vocab.SRC;
  */
 public final class SurveyMapping {
 
-    /** A named, parsed query of the mapping or the checks. */
-    public record Step(String name, Query query) {}
+    static {
+        MappingFunctions.register();
+    }
+
+    /**
+     * Where a rule runs, declared by its file's first comment lines ({@code # scope: partition} or
+     * {@code # scope: global}): a partition rule reads one table or entry list (with its headings) at a time;
+     * a global rule reads the whole survey's summary.
+     */
+    public enum Scope {
+        PARTITION, GLOBAL;
+
+        private static final java.util.regex.Pattern DECLARATION =
+                java.util.regex.Pattern.compile("(?m)^#\\s*scope:\\s*(\\S+)\\s*$");
+
+        /** The scope a rule's text declares in its leading comment lines; a rule without one is an error. */
+        public static Scope of(String name, String text) {
+            StringBuilder header = new StringBuilder();
+            for (String line : text.split("\\R")) {
+                if (!line.startsWith("#")) break;
+                header.append(line).append('\n');
+            }
+            java.util.regex.Matcher m = DECLARATION.matcher(header);
+            if (!m.find())
+                throw new IllegalStateException(name + ":1: no scope declaration: the first comment lines must say "
+                        + "\"# scope: partition\" or \"# scope: global\"");
+            return switch (m.group(1)) {
+                case "partition" -> PARTITION;
+                case "global" -> GLOBAL;
+                default -> throw new IllegalStateException(name + ":1: unknown scope \"" + m.group(1)
+                        + "\": a rule's scope is \"partition\" or \"global\"");
+            };
+        }
+    }
+
+    /** A named, parsed query of the mapping or the checks, with the scope its file declares. */
+    public record Step(String name, Query query, Scope scope) {}
 
     /** What the mapping built and what the checks found. */
     public record Output(Graph data, Graph working, List<Problem> problems) {}
@@ -55,7 +90,7 @@ public final class SurveyMapping {
         for (String name : Bundled.list(folder, ".rq")) {
             String text = Bundled.text(folder + name);
             try {
-                steps.add(new Step(name, QueryFactory.create(text)));
+                steps.add(new Step(name, QueryFactory.create(text), Scope.of(folder + name, text)));
             } catch (QueryParseException e) {
                 throw new IllegalStateException(folder + name + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
             }
