@@ -234,6 +234,36 @@ public final class MappingFunctions {
         return m.find() ? m.group(1) : null;
     }
 
+    private static final Pattern ENTRY_LINKS = re("(\\s*\\[[^\\[\\]]*\\])+\\s*$");
+    private static final Pattern ENTRY_EDGES = re("^[\\s*_]+|[\\s*_]+$");
+
+    /**
+     * The title (or name) of a list entry: its text without the leading bracket and the trailing bracketed links,
+     * "[CVPR 2022] Title [Paper][Code]" -> "Title", "1. SBU Caption [Paper] [Project Page]" (text "SBU Caption
+     * [Paper] [Project Page]") -> "SBU Caption"; null when nothing is left.
+     */
+    public static String entryText(String text) {
+        String t = ENTRY_EDGES.matcher(ENTRY_LINKS.matcher(ENTRY_VENUE.matcher(text).replaceFirst("")).replaceAll("")).replaceAll("");
+        return t.isEmpty() ? null : t;
+    }
+
+    private static final Pattern SHORT_NAME_AT_END = re("^(.*\\S)\\s*\\(([^():]{1,40})\\)$");
+
+    /**
+     * The short name an early numbered list writes in parentheses after the title,
+     * "Learning Transferable Visual Models From Natural Language Supervision (CLIP)" -> "CLIP"; else null.
+     */
+    public static String shortNameAtEnd(String title) {
+        Matcher m = SHORT_NAME_AT_END.matcher(title);
+        return m.find() ? m.group(2).strip() : null;
+    }
+
+    /** The title without a short name in parentheses at its end ("... Supervision (CLIP)" -> "... Supervision"); else the title. */
+    public static String withoutShortName(String title) {
+        Matcher m = SHORT_NAME_AT_END.matcher(title);
+        return m.find() ? m.group(1) : title;
+    }
+
     // ---- registration ----
 
     /** The functions by local name, in the order the README lists them. */
@@ -285,6 +315,9 @@ public final class MappingFunctions {
         fn1("venueAcronym", s -> str(venueAcronym(s)));
         fn1("venueKey", s -> str(venueKey(s)));
         fn1("entryVenue", s -> str(entryVenue(s)));
+        fn1("entryText", s -> str(entryText(s)));
+        fn1("shortNameAtEnd", s -> str(shortNameAtEnd(s)));
+        fn1("withoutShortName", s -> str(withoutShortName(s)));
     }
 
     private static boolean registered;

@@ -174,7 +174,8 @@ public final class SurveyMapping {
      * checks run on it, in file order; its output goes to the data graph and its summary (the heading tree, the
      * tables, rows and entries with the rules' facts about them, but no cells, links or text) to the summary
      * graph; the rest of it is dropped. Partitions are merged in the order the source gives them. Then the
-     * {@code # scope: global} rules and checks run, in file order, over the summary and the data.
+     * {@code # scope: global} rules and checks run, in file order, over the summary (with the reference data)
+     * and the data. A partition rule never reads what a global rule builds (every partition rule runs first).
      * Identity holds across partitions because every IRI is computed from what it names (the same arXiv id gives
      * the same paper IRI in any partition), so merging the partitions' output merges the resources.
      * At most {@code 2 * threads} partitions are in memory at once.
@@ -182,6 +183,8 @@ public final class SurveyMapping {
     public Output runPartitioned(PartitionedSource source, Graph reference, String file, int threads) {
         Graph data = GraphFactory.createGraphMem();
         Graph summary = GraphFactory.createGraphMem();
+        // the global rules read the reference data too (31-venues.rq: is a venue curated?), as in a whole run
+        reference.find().forEachRemaining(summary::add);
         List<Problem> problems = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "vlm-mapping");

@@ -106,9 +106,14 @@ public final class SurveyQuery {
      * execution; SERVICE clauses are refused unless {@code allowService}.
      */
     public QueryExecution local(Graph graph, long timeoutMillis, boolean allowService) {
+        return local(DatasetGraphFactory.wrap(graph), timeoutMillis, allowService);
+    }
+
+    /** Runs in-process against a dataset (its default graph and named graphs), as {@link #local(Graph, long, boolean)}. */
+    public QueryExecution local(org.apache.jena.sparql.core.DatasetGraph dataset, long timeoutMillis, boolean allowService) {
         var builder = QueryExecution.create()
                 .query(query)
-                .dataset(DatasetFactory.wrap(DatasetGraphFactory.wrap(graph)))
+                .dataset(DatasetFactory.wrap(dataset))
                 .set(ARQ.httpServiceAllowed, allowService);
         if (timeoutMillis > 0) builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         return builder.build();

@@ -310,6 +310,33 @@ class MappingFunctionsTest {
                 "title=\"T\"", "noWeb=unbound", "norm=\"https://a.org\"", "notAString=unbound"), row);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            [CVPR 2022] Title [Paper][Code]                 | Title
+            '  [arXiv 2023] **Bold Title** [Paper] '        | Bold Title
+            SBU Caption [Paper] [Project Page]              | SBU Caption
+            Large-scale Learning (KELIP)[Paper][Code]       | Large-scale Learning (KELIP)
+            A Title [with] brackets inside [Paper]          | A Title [with] brackets inside
+            [CVPR 2022] [Paper][Code]                       | null
+            """)
+    void entryText(String text, String expected) {
+        assertEquals(n(expected), MappingFunctions.entryText(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+            Learning Transferable Visual Models From Natural Language Supervision (CLIP) | CLIP   | Learning Transferable Visual Models From Natural Language Supervision
+            Yahoo Flickr Creative Commons 100 Million (YFCC100M)                        | YFCC100M | Yahoo Flickr Creative Commons 100 Million
+            Large-scale Learning  (Chinese CLIP)                                        | Chinese CLIP | Large-scale Learning
+            CLIP: Learning Transferable Visual Models                                   | null   | CLIP: Learning Transferable Visual Models
+            A Title (with: a colon)                                                     | null   | A Title (with: a colon)
+            (CLIP)                                                                      | null   | (CLIP)
+            """)
+    void shortNameAtEnd(String title, String shortName, String without) {
+        assertEquals(n(shortName), MappingFunctions.shortNameAtEnd(title));
+        assertEquals(without, MappingFunctions.withoutShortName(title));
+    }
+
     @Test
     void everyFunctionIsRegisteredOnce() {
         MappingFunctions.register();

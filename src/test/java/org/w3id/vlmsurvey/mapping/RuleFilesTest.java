@@ -99,4 +99,38 @@ class RuleFilesTest {
         for (String fragment : FUNCTION_PATTERNS)
             assertFalse(query.contains(fragment), rule + " has its own copy of " + fragment + ": call the vlmfn: function");
     }
+
+    /** The predicates a rule's WHERE clause reads (every IRI in a predicate position or a property path). */
+    static java.util.Set<String> readPredicates(org.apache.jena.query.Query q) {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("<([^>\\s]+)>").matcher(q.getQueryPattern().toString());
+        while (m.find()) read.add(m.group(1));
+        return read;
+    }
+
+    /**
+     * The partitioned run maps every partition with the partition rules before any global rule runs, so a
+     * partition rule or check that read a predicate only global rules build would find nothing there (and differ
+     * from the whole-survey run). Such a rule must be declared global, or what it reads made by a partition rule.
+     */
+    @Test
+    void noPartitionRuleReadsWhatOnlyGlobalRulesBuild() {
+        SurveyMapping mapping = SurveyMapping.bundled();
+        java.util.Set<String> byPartition = new java.util.TreeSet<>(), byGlobal = new java.util.TreeSet<>();
+        for (SurveyMapping.Step step : mapping.mappingSteps())
+            for (org.apache.jena.graph.Triple t : step.query().getConstructTemplate().getTriples())
+                if (t.getPredicate().isURI())
+                    (step.scope() == SurveyMapping.Scope.PARTITION ? byPartition : byGlobal).add(t.getPredicate().getURI());
+        byGlobal.removeAll(byPartition);
+        assertTrue(byGlobal.contains("https://w3id.org/vlm-survey/source#entry"), "26-entries.rq builds src:entry globally: " + byGlobal);
+        List<String> wrong = new ArrayList<>();
+        List<SurveyMapping.Step> steps = new ArrayList<>(mapping.mappingSteps());
+        steps.addAll(mapping.checkSteps());
+        for (SurveyMapping.Step step : steps) {
+            if (step.scope() != SurveyMapping.Scope.PARTITION) continue;
+            for (String p : readPredicates(step.query()))
+                if (byGlobal.contains(p)) wrong.add(step.name() + " reads " + p);
+        }
+        assertEquals(List.of(), wrong, "partition rules reading what only global rules build");
+    }
 }
