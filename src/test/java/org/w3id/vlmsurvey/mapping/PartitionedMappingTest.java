@@ -88,6 +88,23 @@ class PartitionedMappingTest {
         assertSame(whole, SurveyGraph.build(s, 2), "10k, batched, 2 threads");
     }
 
+    /** The N-Triples export is byte-identical whatever the number of threads. */
+    @Test
+    void exportIsByteIdenticalOn1To4Threads(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("survey-2k.md");
+        Files.writeString(file, SurveyGenerator.text(2_000, 3), StandardCharsets.UTF_8);
+        SurveyGraph.Source s = SurveyGraph.Source.file(file).withLinks(null);
+        List<String> exports = new ArrayList<>();
+        for (int threads : new int[] { 1, 2, 4 }) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.w3id.vlmsurvey.export.Exporter.write(unbatched(s, threads).data(), org.w3id.vlmsurvey.export.Exporter.Format.NT, out);
+            exports.add(out.toString(StandardCharsets.UTF_8));
+        }
+        assertTrue(exports.get(0).length() > 100_000);
+        assertEquals(exports.get(0), exports.get(1), "1 vs 2 threads");
+        assertEquals(exports.get(0), exports.get(2), "1 vs 4 threads");
+    }
+
     /** The partitions and the skeleton together are exactly the source graph of a whole read; no partition is whole. */
     @Test
     void partitionsMakeUpTheSourceGraph() {
