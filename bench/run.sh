@@ -3,7 +3,8 @@
 # loopback only. Prints a table of medians and ratios and writes it to bench/RESULTS.md (see bench/README.md).
 #   bench/run.sh            full run (1k, 10k, 100k entries; servers on the bundled and the 100k survey)
 #   bench/run.sh --quick    a smoke run (1k and 10k; servers on the bundled and the 10k survey; short loads)
-#   bench/run.sh --with-1m  the full run plus the loader at 1M entries (needs about 20 GB of heap and an hour)
+#   bench/run.sh --with-1m  the full run plus the loader at 1M entries (needs about 20 GB of heap and an hour;
+#                           the export-at-scale part, bench/scale.sh, runs 1M with -Xmx8g)
 source "$(dirname "$0")/lib.sh"
 
 QUICK=0; WITH_1M=0
@@ -68,6 +69,9 @@ for data in bundled $BIG; do
     done
   done
 done
+# ---- the loader at scale (issue 11): export nt beside arq --data, 1 thread beside all, 1M with --with-1m
+SCALE_SIZES="10000 100000"; [ $QUICK = 1 ] && SCALE_SIZES="10000"; [ $WITH_1M = 1 ] && SCALE_SIZES="$SCALE_SIZES 1000000"
+bench/scale.sh --reps 3 --sizes "$SCALE_SIZES" > /dev/null
 ELAPSED=$(( $(date +%s) - T0 ))
 
 # ---- the report
@@ -121,6 +125,8 @@ ELAPSED=$(( $(date +%s) - T0 ))
       m=thr[k FS "ours-mem"]; t=thr[k FS "ours-tdb2"]; v=thr[k FS "fuseki"];
       printf "| %s | %s | %s | %.1f | %.1f | %.1f | %.2f | %.2f | %s / %s / %s | %s / %s / %s | %d |\n", a[1], a[2], a[3], m, t, v, m/v, t/v,
         p50[k FS "ours-mem"], p50[k FS "ours-tdb2"], p50[k FS "fuseki"], p99[k FS "ours-mem"], p99[k FS "ours-tdb2"], p99[k FS "fuseki"], err[k] } }' "$R/load.tsv"
+  echo
+  cat "$W/scale.md"
 } > "$R/report.md"
 if [ -f bench/NOTES.md ] && [ $QUICK = 0 ]; then { cat "$R/report.md"; echo; cat bench/NOTES.md; } > "$OUT"; else cp "$R/report.md" "$OUT"; fi
 cat "$R/report.md"

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "vlm-survey-kg-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmark tools for vlm-survey-kg (not part of the product).",
-        subcommands = { GenerateCommand.class, Bench.Loader.class, Bench.Load.class, CommandLine.HelpCommand.class })
+        subcommands = { GenerateCommand.class, Bench.Loader.class, Bench.Build.class, Bench.Load.class, CommandLine.HelpCommand.class })
 public final class Bench implements Runnable {
     static final int OK = 0, USAGE = 2, IO = 3;
 
@@ -42,6 +42,18 @@ public final class Bench implements Runnable {
         @Override
         public Integer call() throws Exception {
             LoaderBench.main(args.toArray(String[]::new));
+            return OK;
+        }
+    }
+
+    @Command(name = "build", description = "SurveyGraph.build before and after the partitioned mapping: see BuildBench.")
+    static final class Build implements Callable<Integer> {
+        @Parameters(paramLabel = "ARG", description = "[FILE.md|bundled] [REPS]")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            BuildBench.main(args.toArray(String[]::new));
             return OK;
         }
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "The survey \"Vision-Language Models for Vision Tasks\" as a knowledge graph.",
         subcommands = { ServeCommand.class, ExportCommand.class, CheckCommand.class, StatsCommand.class, QueryCommand.class,
-                LinkCommand.class, PasswdCommand.class, CommandLine.HelpCommand.class },
+                LinkCommand.class, PasswdCommand.class, HistoryCommand.class, DiffCommand.class, CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:the source has errors (or warnings with --strict)", "2:usage error", "3:input or output failure", "4:a query failed (query)" })
 public final class Main implements Runnable {

@@ -66,6 +66,10 @@ final class QueryCommand implements Callable<Integer> {
             description = "stop the query after this long: 10s, 500ms, 2m, or seconds; 0 for no limit (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
+    @Option(names = "--history", paramLabel = "FILE.trig",
+            description = "ask the survey's history written by the history command (versions as named graphs) instead of the survey graph")
+    Path history;
+
     @Option(names = "--allow-service", arity = "1..*", paramLabel = "HOST",
             description = "allow federated SERVICE in-process to these endpoints (host, host:port or endpoint URL, as for serve; "
                     + "off by default: a query must not reach out to other servers unasked)")
@@ -114,6 +118,13 @@ final class QueryCommand implements Callable<Integer> {
         QueryExecution exec;
         if (endpoint != null) {
             exec = query.remote(endpoint, timeoutMillis);
+        } else if (history != null) {
+            try {
+                exec = query.local(org.w3id.vlmsurvey.history.History.read(history), timeoutMillis, services);
+            } catch (org.w3id.vlmsurvey.diagnostics.SourceException e) {
+                err.println(e.problem());
+                return Main.PROBLEMS;
+            }
         } else {
             SurveyGraph.Result result = SourceOption.build(source.resolve(), err);
             if (result == null) return Main.PROBLEMS;

@@ -70,6 +70,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "a larger one is streamed and its connection aborted on failure (default: ${DEFAULT-VALUE})")
     int resultBuffer;
 
+    @Option(names = "--history-git", paramLabel = "DIR",
+            description = "also serve the survey's history read from this git repository: each version a named graph (see history)")
+    Path historyGit;
+
+    @Option(names = "--history-file", paramLabel = "PATH", defaultValue = org.w3id.vlmsurvey.history.GitSnapshots.DEFAULT_FILE,
+            description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE})")
+    String historyFile;
+
+    @Option(names = "--history", paramLabel = "FILE.trig", description = "also serve a history written by the history command")
+    Path history;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -78,12 +89,24 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("serve: --watch needs a source file (--source FILE.md)");
             return Main.USAGE;
         }
+        if (historyGit != null && history != null) {
+            spec.commandLine().getErr().println("serve: give --history-git or --history, not both");
+            return Main.USAGE;
+        }
+        org.apache.jena.sparql.core.DatasetGraph versions = null;
+        try {
+            if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
+            if (historyGit != null) versions = HistoryCommand.build(historyGit, historyFile, spec.commandLine().getErr()).dataset();
+        } catch (SourceException e) {
+            spec.commandLine().getErr().println(e.problem());
+            return Main.PROBLEMS;
+        }
         SurveyServer server;
         try {
             ServerOptions options = new ServerOptions(source.resolve(), host, port, timeout, tdb2, watch, allowService,
                     updatePasswordFile, Duration.ofSeconds(1),
                     new ServerOptions.Limits(maxQuerySize, maxQueries, queryQueue, resultBuffer, allowLoad));
-            server = SurveyServer.start(options);
+            server = SurveyServer.start(options, versions);
         } catch (SurveyServer.LoadException e) {
             SourceOption.print(spec.commandLine().getErr(), e.problems());
             return Main.PROBLEMS;

@@ -14,6 +14,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.util.NodeCmp;
@@ -102,6 +104,29 @@ public final class Exporter {
             if (used(triples, v)) ordered.getPrefixMapping().setNsPrefix(k, v);
         });
         RDFDataMgr.write(out, ordered, format.rdfFormat);
+    }
+
+    /**
+     * Writes a dataset as TriG, byte-for-byte the same for the same content: the default graph, then the named
+     * graphs in the order of their names, each graph's triples sorted as by {@link #write}.
+     */
+    public static void writeTrig(DatasetGraph dataset, OutputStream out) {
+        List<Triple> dft = sorted(dataset.getDefaultGraph());
+        List<Node> names = new ArrayList<>();
+        dataset.listGraphNodes().forEachRemaining(names::add);
+        names.sort(NodeCmp::compareRDFTerms);
+        Map<Node, List<Triple>> named = new java.util.LinkedHashMap<>();
+        for (Node n : names) named.put(n, sorted(dataset.getGraph(n)));
+        List<Triple> all = new ArrayList<>(dft);
+        named.values().forEach(all::addAll);
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS);
+        stream.start();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(VLM.prefixes().getNsPrefixMap()).entrySet())
+            if (used(all, e.getValue()) || names.stream().anyMatch(n -> starts(n, e.getValue())))
+                stream.prefix(e.getKey(), e.getValue());
+        dft.forEach(stream::triple);
+        named.forEach((g, triples) -> triples.forEach(t -> stream.quad(Quad.create(g, t))));
+        stream.finish();
     }
 
     private static boolean used(List<Triple> triples, String ns) {

@@ -62,17 +62,27 @@ public final class SurveyGraph {
             Path links = dir == null ? Path.of(LINKS) : dir.resolve(LINKS);
             return Files.isRegularFile(links) ? links : null;
         }
-        Graph read() {
-            if (path == null) return MarkdownReader.read(new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8), name);
+        String text() {
+            if (path == null) return new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8);
             if (!Files.exists(path)) throw new SourceException(Problem.error(name, 0, "no such file"));
-            return MarkdownReader.read(path, name);
+            return MarkdownReader.text(path, name);
+        }
+        Graph read() { return MarkdownReader.read(text(), name); }
+        /** The source as partitions, for the partitioned mapping. */
+        SurveyMapping.PartitionedSource partitioned() { return partitioned(text(), name); }
+        /** Markdown text as partitions, for the partitioned mapping; {@code name} names it in problems. */
+        static SurveyMapping.PartitionedSource partitioned(String text, String name) {
+            return sink -> MarkdownReader.read(text, name, new MarkdownReader.Partitions() {
+                @Override public void skeleton(Graph skeleton) { sink.skeleton(skeleton); }
+                @Override public void partition(Graph partition) { sink.partition(partition); }
+            });
         }
     }
 
     private SurveyGraph() {}
 
     /**
-     * The lines of paper and dataset table rows and of paper entries that are neither the source line of a
+     * The lines of paper and dataset table rows and of paper and dataset entries that are neither the source line of a
      * resource in the graph nor named by a problem: the loader's promise is that this is always empty.
      * (Tables of unknown shape are reported once, at the table's line, with their row count.)
      */
@@ -80,7 +90,7 @@ public final class SurveyGraph {
         java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
         String q = """
                 PREFIX src: <https://w3id.org/vlm-survey/source#>
-                SELECT ?line { { ?x src:table/src:kind ?k } UNION { ?x src:kind "paper-entry" } ?x src:line ?line }""";
+                SELECT ?line { { ?x src:table/src:kind ?k } UNION { ?x src:kind "paper-entry" } UNION { ?x src:kind "dataset-entry" } ?x src:line ?line }""";
         try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(r.working()).query(q).build()) {
             qe.select().forEachRemaining(b -> lines.add(Integer.parseInt(b.get("line").getLiteralLexicalForm())));
         }
@@ -91,35 +101,68 @@ public final class SurveyGraph {
     }
 
 
-    /** Builds the graph of a source; a source that cannot be read at all throws {@link SourceException}. */
+    /**
+     * Builds the graph of a source, partition by partition on {@link SurveyMapping#threads()} threads; a source
+     * that cannot be read at all throws {@link SourceException}.
+     */
     public static Result build(Source source) {
-        Graph sourceGraph = source.read();
-        SurveyMapping.Output out = SurveyMapping.bundled().run(sourceGraph, venues(), source.name());
+        return build(source, SurveyMapping.threads());
+    }
+
+    /** Builds the graph of a source, partition by partition on {@code threads} threads. */
+    public static Result build(Source source, int threads) {
+        return result(source.name(), SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads),
+                source.links());
+    }
+
+    /**
+     * Builds the graph of a source the reference way: every rule over the whole source graph at once (one
+     * thread, the whole source graph in memory). The partitioned build must give the same graph and problems.
+     */
+    public static Result buildWhole(Source source) {
+        return result(source.name(), SurveyMapping.bundled().run(source.read(), venues(), source.name()), source.links());
+    }
+
+    /**
+     * Builds the graph of Markdown text held in memory (a version of the survey read from a git commit, say),
+     * without links, partition by partition; {@code name} names it in problems. Throws {@link SourceException}
+     * as {@link #build(Source)}.
+     */
+    public static Result build(String name, String markdown) {
+        return result(name, SurveyMapping.bundled().runPartitioned(Source.partitioned(markdown, name), venues(), name,
+                SurveyMapping.threads()), null);
+    }
+
+    private static Result result(String name, SurveyMapping.Output out, Path links) {
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
-            throw new SourceException(Problem.error(source.name(), 0,
+            throw new SourceException(Problem.error(name, 0,
                     "no survey tables or entries found: expected a table whose first column is \"Paper\" or \"Dataset\", "
                     + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
         List<Problem> problems = new ArrayList<>(out.problems());
-        problems.addAll(ShapesValidator.validate(data, source.name()));
-        if (source.links() != null) readLinks(source.links(), data);
+        problems.addAll(ShapesValidator.validate(data, name));
+        if (links != null) readLinks(links, data);
         Collections.sort(problems);
-        return new Result(source.name(), data, List.copyOf(problems), out.working());
+        return new Result(name, data, List.copyOf(problems), out.working());
     }
 
     /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
     static void readLinks(Path file, Graph data) {
         if (!Files.isRegularFile(file)) throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
-        ErrorHandler strict = new ErrorHandler() {
+        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict(file.toString())).parse(data);
+    }
+
+    /** A parser error handler for RDF files the program reads: any warning or error throws {@link SourceException} with its line. */
+    public static ErrorHandler strict(String file) {
+        return new ErrorHandler() {
             @Override public void warning(String message, long line, long col) { error(message, line, col); }
             @Override public void error(String message, long line, long col) { fatal(message, line, col); }
             @Override public void fatal(String message, long line, long col) {
-                throw new SourceException(Problem.error(file.toString(), (int) Math.max(line, 0),
+                throw new SourceException(Problem.error(file, (int) Math.max(line, 0),
                         message + (col > 0 ? " (column " + col + ")" : "")));
             }
         };
-        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict).parse(data);
     }
 
     private static Graph venues;

@@ -2,6 +2,9 @@ package org.w3id.vlmsurvey.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -27,11 +30,83 @@ import org.w3id.vlmsurvey.vocab.SRC;
  */
 public final class SurveyMapping {
 
-    /** A named, parsed query of the mapping or the checks. */
-    public record Step(String name, Query query) {}
+    static {
+        MappingFunctions.register();
+    }
 
-    /** What the mapping built and what the checks found. */
+    /**
+     * Where a rule runs, declared by its file's first comment lines ({@code # scope: partition} or
+     * {@code # scope: global}): a partition rule reads one table or entry list (with its headings) at a time;
+     * a global rule reads the whole survey's summary.
+     */
+    public enum Scope {
+        PARTITION, GLOBAL;
+
+        private static final java.util.regex.Pattern DECLARATION =
+                java.util.regex.Pattern.compile("(?m)^#\\s*scope:\\s*(\\S+)\\s*$");
+
+        /** The scope a rule's text declares in its leading comment lines; a rule without one is an error. */
+        public static Scope of(String name, String text) {
+            StringBuilder header = new StringBuilder();
+            for (String line : text.split("\\R")) {
+                if (!line.startsWith("#")) break;
+                header.append(line).append('\n');
+            }
+            java.util.regex.Matcher m = DECLARATION.matcher(header);
+            if (!m.find())
+                throw new IllegalStateException(name + ":1: no scope declaration: the first comment lines must say "
+                        + "\"# scope: partition\" or \"# scope: global\"");
+            return switch (m.group(1)) {
+                case "partition" -> PARTITION;
+                case "global" -> GLOBAL;
+                default -> throw new IllegalStateException(name + ":1: unknown scope \"" + m.group(1)
+                        + "\": a rule's scope is \"partition\" or \"global\"");
+            };
+        }
+    }
+
+    /** A named, parsed query of the mapping or the checks, with the scope its file declares. */
+    public record Step(String name, Query query, Scope scope) {}
+
+    /**
+     * What the mapping built and what the checks found. {@code working} is, for a whole-survey run, the source
+     * graph with every fact the rules built; for a partitioned run, the summary: the heading tree, the tables,
+     * rows and entries (without their cells, links and text) with the facts the rules built about them.
+     */
     public record Output(Graph data, Graph working, List<Problem> problems) {}
+
+    /** A source read as partitions (see {@code MarkdownReader.read(text, name, Partitions)}). */
+    public interface PartitionedSource {
+        /** Sends the partitions, one by one, then the skeleton (document and sections), to {@code sink}. */
+        void read(Sink sink);
+    }
+
+    /** Receives a partitioned source. */
+    public interface Sink {
+        void skeleton(Graph skeleton);
+        void partition(Graph partition);
+    }
+
+    /**
+     * Partitions are mapped in batches of at least this many source triples ({@code -Dvlm.batchTriples=N},
+     * default 20000; 1 maps every table and entry run on its own).
+     */
+    static int batchTriples() {
+        return Integer.getInteger("vlm.batchTriples", 20_000);
+    }
+
+    /** The number of threads a partitioned run uses: {@code -Dvlm.threads=N}, else every core. */
+    public static int threads() {
+        String n = System.getProperty("vlm.threads");
+        if (n == null || n.isBlank()) return Runtime.getRuntime().availableProcessors();
+        try {
+            int t = Integer.parseInt(n.strip());
+            if (t >= 1) return t;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-Dvlm.threads=" + n + ": not a number of threads (1 or more)");
+    }
 
     private final List<Step> mapping;
     private final List<Step> checks;
@@ -55,7 +130,7 @@ public final class SurveyMapping {
         for (String name : Bundled.list(folder, ".rq")) {
             String text = Bundled.text(folder + name);
             try {
-                steps.add(new Step(name, QueryFactory.create(text)));
+                steps.add(new Step(name, QueryFactory.create(text), Scope.of(folder + name, text)));
             } catch (QueryParseException e) {
                 throw new IllegalStateException(folder + name + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
             }
@@ -89,10 +164,143 @@ public final class SurveyMapping {
         return new Output(data, working, check(working, file));
     }
 
+    /** What one partition gave: its output triples, its summary triples and its problems. */
+    private record PartitionResult(List<Triple> data, List<Triple> summary, List<Problem> problems) {}
+
+    /**
+     * Maps a source partition by partition, on {@code threads} threads, the way RMLStreamer or SPARQL Anything's
+     * slicing mode do: each partition (a table, or a run of list items, with its heading chain) is a small
+     * source graph of its own, with a copy of the reference data; the {@code # scope: partition} rules and
+     * checks run on it, in file order; its output goes to the data graph and its summary (the heading tree, the
+     * tables, rows and entries with the rules' facts about them, but no cells, links or text) to the summary
+     * graph; the rest of it is dropped. Partitions are merged in the order the source gives them. Then the
+     * {@code # scope: global} rules and checks run, in file order, over the summary (with the reference data)
+     * and the data. A partition rule never reads what a global rule builds (every partition rule runs first).
+     * Identity holds across partitions because every IRI is computed from what it names (the same arXiv id gives
+     * the same paper IRI in any partition), so merging the partitions' output merges the resources.
+     * At most {@code 2 * threads} partitions are in memory at once.
+     */
+    public Output runPartitioned(PartitionedSource source, Graph reference, String file, int threads) {
+        Graph data = GraphFactory.createGraphMem();
+        Graph summary = GraphFactory.createGraphMem();
+        // the global rules read the reference data too (31-venues.rq: is a venue curated?), as in a whole run
+        reference.find().forEachRemaining(summary::add);
+        List<Problem> problems = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vlm-mapping");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.ArrayDeque<Future<PartitionResult>> inFlight = new java.util.ArrayDeque<>();
+            java.util.function.Consumer<PartitionResult> merge = pr -> {
+                pr.data().forEach(data::add);
+                pr.summary().forEach(summary::add);
+                problems.addAll(pr.problems());
+            };
+            int batchTriples = batchTriples();
+            java.util.function.Consumer<Graph> submit = batch -> {
+                while (inFlight.size() >= 2 * threads) merge.accept(result(inFlight.poll()));
+                inFlight.add(pool.submit(() -> mapPartition(batch, reference, file)));
+            };
+            Graph[] batch = { null };
+            source.read(new Sink() {
+                @Override public void skeleton(Graph skeleton) { skeleton.find().forEachRemaining(summary::add); }
+                @Override public void partition(Graph partition) {
+                    // small partitions (a table of ten rows) are mapped together, so that the fixed cost of a
+                    // rule's run is paid once per batch, not once per table
+                    if (batch[0] == null) batch[0] = partition;
+                    else partition.find().forEachRemaining(batch[0]::add);
+                    if (batch[0].size() >= batchTriples) {
+                        submit.accept(batch[0]);
+                        batch[0] = null;
+                    }
+                }
+            });
+            if (batch[0] != null) submit.accept(batch[0]);
+            while (!inFlight.isEmpty()) merge.accept(result(inFlight.poll()));
+        } finally {
+            pool.shutdownNow();
+        }
+        Graph view = new org.apache.jena.graph.compose.Union(summary, data);
+        List<Triple> built = new ArrayList<>();
+        for (Step step : mapping) {
+            if (step.scope() != Scope.GLOBAL) continue;
+            built.clear();
+            QueryExec.graph(view).query(step.query()).build().constructTriples().forEachRemaining(built::add);
+            for (Triple t : built) (isScaffolding(t) ? summary : data).add(t);
+        }
+        problems.addAll(check(view, file, Scope.GLOBAL));
+        return new Output(data, summary, problems);
+    }
+
+    private static PartitionResult result(Future<PartitionResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("mapping interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private PartitionResult mapPartition(Graph working, Graph reference, String file) {
+        reference.find().forEachRemaining(working::add);
+        Graph out = GraphFactory.createGraphMem();
+        List<Triple> built = new ArrayList<>();
+        for (Step step : mapping) {
+            if (step.scope() != Scope.PARTITION) continue;
+            built.clear();
+            QueryExec.graph(working).query(step.query()).build().constructTriples().forEachRemaining(built::add);
+            for (Triple t : built) {
+                working.add(t);
+                if (!isScaffolding(t)) out.add(t);
+            }
+        }
+        List<Problem> problems = check(working, file, Scope.PARTITION);
+        List<Triple> summary = new ArrayList<>();
+        working.find().forEachRemaining(t -> { if (inSummary(t)) summary.add(t); });
+        List<Triple> data = new ArrayList<>(out.size());
+        out.find().forEachRemaining(data::add);
+        return new PartitionResult(data, summary, problems);
+    }
+
+    /** Source nodes that live and die with their partition: cells ("R12-C3"), links ("-K1"), columns ("-H2"). */
+    private static final java.util.regex.Pattern PARTITION_NODE = java.util.regex.Pattern.compile("-[CKH][0-9]");
+
+    private static boolean partitionNode(Node n) {
+        return n.isURI() && n.getURI().startsWith(SRC.NODE)
+                && PARTITION_NODE.matcher(n.getURI().substring(SRC.NODE.length())).find();
+    }
+
+    /** Text kept only while its partition is mapped (the partition checks quote it). */
+    private static final java.util.Set<Node> PARTITION_TEXT = java.util.Set.of(
+            SRC.raw.asNode(), SRC.text.asNode(), SRC.cells.asNode(), SRC.columns.asNode());
+
+    /**
+     * Whether a triple of a partition's working graph goes to the summary: a fact about the document, a section,
+     * a table, a row or an entry (from the source or built by a rule), except their text and their cells, links
+     * and columns.
+     */
+    static boolean inSummary(Triple t) {
+        Node s = t.getSubject();
+        if (!s.isURI() || !s.getURI().startsWith(SRC.NODE) || partitionNode(s) || partitionNode(t.getObject())) return false;
+        return !PARTITION_TEXT.contains(t.getPredicate());
+    }
+
     private List<Problem> check(Graph working, String file) {
+        return check(working, file, null);
+    }
+
+    /** Runs the checks of one scope (null: all) over a graph. */
+    private List<Problem> check(Graph working, String file, Scope scope) {
         List<Problem> problems = new ArrayList<>();
         Var line = Var.alloc("line"), severity = Var.alloc("severity"), message = Var.alloc("message");
         for (Step step : checks) {
+            if (scope != null && step.scope() != scope) continue;
             try (QueryExec qe = QueryExec.graph(working).query(step.query()).build()) {
                 RowSet rows = qe.select();
                 while (rows.hasNext()) {

@@ -52,13 +52,49 @@ public final class MarkdownReader {
 
     /** Reads a file; an unreadable, empty or binary file is a {@link SourceException} naming it. */
     public static Graph read(Path file, String displayName) {
+        return read(text(file, displayName), displayName);
+    }
+
+    /** The text of a file; an unreadable or binary file is a {@link SourceException} naming it. */
+    public static String text(Path file, String displayName) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SourceException(Problem.error(displayName, 0, "cannot read file: " + e.getMessage()));
         }
-        return read(decode(bytes, displayName), displayName);
+        return decode(bytes, displayName);
+    }
+
+    /**
+     * Where a partitioned read sends the source graph: the skeleton (the document and every section, the
+     * heading tree) and, one by one as the reader meets them, the partitions.
+     */
+    public interface Partitions {
+        /** The skeleton, complete, once the whole document has been read (after the last partition). */
+        void skeleton(Graph skeleton);
+        /** One partition: a table, or a run of list items under one heading, with the headings above it. */
+        void partition(Graph partition);
+    }
+
+    /** List items of one heading are cut into partitions of at most this many items. */
+    public static final int ITEMS_PER_PARTITION = 1024;
+
+    /**
+     * Reads Markdown text as partitions of the source graph, so the whole source graph never exists at once: each
+     * table, and each run of list items under one heading (at most {@link #ITEMS_PER_PARTITION}), is a graph of
+     * its own holding also the document node and its heading chain (each heading with its parent). The union of
+     * the skeleton and the partitions is exactly the graph {@link #read(String, String)} gives.
+     */
+    public static void read(String text, String displayName, Partitions out) {
+        if (text.isBlank())
+            throw new SourceException(Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
+        if (text.startsWith("\uFEFF"))
+            text = text.substring(1);
+        Builder b = new Builder(displayName, text, out::partition);
+        parse(text, displayName).accept(b);
+        b.flushItems();
+        out.skeleton(b.skeleton);
     }
 
     /** Decodes UTF-8 strictly: binary input is reported with the line where it starts. */
@@ -86,6 +122,16 @@ public final class MarkdownReader {
             throw new SourceException(Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
         if (text.startsWith("\uFEFF"))
             text = text.substring(1);
+        Graph whole = GraphFactory.createGraphMem();
+        Builder b = new Builder(displayName, text, part -> part.find().forEachRemaining(whole::add));
+        parse(text, displayName).accept(b);
+        b.flushItems();
+        b.skeleton.find().forEachRemaining(whole::add);
+        return whole;
+    }
+
+    /** Parses with commonmark, refusing input nested deeper than {@link #MAX_NESTING} levels (with its line). */
+    private static org.commonmark.node.Node parse(String text, String displayName) {
         prescanNesting(text, displayName);
         org.commonmark.node.Node document;
         try {
@@ -94,9 +140,7 @@ public final class MarkdownReader {
             throw new SourceException(Problem.error(displayName, 0, "nesting deeper than " + MAX_NESTING + " levels"));
         }
         checkNesting(document, displayName);
-        Builder b = new Builder(displayName, text);
-        document.accept(b);
-        return b.graph;
+        return document;
     }
 
     /** Deepest nesting of Markdown blocks and inlines (quotes, lists, emphasis, links) read; deeper is an error. */
@@ -180,7 +224,13 @@ public final class MarkdownReader {
 
     /** Walks the commonmark tree and emits source triples; the one narrow place that writes the source graph. */
     private static final class Builder extends AbstractVisitor {
-        final Graph graph = GraphFactory.createGraphMem();
+        /** The document and the sections; the partition being built, if any, gets everything else. */
+        final Graph skeleton = GraphFactory.createGraphMem();
+        final java.util.function.Consumer<Graph> emit;
+        Graph part;
+        Graph items;
+        Node itemsSection;
+        int itemCount;
         final String[] lines;
         final Node document = NodeFactory.createURI(SRC.NODE + "document");
         final List<Node> sectionStack = new ArrayList<>();
@@ -188,7 +238,8 @@ public final class MarkdownReader {
         final Set<String> used = new HashSet<>();
         Node currentSection;
 
-        Builder(String displayName, String text) {
+        Builder(String displayName, String text, java.util.function.Consumer<Graph> emit) {
+            this.emit = emit;
             this.lines = text.split("\r\n|\r|\n", -1);
             add(document, RDF.type.asNode(), SRC.Document.asNode());
             add(document, SRC.file.asNode(), str(displayName));
@@ -196,6 +247,21 @@ public final class MarkdownReader {
 
         @Override
         public void visit(Heading heading) {
+            // a heading inside a list item is a section like any other: it goes to the skeleton, and to the
+            // item's partition too, which then holds the item's triples that point to it
+            Graph inside = part;
+            part = null;
+            if (inside == null) flushItems();
+            try {
+                section(heading);
+            } finally {
+                part = inside;
+            }
+            if (inside != null)
+                skeleton.find(currentSection, Node.ANY, Node.ANY).forEachRemaining(inside::add);
+        }
+
+        private void section(Heading heading) {
             int line = lineOf(heading);
             Node sec = node("S" + line);
             while (!levelStack.isEmpty() && levelStack.get(levelStack.size() - 1) >= heading.getLevel()) {
@@ -225,6 +291,39 @@ public final class MarkdownReader {
         }
 
         private void table(TableBlock table) {
+            if (part != null) {
+                // a table inside a list item belongs to the item's partition
+                tableTriples(table);
+                return;
+            }
+            flushItems();
+            part = newPartition();
+            try {
+                tableTriples(table);
+            } finally {
+                Graph done = part;
+                part = null;
+                emit.accept(done);
+            }
+        }
+
+        /** A new partition with the document node and the chain of headings the current position sits under. */
+        private Graph newPartition() {
+            Graph g = GraphFactory.createGraphMem();
+            skeleton.find(document, Node.ANY, Node.ANY).forEachRemaining(g::add);
+            for (Node sec : sectionStack)
+                skeleton.find(sec, Node.ANY, Node.ANY).forEachRemaining(g::add);
+            return g;
+        }
+
+        /** Ends the current run of list items, sending it as a partition. */
+        void flushItems() {
+            if (items != null) emit.accept(items);
+            items = null;
+            itemCount = 0;
+        }
+
+        private void tableTriples(TableBlock table) {
             int tableLine = lineOf(table);
             Node t = node("T" + tableLine);
             add(t, RDF.type.asNode(), SRC.Table.asNode());
@@ -277,6 +376,26 @@ public final class MarkdownReader {
 
         @Override
         public void visit(ListItem item) {
+            if (part == null) {
+                // a run of items under one heading, cut every ITEMS_PER_PARTITION items
+                if (items != null && (itemsSection != currentSection || itemCount >= ITEMS_PER_PARTITION)) flushItems();
+                if (items == null) {
+                    items = newPartition();
+                    itemsSection = currentSection;
+                }
+                part = items;
+                try {
+                    itemTriples(item);
+                } finally {
+                    part = null;
+                }
+            } else {
+                itemTriples(item);
+            }
+        }
+
+        private void itemTriples(ListItem item) {
+            itemCount++;
             int line = lineOf(item);
             Node li = node("I" + line);
             StringBuilder text = new StringBuilder();
@@ -347,7 +466,7 @@ public final class MarkdownReader {
             return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
         }
 
-        private void add(Node s, Node p, Node o) { graph.add(Triple.create(s, p, o)); }
+        private void add(Node s, Node p, Node o) { (part != null ? part : skeleton).add(Triple.create(s, p, o)); }
 
         private static Node str(String s) { return NodeFactory.createLiteralString(s); }
 

@@ -109,10 +109,15 @@ public final class SurveyQuery {
      * @throws ServicePolicy.Refused if the query names a SERVICE the policy refuses, anywhere in it
      */
     public QueryExecution local(Graph graph, long timeoutMillis, ServicePolicy services) {
+        return local(DatasetGraphFactory.wrap(graph), timeoutMillis, services);
+    }
+
+    /** Runs in-process against a dataset (its default graph and named graphs), as {@link #local(Graph, long, ServicePolicy)}. */
+    public QueryExecution local(org.apache.jena.sparql.core.DatasetGraph dataset, long timeoutMillis, ServicePolicy services) {
         services.check(query);
         var builder = QueryExecution.create()
                 .query(QueryGuards.apply(query))
-                .dataset(DatasetFactory.wrap(DatasetGraphFactory.wrap(graph)));
+                .dataset(DatasetFactory.wrap(dataset));
         org.apache.jena.sparql.util.Context cxt = new org.apache.jena.sparql.util.Context();
         services.install(cxt);
         QueryGuards.install(cxt);

@@ -72,9 +72,15 @@ public final class SurveyServer implements AutoCloseable {
 
     /** Loads the survey and starts the server; throws {@link LoadException} if the source has errors. */
     public static SurveyServer start(ServerOptions options) {
+        return start(options, null);
+    }
+
+    /** As {@link #start(ServerOptions)}, serving also a history (named graphs per version), or none when null. */
+    public static SurveyServer start(ServerOptions options, org.apache.jena.sparql.core.DatasetGraph history) {
         // a bad password file is reported before the survey is loaded
         PasswordFile passwords = options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
         SurveyStore store = options.tdb2() != null ? SurveyStore.tdb2(options.tdb2()) : SurveyStore.inMemory();
+        store.history(history);
         try {
             SurveyLoader loader = new SurveyLoader(store, options.source(), options.tdb2() != null);
             SurveyLoader.Outcome outcome = loader.load();

@@ -9,6 +9,8 @@ import org.apache.jena.shared.PrefixMapping;
 public final class VLM {
     public static final String NS = "https://w3id.org/vlm-survey/ontology#";
     public static final String RES = "https://w3id.org/vlm-survey/resource/";
+    /** Versions of the survey ({@code history}): {@code version/<commit SHA>} or {@code version/<dated copy>}. */
+    public static final String VERSION = "https://w3id.org/vlm-survey/version/";
 
     public static final Resource Paper = r("Paper");
     public static final Resource Dataset = r("Dataset");
@@ -19,10 +21,36 @@ public final class VLM {
     public static final Resource EvaluationMetric = r("EvaluationMetric");
     public static final Resource Venue = r("Venue");
     public static final Resource CodeRepository = r("CodeRepository");
+    public static final Resource SurveyEntry = r("SurveyEntry");
 
     public static final Property category = p("category");
     public static final Property sourceLine = p("sourceLine");
     public static final Property publishedIn = p("publishedIn");
+    public static final Property lists = p("lists");
+    public static final Property listedIn = p("listedIn");
+
+    // The survey's history (history, diff): versions, when a resource was listed, and change sets.
+    public static final Resource SurveyVersion = r("SurveyVersion");
+    public static final Property commit = p("commit");
+    public static final Property firstListedIn = p("firstListedIn");
+    public static final Property lastListedIn = p("lastListedIn");
+    public static final Property numberOfPapers = p("numberOfPapers");
+    public static final Property numberOfDatasets = p("numberOfDatasets");
+    public static final Property numberOfCategories = p("numberOfCategories");
+    public static final Property numberOfEntries = p("numberOfEntries");
+    public static final Resource ChangeSet = r("ChangeSet");
+    public static final Resource Change = r("Change");
+    public static final Resource Addition = r("Addition");
+    public static final Resource Removal = r("Removal");
+    public static final Resource Modification = r("Modification");
+    public static final Property fromVersion = p("fromVersion");
+    public static final Property toVersion = p("toVersion");
+    public static final Property change = p("change");
+    public static final Property changedResource = p("changedResource");
+    public static final Property changedClass = p("changedClass");
+    public static final Property changedField = p("changedField");
+    public static final Property oldValue = p("oldValue");
+    public static final Property newValue = p("newValue");
 
     /** Prefixes used in every file the project writes, in the order they are declared. */
     public static PrefixMapping prefixes() {
@@ -45,6 +73,7 @@ public final class VLM {
         pm.setNsPrefix("void", "http://rdfs.org/ns/void#");
         pm.setNsPrefix("vann", "http://purl.org/vocab/vann/");
         pm.setNsPrefix("src", SRC.NS);
+        pm.setNsPrefix("version", VERSION);
         return pm;
     }
 

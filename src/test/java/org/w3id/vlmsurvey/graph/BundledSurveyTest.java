@@ -167,4 +167,52 @@ class BundledSurveyTest {
         // 41 paper rows + 56 dataset rows in the file; each row line is the source line of a paper or dataset
         assertEquals(97, count("{ ?r a vlm:Paper } UNION { ?r a vlm:Dataset } ?r vlm:sourceLine ?x"));
     }
+
+    @Test
+    void everyRowIsOneSurveyEntryListingOnePaperOrDataset() {
+        // 41 paper rows and 56 dataset rows: 97 entries, each listing exactly one paper or dataset, each on its own line
+        assertEquals(97, count("?x a vlm:SurveyEntry"));
+        assertEquals(41, count("?x a vlm:SurveyEntry ; vlm:lists/a vlm:Paper"));
+        assertEquals(56, count("?x a vlm:SurveyEntry ; vlm:lists/a vlm:Dataset"));
+        assertEquals(97, count("?e a vlm:SurveyEntry ; vlm:sourceLine ?x"));
+        assertEquals(0, count("?x a vlm:SurveyEntry . { ?x vlm:lists ?a , ?b FILTER (?a != ?b) } UNION { FILTER NOT EXISTS { ?x vlm:lists ?c } }"));
+        assertEquals(0, count("?x vlm:lists ?p . FILTER NOT EXISTS { ?p vlm:listedIn ?x }"));
+        assertEquals(java.util.Set.of(), SurveyGraph.unaccounted(result));
+    }
+
+    @Test
+    void aListingSaysWhatItsRowSays() {
+        assertEquals(List.of("CLIP: Learning Transferable Visual Models From Natural Language Supervision|ICML 2021|2021|"
+                        + "Pre-training with Contrastive Objective|https://w3id.org/vlm-survey/resource/category/pre-training-with-contrastive-objective"),
+                column("SELECT (CONCAT(?t, '|', ?v, '|', STR(?y), '|', ?h, '|', STR(?c)) AS ?x) {"
+                        + " <entry/paper/arxiv-2103.00020/pre-training-with-contrastive-objective> vlm:lists <paper/arxiv-2103.00020> ;"
+                        + " vlm:listedTitle ?t ; vlm:venueLabel ?v ; vlm:listedYear ?y ; vlm:listedHeading ?h ; vlm:listedUnder ?c }"));
+        // COCO Caption is listed twice, with two years: the dataset keeps both entries
+        assertEquals(List.of("datasets-for-vlm-pre-training 2016", "image-text-retrieval 2015"),
+                column("SELECT (CONCAT(REPLACE(STR(?e), '^.*/', ''), ' ', STR(?y)) AS ?x) {"
+                        + " <dataset/coco-caption> vlm:listedIn ?e . ?e vlm:listedYear ?y } ORDER BY ?x"));
+    }
+
+    @Test
+    void entryIrisDoNotDependOnLines() throws java.io.IOException {
+        // the same README with lines added at the top (as a later version would): the same entries, the same IRIs
+        String text = java.nio.file.Files.readString(Path.of("data/vlm-survey.md"));
+        String shifted = "# A new title\n\nSome news.\n\n" + text;
+        Graph moved = SurveyGraph.build(new SurveyGraph.Source("shifted.md", writeTemp(shifted))).data();
+        java.util.function.Function<Graph, java.util.Set<String>> entries = g -> {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            g.find(org.apache.jena.graph.Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(),
+                    org.w3id.vlmsurvey.vocab.VLM.SurveyEntry.asNode()).forEachRemaining(t -> out.add(t.getSubject().getURI()));
+            return out;
+        };
+        assertEquals(97, entries.apply(data).size());
+        assertEquals(entries.apply(data), entries.apply(moved));
+    }
+
+    static Path writeTemp(String text) throws java.io.IOException {
+        Path f = java.nio.file.Files.createTempFile("vlm-survey-shifted", ".md");
+        f.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(f, text);
+        return f;
+    }
 }

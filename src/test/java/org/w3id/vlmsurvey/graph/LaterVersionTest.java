@@ -51,6 +51,17 @@ class LaterVersionTest {
     }
 
     @Test
+    void everyRowAndEntryIsASurveyEntry() {
+        // 17 paper listings (5 bullet entries + 12 paper rows) and 4 dataset rows; CoOp's two listings are two entries
+        assertEquals(List.of("21"), column("SELECT (STR(COUNT(?e)) AS ?n) { ?e a vlm:SurveyEntry }"));
+        assertEquals(List.of("17"), column("SELECT (STR(COUNT(?e)) AS ?n) { ?e vlm:lists/a vlm:Paper }"));
+        assertEquals(List.of("4"), column("SELECT (STR(COUNT(?e)) AS ?n) { ?e vlm:lists/a vlm:Dataset }"));
+        assertEquals(List.of("Transfer with Other Methods IJCV 2022", "Transfer with Text Prompt Tuning IJCV 2022"),
+                column("SELECT (CONCAT(?h, ' ', ?v) AS ?x) { ?p vlm:shortName \"CoOp\" ; vlm:listedIn ?e . "
+                        + "?e vlm:listedHeading ?h ; vlm:venueLabel ?v } ORDER BY ?x"));
+    }
+
+    @Test
     void newHeadingsBecomeCategoriesInTheirPlace() {
         assertEquals(List.of(
                 "🔥 News > ", "VLMs and Synthetic Data > 🔥 News", "VLM Pre-training Methods > 🔥 News",

@@ -93,9 +93,14 @@ class AttackIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             process.destroy();
-            if (!process.waitFor(40, TimeUnit.SECONDS)) process.destroyForcibly();
+            try {
+                if (!process.waitFor(40, TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

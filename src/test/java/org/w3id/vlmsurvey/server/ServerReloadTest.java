@@ -53,10 +53,10 @@ class ServerReloadTest {
             assertEquals(triples, second.store().counts().triples());
             assertEquals(TITLE, clipTitle(second));
         }
-        edit(md, "[" + TITLE + "]", "[" + TITLE + " (edited)]");
+        edit(md, "[" + TITLE + "]", "[" + TITLE + " - edited]");
         try (SurveyServer third = SurveyServer.start(options)) {
             assertTrue(third.rebuilt(), "the source changed: rebuilt");
-            assertEquals(TITLE + " (edited)", clipTitle(third));
+            assertEquals(TITLE + " - edited", clipTitle(third));
             assertEquals(triples, third.store().counts().triples());
             assertEquals(Fingerprint.of(SurveyGraph.Source.file(md)), third.store().fingerprint());
         }
@@ -79,26 +79,26 @@ class ServerReloadTest {
                     seen.add(Http.query(server.url(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv").body().lines().skip(1).findFirst().orElse("?"));
             });
             reader.start();
-            edit(md, "[" + TITLE + "]", "[" + TITLE + " (edited)]");
+            edit(md, "[" + TITLE + "]", "[" + TITLE + " - edited]");
             awaitAttempts(server, 1);
             stop.set(true);
             reader.join();
             assertEquals(java.util.Set.of(Long.toString(triples)), seen, "a query saw a partly loaded graph");
             assertTrue(server.watcher().lastOutcome().loaded());
-            assertEquals(TITLE + " (edited)", clipTitle(server));
+            assertEquals(TITLE + " - edited", clipTitle(server));
             assertEquals(triples, server.store().counts().triples());
 
             // A row with one cell too many is an error (reported with its line): the edited graph stays served.
-            int line = lineOf(md, "(edited)]");
+            int line = lineOf(md, "- edited]");
             String text = Files.readString(md);
-            String row = text.lines().filter(l -> l.contains("(edited)]")).findFirst().orElseThrow();
+            String row = text.lines().filter(l -> l.contains("- edited]")).findFirst().orElseThrow();
             Files.writeString(md, text.replace(row, row + "extra|"));
             awaitAttempts(server, 2);
             SurveyLoader.Outcome broken = server.watcher().lastOutcome();
             assertFalse(broken.loaded());
             assertTrue(broken.problems().stream().anyMatch(p -> p.isError() && p.line() == line
                     && p.file().equals(md.toString()) && p.message().contains("cells")), broken.problems().toString());
-            assertEquals(TITLE + " (edited)", clipTitle(server));
+            assertEquals(TITLE + " - edited", clipTitle(server));
             assertEquals(triples, server.store().counts().triples());
 
             // A file that is no survey at all: refused too.
@@ -107,7 +107,7 @@ class ServerReloadTest {
             assertFalse(server.watcher().lastOutcome().loaded());
             Problem p = server.watcher().lastOutcome().problems().get(0);
             assertTrue(p.message().contains("no survey tables"), p.toString());
-            assertEquals(TITLE + " (edited)", clipTitle(server));
+            assertEquals(TITLE + " - edited", clipTitle(server));
         }
     }
 

@@ -39,6 +39,8 @@ public final class SurveyStore {
     private final DatasetGraph base;
     private final SurveyTextIndex text;
     private final DatasetGraph dataset;
+    /** The survey's history served beside it ({@code serve --history-git}), or null; see {@link #history}. */
+    private volatile DatasetGraph history;
 
     private SurveyStore(DatasetGraph base, SurveyTextIndex text) {
         this.base = base;
@@ -87,8 +89,17 @@ public final class SurveyStore {
         return true;
     }
 
-    /** The fingerprint of the build held, or null if there is none (new or in-memory store). */
+    /**
+     * Serves a history (from {@code history}) with the survey, from the next {@link #replace} on: its default graph
+     * (versions, first and last listed) is added to the default graph, its versions are the named graphs.
+     */
+    public void history(DatasetGraph h) {
+        this.history = h;
+    }
+
+    /** The fingerprint of the build held, or null if there is none (new or in-memory store, or a history to add). */
     public Fingerprint fingerprint() {
+        if (history != null) return null;
         return Txn.calculateRead(dataset, () -> {
             Graph g = dataset.getGraph(BUILD);
             Node s = value(g, SOURCE_SHA), p = value(g, PROGRAM_SHA);
@@ -115,6 +126,11 @@ public final class SurveyStore {
             ontology.find().forEachRemaining(dft::add);
             data.find().forEachRemaining(dft::add);
             dft.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
+            DatasetGraph h = history;
+            if (h != null) {
+                h.getDefaultGraph().find().forEachRemaining(dft::add);
+                h.listGraphNodes().forEachRemaining(g -> h.getGraph(g).find().forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+            }
             if (fingerprint != null) {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));

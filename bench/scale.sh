@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The loader at scale (issue 11): whole-process `export --format nt` of generated surveys beside Jena's own
+# `arq --data FILE.nt` loading the same N-Triples into memory (time and peak RSS, medians, ratios), the
+# partitioned mapping on 1 thread beside the default (every core), and SurveyGraph.build of the bundled survey
+# before (every rule over the whole source graph) and after (partitioned). Every ratio compares two runs of
+# the same script run, interleaved, because the machine may be shared.
+#   bench/scale.sh [--reps N] [--sizes "10000 100000"] [--with-1m]      writes bench/work/scale.md
+source "$(dirname "$0")/lib.sh"
+REPS=3; SIZES="10000 100000"
+while [ $# -gt 0 ]; do
+  case $1 in
+    --reps) REPS=$2; shift ;;
+    --sizes) SIZES=$2; shift ;;
+    --with-1m) SIZES="$SIZES 1000000" ;;
+    *) echo "usage: bench/scale.sh [--reps N] [--sizes \"N ...\"] [--with-1m]" >&2; exit 2 ;;
+  esac
+  shift
+done
+ensure_jar
+CMDS=${JENA_CMDS:-$HOME/.m2/repository/org/apache/jena/jena-cmds/5.6.0/jena-cmds-5.6.0.jar}
+[ -f "$CMDS" ] || ./mvnw -B -q dependency:get -Dartifact=org.apache.jena:jena-cmds:5.6.0
+OUT=$W/scale.md; R=$W/scale; rm -rf "$R"; mkdir -p "$R"
+# measure TSV CMD...: appends "wall_s<TAB>rss_kb" of one run of CMD
+measure() { local tsv=$1; shift; /usr/bin/time -f "%e\t%M" -o "$R/time.tmp" "$@" > /dev/null 2> "$R/err.tmp" || { cat "$R/err.tmp" >&2; return 1; }; cat "$R/time.tmp" >> "$tsv"; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+col() { cut -f"$2" "$1" | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+{
+  echo "## Loader at scale (bench/scale.sh, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  echo "| entries | triples | ours: export nt (s) | ours: peak RSS (MB) | arq --data (s) | arq peak RSS (MB) | time ratio | RSS ratio | 1 thread (s) | speed-up 1 -> $(nproc) | ms per 1k entries |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+} > "$OUT"
+for n in $SIZES; do
+  f=$(survey "$n"); nt=$R/survey-$n.nt
+  heap=$HEAP; reps=$REPS; [ "$n" -ge 1000000 ] && { heap=8g; reps=1; }
+  log "scale: $n entries, $reps repetitions (-Xmx$heap)"
+  for rep in $(seq 1 "$reps"); do
+    measure "$R/ours-$n.tsv" java -Xmx$heap -jar "$JAR" export --format nt --source "$f" -o "$nt"
+    measure "$R/arq-$n.tsv" java -Xmx$heap -cp "$CMDS:$JAR" arq.arq --data "$nt" 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'
+    measure "$R/one-$n.tsv" java -Xmx$heap -Dvlm.threads=1 -jar "$JAR" export --format nt --source "$f" -o "$nt.1"
+  done
+  cmp -s "$nt" "$nt.1" || { log "1-thread export differs from the default export at $n entries"; exit 1; }
+  triples=$(wc -l < "$nt")
+  ot=$(col "$R/ours-$n.tsv" 1); orss=$(col "$R/ours-$n.tsv" 2); at=$(col "$R/arq-$n.tsv" 1); arss=$(col "$R/arq-$n.tsv" 2)
+  one=$(col "$R/one-$n.tsv" 1)
+  echo "| $n | $triples | $ot | $((orss / 1024)) | $at | $((arss / 1024)) | $(ratio "$ot" "$at") | $(ratio "$orss" "$arss") | $one | $(ratio "$one" "$ot") | $(awk -v t="$ot" -v n="$n" 'BEGIN { printf "%.1f", t * 1000000 / n }') |" >> "$OUT"
+  rm -f "$nt.1"
+done
+{
+  echo
+  echo "SurveyGraph.build of the bundled survey, one JVM, alternated, median ms:"
+  echo
+  echo '```'
+  java -Xmx2g -jar "$BENCH_JAR" build bundled 11
+  echo '```'
+} >> "$OUT"
+cat "$OUT"

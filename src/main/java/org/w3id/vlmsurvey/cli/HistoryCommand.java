@@ -1,0 +1,122 @@
+package org.w3id.vlmsurvey.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.export.Exporter;
+import org.w3id.vlmsurvey.history.DirSnapshots;
+import org.w3id.vlmsurvey.history.GitSnapshots;
+import org.w3id.vlmsurvey.history.History;
+import org.w3id.vlmsurvey.history.Snapshot;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = { "Build every version of the survey, from a git repository (the commits that changed the file, "
+                + "first-parent order, read with JGit) or from a folder of dated copies (YYYY-MM-DD*.md), and write them "
+                + "as TriG: one named graph per version, and a default graph describing the versions and when each paper, "
+                + "dataset and category was first and last listed. The same input gives the same bytes.",
+                "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
+                + "the output is still written and the exit code is 1." })
+final class HistoryCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Origin origin;
+
+    static final class Origin {
+        @Option(names = "--git", paramLabel = "DIR", description = "a git repository (work tree or bare)")
+        Path git;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "a folder of dated copies named YYYY-MM-DD*.md")
+        Path dir;
+    }
+
+    @Option(names = "--file", paramLabel = "PATH", defaultValue = GitSnapshots.DEFAULT_FILE,
+            description = "the survey file inside the repository (default: ${DEFAULT-VALUE})")
+    String file;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE.trig", description = "output file (default: standard output)")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "versions built at the same time (default: the number of processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) {
+            err.println("--threads must be at least 1");
+            return Main.USAGE;
+        }
+        List<Snapshot> snapshots;
+        try {
+            snapshots = read();
+        } catch (SourceException e) {
+            err.println(e.problem());
+            return Main.PROBLEMS;
+        }
+        History history = History.build(snapshots, threads);
+        report(err, snapshots.size(), history);
+        try {
+            if (output == null) {
+                Exporter.writeTrig(history.dataset(), System.out);
+                System.out.flush();
+            } else {
+                if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
+                try (OutputStream os = Files.newOutputStream(output)) {
+                    Exporter.writeTrig(history.dataset(), os);
+                }
+            }
+        } catch (IOException e) {
+            err.println((output == null ? "stdout" : output) + ": cannot write: " + e.getMessage());
+            return Main.IO;
+        }
+        return history.skipped().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
+    }
+
+    private List<Snapshot> read() {
+        return origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file);
+    }
+
+    static List<Snapshot> readGit(Path dir, String file) {
+        try (GitSnapshots git = GitSnapshots.open(dir, file)) {
+            List<Snapshot> versions = git.history();
+            if (versions.isEmpty())
+                throw new SourceException(Problem.error(dir.toString(), 0, "no commit on the first-parent line of HEAD has " + file));
+            return versions;
+        }
+    }
+
+    /** The history of a git repository, its skipped versions and summary reported (for serve --history-git). */
+    static History build(Path dir, String file, PrintWriter err) {
+        List<Snapshot> snapshots = readGit(dir, file);
+        History h = History.build(snapshots, Runtime.getRuntime().availableProcessors());
+        report(err, snapshots.size(), h);
+        return h;
+    }
+
+    /** The errors of each skipped version, then one summary line. */
+    static void report(PrintWriter err, int total, History history) {
+        for (History.Skipped s : history.skipped()) {
+            for (Problem p : s.problems()) err.println(p);
+            err.println(s.snapshot().name() + ": skipped (" + s.problems().size() + " error" + (s.problems().size() == 1 ? "" : "s") + ")");
+        }
+        long reused = history.versions().stream().filter(History.Version::reused).count();
+        err.printf("%d versions: %d built (%d contents mapped, %d equal to an earlier version), %d skipped%n",
+                total, history.versions().size(), history.mapped(), reused, history.skipped().size());
+        err.flush();
+    }
+}
