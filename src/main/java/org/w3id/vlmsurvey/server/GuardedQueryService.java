@@ -41,6 +41,11 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         } catch (ServicePolicy.Refused e) {
             ServletOps.errorForbidden(e.getMessage());
         }
+        try {
+            QueryGuards.apply(query); // checks what ARQ checks when it prepares REGEX (constant flags): 400 here
+        } catch (org.apache.jena.query.QueryParseException e) {
+            ServletOps.errorBadRequest(e.getMessage());
+        }
     }
 
     @Override

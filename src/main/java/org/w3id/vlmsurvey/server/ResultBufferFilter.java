@@ -115,6 +115,13 @@ public final class ResultBufferFilter implements Filter {
             if (out == null) out = new ServletOutputStream() {
                 @Override public void write(int b) throws IOException { Buffered.this.write(new byte[] { (byte) b }, 0, 1); }
                 @Override public void write(byte[] b, int off, int len) throws IOException { Buffered.this.write(b, off, len); }
+                // ServletOutputStream.print refuses characters outside ISO-8859-1; Jetty's own stream writes the
+                // response's encoding (Fuseki prints error messages that quote the query, emoji included)
+                @Override public void print(String text) throws IOException {
+                    String enc = getCharacterEncoding();
+                    byte[] b = String.valueOf(text).getBytes(enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc));
+                    Buffered.this.write(b, 0, b.length);
+                }
                 @Override public void flush() throws IOException { if (streaming && failedStatus == 0) http.getOutputStream().flush(); }
                 @Override public void close() {}
                 @Override public boolean isReady() { return true; }
