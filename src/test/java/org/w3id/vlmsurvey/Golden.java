@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -45,7 +44,8 @@ public final class Golden {
         assertTrue(Files.exists(expected), "missing golden file " + expected + " (run with -Dgolden.update=true)");
         Graph exp = readTurtle(expected);
         if (!IsoMatcher.isomorphic(exp, actual))
-            fail("graph differs from " + expected + "\n--- expected\n" + turtle(exp) + "\n--- actual\n" + turtle(actual));
+            fail("graph differs from " + expected + "\n--- expected\n" + turtle(exp) + "\n--- actual\n"
+                    + turtle(actual));
     }
 
     public static void assertText(Path expected, String actual) throws IOException {

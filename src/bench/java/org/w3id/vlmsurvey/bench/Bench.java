@@ -3,9 +3,7 @@ package org.w3id.vlmsurvey.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.w3id.vlmsurvey.cli.Main;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,9 +13,18 @@ import picocli.CommandLine.Parameters;
  * package} into {@code target/vlm-survey-kg-bench.jar}, whose manifest puts {@code vlm-survey-kg.jar} (the
  * product, beside it) on the class path, so the benchmarks measure the shipped jar.
  */
-@Command(name = "vlm-survey-kg-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "vlm-survey-kg-bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Benchmark tools for vlm-survey-kg (not part of the product).",
-        subcommands = { GenerateCommand.class, Bench.Loader.class, Bench.Build.class, Bench.Load.class, CommandLine.HelpCommand.class })
+        subcommands = {
+            GenerateCommand.class,
+            Bench.Loader.class,
+            Bench.Build.class,
+            Bench.Load.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Bench implements Runnable {
     static final int OK = 0, USAGE = 2, IO = 3;
 
@@ -33,8 +40,7 @@ public final class Bench implements Runnable {
         System.exit(new CommandLine(new Bench()).execute(args));
     }
 
-    @Command(name = "loader", description = "The loader beside Jena RIOT: see LoaderBench.",
-            usageHelpAutoWidth = true)
+    @Command(name = "loader", description = "The loader beside Jena RIOT: see LoaderBench.", usageHelpAutoWidth = true)
     static final class Loader implements Callable<Integer> {
         @Parameters(paramLabel = "ARG", description = "FILE.md ENTRIES REPS WORKDIR")
         List<String> args = new ArrayList<>();
@@ -46,7 +52,9 @@ public final class Bench implements Runnable {
         }
     }
 
-    @Command(name = "build", description = "SurveyGraph.build before and after the partitioned mapping: see BuildBench.")
+    @Command(
+            name = "build",
+            description = "SurveyGraph.build before and after the partitioned mapping: see BuildBench.")
     static final class Build implements Callable<Integer> {
         @Parameters(paramLabel = "ARG", description = "[FILE.md|bundled] [REPS]")
         List<String> args = new ArrayList<>();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
@@ -18,7 +17,8 @@ public final class BuildBench {
 
     public static void main(String[] args) {
         SurveyGraph.Source source = args.length > 0 && !args[0].equals("bundled")
-                ? SurveyGraph.Source.file(Path.of(args[0])).withLinks(null) : SurveyGraph.Source.bundled().withLinks(null);
+                ? SurveyGraph.Source.file(Path.of(args[0])).withLinks(null)
+                : SurveyGraph.Source.bundled().withLinks(null);
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 11;
         for (int i = 0; i < 3; i++) {
             SurveyGraph.buildWhole(source);

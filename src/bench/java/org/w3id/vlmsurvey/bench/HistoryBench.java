@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -90,15 +89,32 @@ public final class HistoryBench {
         double write = ms(t0);
         long reused = h.versions().stream().filter(History.Version::reused).count();
         double total = read + build2 + write;
-        System.out.printf(Locale.ROOT, "%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%.2f\t%.0f\t%.0f\t%.0f%n", snapshots.size(),
-                h.versions().size(), h.mapped(), reused, entries + 2 * (versions - 1), baseline, read, build1, build2, write,
-                Files.size(out), total / snapshots.size(), total / (snapshots.size() * baseline), baselineCpu, build2Cpu,
+        System.out.printf(
+                Locale.ROOT,
+                "%d\t%d\t%d\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%d\t%.0f\t%.2f\t%.0f\t%.0f\t%.0f%n",
+                snapshots.size(),
+                h.versions().size(),
+                h.mapped(),
+                reused,
+                entries + 2 * (versions - 1),
+                baseline,
+                read,
+                build1,
+                build2,
+                write,
+                Files.size(out),
+                total / snapshots.size(),
+                total / (snapshots.size() * baseline),
+                baselineCpu,
+                build2Cpu,
                 build2Cpu / snapshots.size());
     }
 
     /** CPU time of the whole process (all threads), in nanoseconds: less disturbed by other processes than wall time. */
     private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double ms(long t0) {
@@ -107,11 +123,14 @@ public final class HistoryBench {
 
     /** The repository; returns the last version's text. */
     static String createRepo(Path dir, int versions, int entries) throws IOException {
-        if (Files.exists(dir)) try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        if (Files.exists(dir))
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
         List<String> texts = new ArrayList<>();
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             Repository r = git.getRepository();
             ObjectId parent = null;
             Instant time = Instant.parse("2023-03-30T10:00:00Z");
@@ -135,11 +154,18 @@ public final class HistoryBench {
         return texts.get(texts.size() - 1);
     }
 
-    private static ObjectId commit(Repository r, ObjectId parent, Instant time, String readme, String notes) throws IOException {
+    private static ObjectId commit(Repository r, ObjectId parent, Instant time, String readme, String notes)
+            throws IOException {
         try (ObjectInserter ins = r.newObjectInserter()) {
             TreeFormatter tree = new TreeFormatter();
-            tree.append("NOTES.md", FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, notes.getBytes(StandardCharsets.UTF_8)));
-            tree.append("README.md", FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, readme.getBytes(StandardCharsets.UTF_8)));
+            tree.append(
+                    "NOTES.md",
+                    FileMode.REGULAR_FILE,
+                    ins.insert(Constants.OBJ_BLOB, notes.getBytes(StandardCharsets.UTF_8)));
+            tree.append(
+                    "README.md",
+                    FileMode.REGULAR_FILE,
+                    ins.insert(Constants.OBJ_BLOB, readme.getBytes(StandardCharsets.UTF_8)));
             PersonIdent who = new PersonIdent("Bench", "bench@example.org", time, ZoneOffset.UTC);
             CommitBuilder c = new CommitBuilder();
             c.setTreeId(ins.insert(tree));

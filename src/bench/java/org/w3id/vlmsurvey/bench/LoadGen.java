@@ -48,7 +48,8 @@ public final class LoadGen {
         double seconds = Double.parseDouble(a.get(1)), warmup = Double.parseDouble(a.get(2));
         long max = Long.getLong("loadgen.max", 1_000_000);
         List<Path> files = a.subList(4, a.size()).stream().map(Path::of).toList();
-        List<List<Path>> runs = mix ? List.of(files) : files.stream().map(List::of).toList();
+        List<List<Path>> runs =
+                mix ? List.of(files) : files.stream().map(List::of).toList();
         for (List<Path> run : runs) {
             List<String> queries = new ArrayList<>();
             for (Path f : run) queries.add(Files.readString(f));
@@ -62,16 +63,29 @@ public final class LoadGen {
     }
 
     /** What a run measured. */
-    public record Result(long requests, long errors, double seconds, long[] latenciesNanos, Map<Integer, Long> statuses) {
-        public double throughput() { return requests / seconds; }
+    public record Result(
+            long requests, long errors, double seconds, long[] latenciesNanos, Map<Integer, Long> statuses) {
+        public double throughput() {
+            return requests / seconds;
+        }
+
         public double percentileMillis(double p) {
             if (latenciesNanos.length == 0) return Double.NaN;
             int i = (int) Math.ceil(p / 100 * latenciesNanos.length) - 1;
             return latenciesNanos[Math.max(0, Math.min(i, latenciesNanos.length - 1))] / 1e6;
         }
+
         public String line() {
-            return String.format(Locale.ROOT, "%d\t%d\t%.1f\t%.1f\t%.2f\t%.2f\t%s", requests, errors, seconds, throughput(),
-                    percentileMillis(50), percentileMillis(99), statuses);
+            return String.format(
+                    Locale.ROOT,
+                    "%d\t%d\t%.1f\t%.1f\t%.2f\t%.2f\t%s",
+                    requests,
+                    errors,
+                    seconds,
+                    throughput(),
+                    percentileMillis(50),
+                    percentileMillis(99),
+                    statuses);
         }
     }
 
@@ -82,15 +96,18 @@ public final class LoadGen {
 
     public static Result run(URI url, List<String> queries, int clients, double seconds, long max, double warmup)
             throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         List<HttpRequest> requests = new ArrayList<>();
         for (String query : queries)
             requests.add(HttpRequest.newBuilder(url)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/sparql-results+json")
                     .timeout(Duration.ofSeconds(120))
-                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
                     .build());
         AtomicLong sent = new AtomicLong();
         long start = System.nanoTime();
@@ -101,30 +118,34 @@ public final class LoadGen {
         List<long[]> perClient = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            long[][] mine = { new long[1024] };
-            int[] count = { 0 };
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end && budget.getAndDecrement() > 0) {
-                    long t0 = System.nanoTime();
-                    int status;
-                    try {
-                        HttpRequest request = requests.get((int) (sent.getAndIncrement() % requests.size()));
-                        HttpResponse<byte[]> resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        status = resp.statusCode();
-                    } catch (IOException e) {
-                        status = -1;
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    long t1 = System.nanoTime();
-                    if (t0 < measureFrom) continue;
-                    statuses.merge(status, 1L, Long::sum);
-                    if (status != 200) errors.incrementAndGet();
-                    if (count[0] == mine[0].length) mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
-                    mine[0][count[0]++] = t1 - t0;
-                }
-                synchronized (perClient) { perClient.add(Arrays.copyOf(mine[0], count[0])); }
-            }, "loadgen-" + c);
+            long[][] mine = {new long[1024]};
+            int[] count = {0};
+            Thread t = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end && budget.getAndDecrement() > 0) {
+                            long t0 = System.nanoTime();
+                            int status;
+                            try {
+                                HttpRequest request = requests.get((int) (sent.getAndIncrement() % requests.size()));
+                                HttpResponse<byte[]> resp = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                                status = resp.statusCode();
+                            } catch (IOException e) {
+                                status = -1;
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            long t1 = System.nanoTime();
+                            if (t0 < measureFrom) continue;
+                            statuses.merge(status, 1L, Long::sum);
+                            if (status != 200) errors.incrementAndGet();
+                            if (count[0] == mine[0].length) mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
+                            mine[0][count[0]++] = t1 - t0;
+                        }
+                        synchronized (perClient) {
+                            perClient.add(Arrays.copyOf(mine[0], count[0]));
+                        }
+                    },
+                    "loadgen-" + c);
             threads.add(t);
             t.start();
         }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -59,8 +58,14 @@ public final class LoaderBench {
             data = r.data();
             triples = data.size();
             peak = peakHeap();
-            System.err.printf(Locale.ROOT, "  build %s%s: %.0f ms, %d triples, peak heap %d MB%n", survey.getFileName(),
-                    i == 0 ? " (warm-up)" : "", ms, triples, peak >> 20);
+            System.err.printf(
+                    Locale.ROOT,
+                    "  build %s%s: %.0f ms, %d triples, peak heap %d MB%n",
+                    survey.getFileName(),
+                    i == 0 ? " (warm-up)" : "",
+                    ms,
+                    triples,
+                    peak >> 20);
             if (i > 0) build.add(ms);
         }
         // retained heap of the result graph alone
@@ -88,8 +93,19 @@ public final class LoaderBench {
             if (i > 0) riot.add(ms);
         }
         double b = median(build), r = median(riot);
-        System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.2f\t%d\t%.0f%n", survey.getFileName(), entries,
-                triples, b, triples / (b / 1000), r, triples / (r / 1000), r / b, peak >> 20, bytesPerTriple);
+        System.out.printf(
+                Locale.ROOT,
+                "%s\t%d\t%d\t%.0f\t%.0f\t%.0f\t%.0f\t%.2f\t%d\t%.0f%n",
+                survey.getFileName(),
+                entries,
+                triples,
+                b,
+                triples / (b / 1000),
+                r,
+                triples / (r / 1000),
+                r / b,
+                peak >> 20,
+                bytesPerTriple);
     }
 
     static double median(List<Double> xs) {

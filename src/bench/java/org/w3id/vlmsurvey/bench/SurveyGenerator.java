@@ -18,21 +18,72 @@ import java.util.Random;
 public final class SurveyGenerator {
 
     /** What a generated survey holds. */
-    public record Counts(int entries, int paperRows, int bulletEntries, int datasetRows,
-                         int papers, int datasets, int sections, long lines) {}
+    public record Counts(
+            int entries,
+            int paperRows,
+            int bulletEntries,
+            int datasetRows,
+            int papers,
+            int datasets,
+            int sections,
+            long lines) {}
 
-    private static final String[] VENUES = { "CVPR", "ICCV", "ECCV", "NeurIPS", "ICLR", "ICML", "AAAI", "arXiv",
-            "arXiv", "IJCV", "TPAMI", "TCSVT", "EMNLP", "ACL", "WACV", "BMVC" };
-    private static final String[] WORDS = { "Contrastive", "Vision-Language", "Pre-training", "Prompt", "Learning",
-            "Zero-Shot", "Transfer", "Image-Text", "Alignment", "Open-Vocabulary", "Detection", "Segmentation",
-            "Adapter", "Distillation", "Multilingual", "Efficient", "Scaling", "Grounded", "Retrieval", "Tuning",
-            "Captioning", "Robust", "Hierarchical", "Fine-grained", "Knowledge", "Noisy", "Supervision",
-            "Representation", "Models", "Language", "Visual", "Recognition", "Généralisation", "Zérø-shot", "多模态" };
-    private static final String[] LANGUAGES = { "English", "English", "English", "Chinese", "Korean",
-            "108 Languages", "Over 100 Languages", "English, German" };
-    private static final String[] METRICS = { "Accuracy", "Mean Per Class", "11-point mAP", "Recall", "Box mAP",
-            "mIoU", "ROC AUC", "Mean (top1, top5)", "mWAP, mSAP" };
-    private static final String[] UNITS = { "K", "M", "M", "B" };
+    private static final String[] VENUES = {
+        "CVPR", "ICCV", "ECCV", "NeurIPS", "ICLR", "ICML", "AAAI", "arXiv", "arXiv", "IJCV", "TPAMI", "TCSVT", "EMNLP",
+        "ACL", "WACV", "BMVC"
+    };
+    private static final String[] WORDS = {
+        "Contrastive",
+        "Vision-Language",
+        "Pre-training",
+        "Prompt",
+        "Learning",
+        "Zero-Shot",
+        "Transfer",
+        "Image-Text",
+        "Alignment",
+        "Open-Vocabulary",
+        "Detection",
+        "Segmentation",
+        "Adapter",
+        "Distillation",
+        "Multilingual",
+        "Efficient",
+        "Scaling",
+        "Grounded",
+        "Retrieval",
+        "Tuning",
+        "Captioning",
+        "Robust",
+        "Hierarchical",
+        "Fine-grained",
+        "Knowledge",
+        "Noisy",
+        "Supervision",
+        "Representation",
+        "Models",
+        "Language",
+        "Visual",
+        "Recognition",
+        "Généralisation",
+        "Zérø-shot",
+        "多模态"
+    };
+    private static final String[] LANGUAGES = {
+        "English", "English", "English", "Chinese", "Korean", "108 Languages", "Over 100 Languages", "English, German"
+    };
+    private static final String[] METRICS = {
+        "Accuracy",
+        "Mean Per Class",
+        "11-point mAP",
+        "Recall",
+        "Box mAP",
+        "mIoU",
+        "ROC AUC",
+        "Mean (top1, top5)",
+        "mWAP, mSAP"
+    };
+    private static final String[] UNITS = {"K", "M", "M", "B"};
 
     private final int entries;
     private final Random random;
@@ -69,8 +120,12 @@ public final class SurveyGenerator {
         int pretraining = Math.max(1, entries * 3 / 100);
         int evaluation = Math.max(1, entries * 7 / 100);
         int paperEntries = entries - pretraining - evaluation;
-        if (paperEntries < 1) { paperEntries = 1; evaluation = Math.max(0, entries - pretraining - 1); }
-        if (pretraining + evaluation + paperEntries > entries) pretraining = Math.max(0, entries - evaluation - paperEntries);
+        if (paperEntries < 1) {
+            paperEntries = 1;
+            evaluation = Math.max(0, entries - pretraining - 1);
+        }
+        if (pretraining + evaluation + paperEntries > entries)
+            pretraining = Math.max(0, entries - evaluation - paperEntries);
 
         line("## Synthetic Vision-Language Survey (" + entries + " entries)");
         line("This survey is generated for benchmarks: every title, venue and link is made up.");
@@ -92,8 +147,15 @@ public final class SurveyGenerator {
             }
         }
         methods(paperEntries);
-        return new Counts(paperRows + bulletEntries + datasetRows, paperRows, bulletEntries, datasetRows,
-                papers, datasets, sectionCount, lines);
+        return new Counts(
+                paperRows + bulletEntries + datasetRows,
+                paperRows,
+                bulletEntries,
+                datasetRows,
+                papers,
+                datasets,
+                sectionCount,
+                lines);
     }
 
     /** Method headings nested from level 2 to 5; each leaf holds a paper table or bullet entries. */
@@ -110,25 +172,29 @@ public final class SurveyGenerator {
             }
             level = Math.min(next, 5);
             heading(level, "Transfer with " + word() + " " + word() + " " + (sectionCount + 1));
-            if (random.nextInt(10) == 0) continue;                  // an empty category, like the real survey's
+            if (random.nextInt(10) == 0) continue; // an empty category, like the real survey's
             int n = Math.min(left, 5 + random.nextInt(60));
-            if (random.nextInt(4) == 0) bullets(n); else paperTable(n);
+            if (random.nextInt(4) == 0) bullets(n);
+            else paperTable(n);
             left -= n;
         }
     }
 
     private void paperTable(int n) throws IOException {
-        line("| Paper                                             |  Published in | Code/Project |                                  ");
+        line(
+                "| Paper                                             |  Published in | Code/Project |                                  ");
         line("|---------------------------------------------------|:-------------:|:------------:|");
         for (int i = 0; i < n; i++) {
             Paper p = paper();
             String title = "[" + p.title + "](" + p.url + ")";
-            String code = p.code == null ? (random.nextInt(20) == 0 ? "Non-Public" : "-")
-                    : "[" + (random.nextInt(25) == 0 ? "code" : random.nextInt(15) == 0 ? "Project" : "Code") + "](" + p.code + ")";
+            String code = p.code == null
+                    ? (random.nextInt(20) == 0 ? "Non-Public" : "-")
+                    : "[" + (random.nextInt(25) == 0 ? "code" : random.nextInt(15) == 0 ? "Project" : "Code") + "]("
+                            + p.code + ")";
             String row;
             switch (random.nextInt(60)) {
-                case 0 -> row = "|" + title + "|" + p.venue + "|" + code;                     // no closing pipe
-                case 1 -> row = "|" + title + "]|" + p.venue + "|" + code + "|";              // stray ]
+                case 0 -> row = "|" + title + "|" + p.venue + "|" + code; // no closing pipe
+                case 1 -> row = "|" + title + "]|" + p.venue + "|" + code + "|"; // stray ]
                 case 2 -> row = "|   " + title + "  |  " + p.venue + "   |  " + code + "  |"; // extra spaces
                 default -> row = "|" + title + "|" + p.venue + "|" + code + "|";
             }
@@ -156,7 +222,8 @@ public final class SurveyGenerator {
         int i = paperSerial++;
         papers++;
         String arxiv = arxivId(20, i);
-        String url = random.nextBoolean() ? "https://arxiv.org/abs/" + arxiv : "https://arxiv.org/pdf/" + arxiv + ".pdf";
+        String url =
+                random.nextBoolean() ? "https://arxiv.org/abs/" + arxiv : "https://arxiv.org/pdf/" + arxiv + ".pdf";
         String title = "SynVLM" + i + ": " + word() + " " + word() + " " + word() + " for " + word() + " " + word();
         int year = 2015 + random.nextInt(9);
         String venue = random.nextInt(50) == 0 ? "ICLR W " + year : VENUES[random.nextInt(VENUES.length)] + " " + year;
@@ -165,14 +232,19 @@ public final class SurveyGenerator {
     }
 
     private void pretrainingTable(int n) throws IOException {
-        line("| Dataset                                             |  Year  |     Num of Image-Text Paris     |     Language     | Project |                                  ");
-        line("|-----------------------------------------------------|:------:|:-------------------------------:|:----------------:|:------------:|");
+        line(
+                "| Dataset                                             |  Year  |     Num of Image-Text Paris     |     Language     | Project |                                  ");
+        line(
+                "|-----------------------------------------------------|:------:|:-------------------------------:|:----------------:|:------------:|");
         for (int i = 0; i < n; i++) {
             String name = datasetName("Caption");
             String pub = "https://arxiv.org/pdf/" + arxivId(16, datasetSerial) + "v" + (1 + random.nextInt(3)) + ".pdf";
-            String pairs = (1 + random.nextInt(999)) + (random.nextBoolean() ? "" : "." + random.nextInt(10))
+            String pairs = (1 + random.nextInt(999))
+                    + (random.nextBoolean() ? "" : "." + random.nextInt(10))
                     + UNITS[random.nextInt(UNITS.length)];
-            String project = random.nextInt(4) == 0 ? "-" : "[Project](https://synthetic-data.example.org/" + datasetSerial + "/)";
+            String project = random.nextInt(4) == 0
+                    ? "-"
+                    : "[Project](https://synthetic-data.example.org/" + datasetSerial + "/)";
             line("|[" + name + "](" + pub + ")|" + (2010 + random.nextInt(14)) + "|" + pairs + "|"
                     + LANGUAGES[random.nextInt(LANGUAGES.length)] + "|" + project + "|");
             datasetRows++;
@@ -181,15 +253,19 @@ public final class SurveyGenerator {
     }
 
     private void evaluationTable(int n) throws IOException {
-        line("| Dataset                                             |  Year  | Classes | Training | Testing |Evaluation Metric| Project|                                  ");
-        line("|-----------------------------------------------------|:------:|:-------:|:--------:|:-------:|:------:|:-----------:|");
+        line(
+                "| Dataset                                             |  Year  | Classes | Training | Testing |Evaluation Metric| Project|                                  ");
+        line(
+                "|-----------------------------------------------------|:------:|:-------:|:--------:|:-------:|:------:|:-----------:|");
         for (int i = 0; i < n; i++) {
             String name = datasetName("Bench");
-            String testing = random.nextInt(8) == 0 ? "-" : String.format(Locale.ROOT, "%,d", 100 + random.nextInt(50_000));
+            String testing =
+                    random.nextInt(8) == 0 ? "-" : String.format(Locale.ROOT, "%,d", 100 + random.nextInt(50_000));
             String row = "|" + name + "|" + (1998 + random.nextInt(26)) + "|" + (2 + random.nextInt(1200)) + "|"
                     + String.format(Locale.ROOT, "%,d", 500 + random.nextInt(1_300_000)) + "|" + testing + "|"
-                    + METRICS[random.nextInt(METRICS.length)] + "|[Project](https://synthetic-data.example.org/" + datasetSerial + "/)";
-            line(random.nextInt(30) == 0 ? row : row + "|");               // the real survey drops the closing pipe too
+                    + METRICS[random.nextInt(METRICS.length)] + "|[Project](https://synthetic-data.example.org/"
+                    + datasetSerial + "/)";
+            line(random.nextInt(30) == 0 ? row : row + "|"); // the real survey drops the closing pipe too
             datasetRows++;
         }
         line("");

@@ -80,7 +80,10 @@ public final class Bundled {
 
     private static List<String> names(Path dir, String extension) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(extension)).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(extension))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -1,24 +1,26 @@
 package org.w3id.vlmsurvey.cli;
 
 import java.util.concurrent.Callable;
-
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Lint the survey source: print problems as FILE:LINE: severity: message.")
 final class CheckCommand implements Callable<Integer> {
-    @Mixin SourceOption source = new SourceOption();
+    @Mixin
+    SourceOption source = new SourceOption();
 
     @Option(names = "--strict", description = "warnings fail the check too")
     boolean strict;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import picocli.CommandLine;
 
 /**
@@ -20,7 +19,8 @@ public class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         Duration d = parse(value);
-        if (d.isZero()) throw new CommandLine.TypeConversionException("'" + value + "': the duration must be more than 0");
+        if (d.isZero())
+            throw new CommandLine.TypeConversionException("'" + value + "': the duration must be more than 0");
         return d;
     }
 
@@ -36,13 +36,15 @@ public class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     public static Duration parse(String value) {
         Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches())
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 10s, 500ms, 2m or 60 (seconds)");
-        BigDecimal nanosPerUnit = BigDecimal.valueOf(switch (m.group(2) == null ? "s" : m.group(2)) {
-            case "ms" -> 1_000_000L;
-            case "m" -> 60_000_000_000L;
-            case "h" -> 3_600_000_000_000L;
-            default -> 1_000_000_000L;
-        });
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration like 10s, 500ms, 2m or 60 (seconds)");
+        BigDecimal nanosPerUnit = BigDecimal.valueOf(
+                switch (m.group(2) == null ? "s" : m.group(2)) {
+                    case "ms" -> 1_000_000L;
+                    case "m" -> 60_000_000_000L;
+                    case "h" -> 3_600_000_000_000L;
+                    default -> 1_000_000_000L;
+                });
         BigDecimal nanos = new BigDecimal(m.group(1)).multiply(nanosPerUnit);
         if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0)
             throw new CommandLine.TypeConversionException("'" + value + "' is too long a duration");

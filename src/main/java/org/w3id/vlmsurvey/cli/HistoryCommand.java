@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.export.Exporter;
@@ -15,20 +14,23 @@ import org.w3id.vlmsurvey.history.DirSnapshots;
 import org.w3id.vlmsurvey.history.GitSnapshots;
 import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.Snapshot;
-
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = { "Build every version of the survey, from a git repository (the commits that changed the file, "
-                + "first-parent order, read with JGit) or from a folder of dated copies (YYYY-MM-DD*.md), and write them "
-                + "as TriG: one named graph per version, and a default graph describing the versions and when each paper, "
-                + "dataset and category was first and last listed. The same input gives the same bytes.",
-                "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
-                + "the output is still written and the exit code is 1." })
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build every version of the survey, from a git repository (the commits that changed the file, "
+                    + "first-parent order, read with JGit) or from a folder of dated copies (YYYY-MM-DD*.md), and write them "
+                    + "as TriG: one named graph per version, and a default graph describing the versions and when each paper, "
+                    + "dataset and category was first and last listed. The same input gives the same bytes.",
+            "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
+                    + "the output is still written and the exit code is 1."
+        })
 final class HistoryCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -42,17 +44,27 @@ final class HistoryCommand implements Callable<Integer> {
         Path dir;
     }
 
-    @Option(names = "--file", paramLabel = "PATH", defaultValue = GitSnapshots.DEFAULT_FILE,
+    @Option(
+            names = "--file",
+            paramLabel = "PATH",
+            defaultValue = GitSnapshots.DEFAULT_FILE,
             description = "the survey file inside the repository (default: ${DEFAULT-VALUE})")
     String file;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FILE.trig", description = "output file (default: standard output)")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE.trig",
+            description = "output file (default: standard output)")
     Path output;
 
-    @Option(names = "--threads", paramLabel = "N", description = "versions built at the same time (default: the number of processors)")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "versions built at the same time (default: the number of processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -75,7 +87,8 @@ final class HistoryCommand implements Callable<Integer> {
                 Exporter.writeTrig(history.dataset(), System.out);
                 System.out.flush();
             } else {
-                if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
+                if (output.toAbsolutePath().getParent() != null)
+                    Files.createDirectories(output.toAbsolutePath().getParent());
                 try (OutputStream os = Files.newOutputStream(output)) {
                     Exporter.writeTrig(history.dataset(), os);
                 }
@@ -95,7 +108,8 @@ final class HistoryCommand implements Callable<Integer> {
         try (GitSnapshots git = GitSnapshots.open(dir, file)) {
             List<Snapshot> versions = git.history();
             if (versions.isEmpty())
-                throw new SourceException(Problem.error(dir.toString(), 0, "no commit on the first-parent line of HEAD has " + file));
+                throw new SourceException(
+                        Problem.error(dir.toString(), 0, "no commit on the first-parent line of HEAD has " + file));
             return versions;
         }
     }
@@ -112,11 +126,18 @@ final class HistoryCommand implements Callable<Integer> {
     static void report(PrintWriter err, int total, History history) {
         for (History.Skipped s : history.skipped()) {
             for (Problem p : s.problems()) err.println(p);
-            err.println(s.snapshot().name() + ": skipped (" + s.problems().size() + " error" + (s.problems().size() == 1 ? "" : "s") + ")");
+            err.println(s.snapshot().name() + ": skipped (" + s.problems().size() + " error"
+                    + (s.problems().size() == 1 ? "" : "s") + ")");
         }
-        long reused = history.versions().stream().filter(History.Version::reused).count();
-        err.printf("%d versions: %d built (%d contents mapped, %d equal to an earlier version), %d skipped%n",
-                total, history.versions().size(), history.mapped(), reused, history.skipped().size());
+        long reused =
+                history.versions().stream().filter(History.Version::reused).count();
+        err.printf(
+                "%d versions: %d built (%d contents mapped, %d equal to an earlier version), %d skipped%n",
+                total,
+                history.versions().size(),
+                history.mapped(),
+                reused,
+                history.skipped().size());
         err.flush();
     }
 }

@@ -26,9 +26,10 @@ final class Launcher {
     /** Whether the JVM arguments already bound the heap. */
     static boolean heapGiven(List<String> jvmArgs) {
         for (String a : jvmArgs)
-            if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM")
-                    || a.startsWith("-XX:MaxRAMPercentage"))
-                return true;
+            if (a.startsWith("-Xmx")
+                    || a.startsWith("-XX:MaxHeapSize")
+                    || a.startsWith("-XX:MaxRAM")
+                    || a.startsWith("-XX:MaxRAMPercentage")) return true;
         return false;
     }
 
@@ -64,17 +65,20 @@ final class Launcher {
         try {
             child = new ProcessBuilder(cmd).inheritIO().start();
         } catch (IOException e) {
-            System.err.println("serve: cannot start the server JVM (" + e.getMessage() + "); set " + OPT_OUT + "=1 to run without it");
+            System.err.println("serve: cannot start the server JVM (" + e.getMessage() + "); set " + OPT_OUT
+                    + "=1 to run without it");
             return Main.IO;
         }
-        Thread stop = new Thread(() -> {
-            child.destroy();
-            try {
-                if (!child.waitFor(30, TimeUnit.SECONDS)) child.destroyForcibly();
-            } catch (InterruptedException e) {
-                child.destroyForcibly();
-            }
-        }, "vlm-survey-stop-child");
+        Thread stop = new Thread(
+                () -> {
+                    child.destroy();
+                    try {
+                        if (!child.waitFor(30, TimeUnit.SECONDS)) child.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        child.destroyForcibly();
+                    }
+                },
+                "vlm-survey-stop-child");
         Runtime.getRuntime().addShutdownHook(stop);
         while (true) {
             try {

@@ -9,63 +9,95 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.linking.Endpoint;
 import org.w3id.vlmsurvey.linking.Linker;
 import org.w3id.vlmsurvey.linking.SparqlRemote;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "link", mixinStandardHelpOptions = true,
-        description = { "Ask Wikidata and dblp for the entities matching the survey's papers and venues "
-                + "(by arXiv id, DOI, dblp venue id, title) and write the links, with their provenance, to a Turtle file "
-                + "that export and serve then include.",
-                "Exits 0 when every batch was answered, 3 when some failed (the links found are still written)." })
+@Command(
+        name = "link",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ask Wikidata and dblp for the entities matching the survey's papers and venues "
+                    + "(by arXiv id, DOI, dblp venue id, title) and write the links, with their provenance, to a Turtle file "
+                    + "that export and serve then include.",
+            "Exits 0 when every batch was answered, 3 when some failed (the links found are still written)."
+        })
 final class LinkCommand implements Callable<Integer> {
-    @Mixin SourceOption source = new SourceOption();
+    @Mixin
+    SourceOption source = new SourceOption();
 
-    @Option(names = "--wikidata", paramLabel = "URL", defaultValue = Endpoint.WIKIDATA_URL,
+    @Option(
+            names = "--wikidata",
+            paramLabel = "URL",
+            defaultValue = Endpoint.WIKIDATA_URL,
             description = "Wikidata SPARQL endpoint (default: ${DEFAULT-VALUE})")
     String wikidata;
 
-    @Option(names = "--dblp", paramLabel = "URL", defaultValue = Endpoint.DBLP_URL,
+    @Option(
+            names = "--dblp",
+            paramLabel = "URL",
+            defaultValue = Endpoint.DBLP_URL,
             description = "dblp SPARQL endpoint (default: ${DEFAULT-VALUE})")
     String dblp;
 
-    @Option(names = "--only", paramLabel = "NAME", split = ",",
+    @Option(
+            names = "--only",
+            paramLabel = "NAME",
+            split = ",",
             description = "ask only these endpoints: wikidata, dblp (default: both)")
     List<String> only;
 
-    @Option(names = { "-o", "--output" }, paramLabel = "FILE", defaultValue = "data/links.ttl",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            defaultValue = "data/links.ttl",
             description = "where to write the links (default: ${DEFAULT-VALUE})")
     Path output;
 
-    @Option(names = "--batch-size", defaultValue = "50", description = "key values per query (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "50",
+            description = "key values per query (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "read timeout of one query: 10s, 500ms, 2m, or seconds (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
             description = "connect timeout, same format (default: ${DEFAULT-VALUE})")
     Duration connectTimeout;
 
-    @Option(names = "--tries", defaultValue = "3",
+    @Option(
+            names = "--tries",
+            defaultValue = "3",
             description = "tries per batch on 429, 5xx, timeouts and connection failures (default: ${DEFAULT-VALUE})")
     int tries;
 
-    @Option(names = "--backoff", paramLabel = "MILLISECONDS", defaultValue = "2000",
+    @Option(
+            names = "--backoff",
+            paramLabel = "MILLISECONDS",
+            defaultValue = "2000",
             description = "wait before the second try, doubled before each further one (default: ${DEFAULT-VALUE})")
     long backoff;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -89,15 +121,16 @@ final class LinkCommand implements Callable<Integer> {
         SurveyGraph.Result result = SourceOption.build(source.resolve().withLinks(null), err);
         if (result == null) return Main.PROBLEMS;
         var settings = new SparqlRemote.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff));
-        Linker.Outcome outcome = new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC())
-                .run(result.data(), endpoints);
+        Linker.Outcome outcome =
+                new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC()).run(result.data(), endpoints);
         outcome.report().print(spec.commandLine().getOut());
         if (!outcome.report().anyAnswered()) {
             err.println(output + ": not written: no endpoint answered");
             return Main.IO;
         }
         try {
-            if (output.toAbsolutePath().getParent() != null) Files.createDirectories(output.toAbsolutePath().getParent());
+            if (output.toAbsolutePath().getParent() != null)
+                Files.createDirectories(output.toAbsolutePath().getParent());
             try (OutputStream os = Files.newOutputStream(output)) {
                 Exporter.write(outcome.links(), Exporter.Format.TTL, os);
             }
@@ -105,7 +138,10 @@ final class LinkCommand implements Callable<Integer> {
             err.println(output + ": cannot write: " + e.getMessage());
             return Main.IO;
         }
-        spec.commandLine().getOut().println("wrote " + output + (outcome.report().hasFailures() ? " (incomplete: some batches failed)" : ""));
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + output
+                        + (outcome.report().hasFailures() ? " (incomplete: some batches failed)" : ""));
         return outcome.report().hasFailures() ? Main.IO : Main.OK;
     }
 }

@@ -7,23 +7,26 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-
 import org.w3id.vlmsurvey.server.PasswordFile;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "passwd", mixinStandardHelpOptions = true,
-        description = { "Print a line of the update password file (serve --update-password-file) for USER: the password,",
-                "read from the terminal (asked twice) or from the first line of standard input, is stored as a salted",
-                "PBKDF2-HMAC-SHA256 hash. Example: vlm-survey-kg passwd alice >> update-users.txt" })
+@Command(
+        name = "passwd",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a line of the update password file (serve --update-password-file) for USER: the password,",
+            "read from the terminal (asked twice) or from the first line of standard input, is stored as a salted",
+            "PBKDF2-HMAC-SHA256 hash. Example: vlm-survey-kg passwd alice >> update-users.txt"
+        })
 final class PasswdCommand implements Callable<Integer> {
     @Parameters(paramLabel = "USER", description = "the user name (A-Z a-z 0-9 . _ @ -)")
     String user;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -1,87 +1,134 @@
 package org.w3id.vlmsurvey.cli;
 
-import org.w3id.vlmsurvey.server.ServerOptions;
-import org.w3id.vlmsurvey.server.SurveyServer;
-
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.w3id.vlmsurvey.diagnostics.SourceException;
-
+import org.w3id.vlmsurvey.server.ServerOptions;
+import org.w3id.vlmsurvey.server.SurveyServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = { "Serve the survey over HTTP: SPARQL endpoint, query page, Linked Data pages (embedded Apache Jena Fuseki).",
-                "Safe by default: loopback only, query timeout, no federated SERVICE, no update endpoint." })
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the survey over HTTP: SPARQL endpoint, query page, Linked Data pages (embedded Apache Jena Fuseki).",
+            "Safe by default: loopback only, query timeout, no federated SERVICE, no update endpoint."
+        })
 final class ServeCommand implements Callable<Integer> {
-    @Mixin SourceOption source = new SourceOption();
+    @Mixin
+    SourceOption source = new SourceOption();
 
-    @Option(names = "--port", defaultValue = "3030", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--port",
+            defaultValue = "3030",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST,
+    @Option(
+            names = "--host",
+            defaultValue = ServerOptions.DEFAULT_HOST,
             description = "address to bind (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all interfaces)")
     String host;
 
-    @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "query timeout: 10s, 500ms, 2m, or seconds (default: ${DEFAULT-VALUE}); a timed-out query answers 503")
+    @Option(
+            names = "--timeout",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
+            description =
+                    "query timeout: 10s, 500ms, 2m, or seconds (default: ${DEFAULT-VALUE}); a timed-out query answers 503")
     Duration timeout;
 
-    @Option(names = "--tdb2", paramLabel = "DIR",
-            description = "keep the graph in a TDB2 database in DIR, rebuilt only when the source or the program changed")
+    @Option(
+            names = "--tdb2",
+            paramLabel = "DIR",
+            description =
+                    "keep the graph in a TDB2 database in DIR, rebuilt only when the source or the program changed")
     Path tdb2;
 
-    @Option(names = "--watch", description = "reload when the source file changes (a broken edit keeps the last good graph)")
+    @Option(
+            names = "--watch",
+            description = "reload when the source file changes (a broken edit keeps the last good graph)")
     boolean watch;
 
-    @Option(names = "--allow-service", arity = "1..*", paramLabel = "HOST",
-            description = "allow federated SERVICE to these hosts (host, host:port, or endpoint URL prefix); default: none")
+    @Option(
+            names = "--allow-service",
+            arity = "1..*",
+            paramLabel = "HOST",
+            description =
+                    "allow federated SERVICE to these hosts (host, host:port, or endpoint URL prefix); default: none")
     List<String> allowService = new ArrayList<>();
 
-    @Option(names = "--update-password-file", paramLabel = "FILE",
-            description = "enable /survey/update behind HTTP basic auth for the users of FILE (lines made by: vlm-survey-kg passwd USER)")
+    @Option(
+            names = "--update-password-file",
+            paramLabel = "FILE",
+            description =
+                    "enable /survey/update behind HTTP basic auth for the users of FILE (lines made by: vlm-survey-kg passwd USER)")
     Path updatePasswordFile;
 
     @Option(names = "--allow-load", description = "let SPARQL Update LOAD files and URLs (off: LOAD answers 403)")
     boolean allowLoad;
 
-    @Option(names = "--max-query-size", paramLabel = "BYTES", defaultValue = "1000000",
-            description = "largest query (query string or body) in bytes; larger answers 413 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-query-size",
+            paramLabel = "BYTES",
+            defaultValue = "1000000",
+            description =
+                    "largest query (query string or body) in bytes; larger answers 413 (default: ${DEFAULT-VALUE})")
     long maxQuerySize;
 
-    @Option(names = "--max-queries", paramLabel = "N", defaultValue = "" + ServerOptions.Limits.DEFAULT_MAX_QUERIES,
+    @Option(
+            names = "--max-queries",
+            paramLabel = "N",
+            defaultValue = "" + ServerOptions.Limits.DEFAULT_MAX_QUERIES,
             description = "queries running at once (default: ${DEFAULT-VALUE})")
     int maxQueries;
 
-    @Option(names = "--query-queue", paramLabel = "N", defaultValue = "" + ServerOptions.Limits.DEFAULT_QUEUE,
-            description = "queries waiting for a free slot, each at most the timeout; more answer 503 with Retry-After (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--query-queue",
+            paramLabel = "N",
+            defaultValue = "" + ServerOptions.Limits.DEFAULT_QUEUE,
+            description =
+                    "queries waiting for a free slot, each at most the timeout; more answer 503 with Retry-After (default: ${DEFAULT-VALUE})")
     int queryQueue;
 
-    @Option(names = "--result-buffer", paramLabel = "BYTES", defaultValue = "" + ServerOptions.Limits.DEFAULT_RESULT_BUFFER,
+    @Option(
+            names = "--result-buffer",
+            paramLabel = "BYTES",
+            defaultValue = "" + ServerOptions.Limits.DEFAULT_RESULT_BUFFER,
             description = "a result up to this size is sent only once complete (a failure still gets its status); "
                     + "a larger one is streamed and its connection aborted on failure (default: ${DEFAULT-VALUE})")
     int resultBuffer;
 
-    @Option(names = "--history-git", paramLabel = "DIR",
-            description = "also serve the survey's history read from this git repository: each version a named graph (see history)")
+    @Option(
+            names = "--history-git",
+            paramLabel = "DIR",
+            description =
+                    "also serve the survey's history read from this git repository: each version a named graph (see history)")
     Path historyGit;
 
-    @Option(names = "--history-file", paramLabel = "PATH", defaultValue = org.w3id.vlmsurvey.history.GitSnapshots.DEFAULT_FILE,
+    @Option(
+            names = "--history-file",
+            paramLabel = "PATH",
+            defaultValue = org.w3id.vlmsurvey.history.GitSnapshots.DEFAULT_FILE,
             description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE})")
     String historyFile;
 
-    @Option(names = "--history", paramLabel = "FILE.trig", description = "also serve a history written by the history command")
+    @Option(
+            names = "--history",
+            paramLabel = "FILE.trig",
+            description = "also serve a history written by the history command")
     Path history;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -96,15 +143,26 @@ final class ServeCommand implements Callable<Integer> {
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         try {
             if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
-            if (historyGit != null) versions = HistoryCommand.build(historyGit, historyFile, spec.commandLine().getErr()).dataset();
+            if (historyGit != null)
+                versions = HistoryCommand.build(
+                                historyGit, historyFile, spec.commandLine().getErr())
+                        .dataset();
         } catch (SourceException e) {
             spec.commandLine().getErr().println(e.problem());
             return Main.PROBLEMS;
         }
         SurveyServer server;
         try {
-            ServerOptions options = new ServerOptions(source.resolve(), host, port, timeout, tdb2, watch, allowService,
-                    updatePasswordFile, Duration.ofSeconds(1),
+            ServerOptions options = new ServerOptions(
+                    source.resolve(),
+                    host,
+                    port,
+                    timeout,
+                    tdb2,
+                    watch,
+                    allowService,
+                    updatePasswordFile,
+                    Duration.ofSeconds(1),
                     new ServerOptions.Limits(maxQuerySize, maxQueries, queryQueue, resultBuffer, allowLoad));
             server = SurveyServer.start(options, versions);
         } catch (SurveyServer.LoadException e) {

@@ -2,16 +2,16 @@ package org.w3id.vlmsurvey.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-
 import picocli.CommandLine.Option;
 
 /** The {@code --source} option shared by the subcommands that read the survey. */
 final class SourceOption {
-    @Option(names = { "-s", "--source" }, paramLabel = "FILE.md",
+    @Option(
+            names = {"-s", "--source"},
+            paramLabel = "FILE.md",
             description = "the survey README (default: data/vlm-survey.md, else the copy bundled in the program)")
     Path source;
 

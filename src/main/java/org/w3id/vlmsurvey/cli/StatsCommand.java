@@ -1,22 +1,24 @@
 package org.w3id.vlmsurvey.cli;
 
 import java.util.concurrent.Callable;
-
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.graph.Stats;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.graph.TripleCounts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
         description = "Count resources per class and papers per method category.")
 final class StatsCommand implements Callable<Integer> {
-    @Mixin SourceOption source = new SourceOption();
+    @Mixin
+    SourceOption source = new SourceOption();
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -10,5 +10,7 @@ public class SourceException extends RuntimeException {
         this.problem = problem;
     }
 
-    public Problem problem() { return problem; }
+    public Problem problem() {
+        return problem;
+    }
 }

@@ -22,7 +22,8 @@ public final class BibTeX {
     public record Entry(String type, String key, Map<String, String> fields) {
         public Entry {
             if (!type.matches("[a-z]+")) throw new IllegalArgumentException("not a BibTeX entry type: " + type);
-            if (!key.matches("[A-Za-z0-9][A-Za-z0-9:._-]*")) throw new IllegalArgumentException("not a citation key: " + key);
+            if (!key.matches("[A-Za-z0-9][A-Za-z0-9:._-]*"))
+                throw new IllegalArgumentException("not a citation key: " + key);
             fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
     }
@@ -71,7 +72,11 @@ public final class BibTeX {
 
     /** A URL or identifier for a braced field: unchanged but for braces, backslashes and spaces, percent-encoded. */
     public static String verbatim(String s) {
-        return s.strip().replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+        return s.strip()
+                .replace("\\", "%5C")
+                .replace("{", "%7B")
+                .replace("}", "%7D")
+                .replace(" ", "%20");
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -16,8 +15,8 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -37,7 +36,10 @@ public final class Exporter {
         public final RDFFormat rdfFormat;
         public final String mediaType;
 
-        Format(RDFFormat f, String mediaType) { this.rdfFormat = f; this.mediaType = mediaType; }
+        Format(RDFFormat f, String mediaType) {
+            this.rdfFormat = f;
+            this.mediaType = mediaType;
+        }
 
         public static Format parse(String s) {
             return switch (s.toLowerCase(Locale.ROOT)) {
@@ -45,13 +47,13 @@ public final class Exporter {
                 case "nt", "ntriples", "n-triples" -> NT;
                 case "jsonld", "json-ld" -> JSONLD;
                 case "rdfxml", "rdf/xml", "xml", "rdf" -> RDFXML;
-                default -> throw new IllegalArgumentException("unknown format '" + s + "': use ttl, nt, jsonld or rdfxml");
+                default ->
+                    throw new IllegalArgumentException("unknown format '" + s + "': use ttl, nt, jsonld or rdfxml");
             };
         }
     }
 
-    private static final Comparator<Triple> ORDER = Comparator
-            .comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+    private static final Comparator<Triple> ORDER = Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
             .thenComparing(Triple::getPredicate, (a, b) -> {
                 boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
                 return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
@@ -91,7 +93,8 @@ public final class Exporter {
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
             stream.start();
             if (format == Format.TTL)
-                for (Map.Entry<String, String> e : new java.util.TreeMap<>(VLM.prefixes().getNsPrefixMap()).entrySet()) {
+                for (Map.Entry<String, String> e :
+                        new java.util.TreeMap<>(VLM.prefixes().getNsPrefixMap()).entrySet()) {
                     if (used(triples, e.getValue())) stream.prefix(e.getKey(), e.getValue());
                 }
             triples.forEach(stream::triple);
@@ -121,7 +124,8 @@ public final class Exporter {
         named.values().forEach(all::addAll);
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS);
         stream.start();
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(VLM.prefixes().getNsPrefixMap()).entrySet())
+        for (Map.Entry<String, String> e :
+                new java.util.TreeMap<>(VLM.prefixes().getNsPrefixMap()).entrySet())
             if (used(all, e.getValue()) || names.stream().anyMatch(n -> starts(n, e.getValue())))
                 stream.prefix(e.getKey(), e.getValue());
         dft.forEach(stream::triple);
@@ -131,9 +135,11 @@ public final class Exporter {
 
     private static boolean used(List<Triple> triples, String ns) {
         for (Triple t : triples)
-            if (starts(t.getSubject(), ns) || starts(t.getPredicate(), ns) || starts(t.getObject(), ns)
-                    || (t.getObject().isLiteral() && t.getObject().getLiteralDatatypeURI().startsWith(ns)))
-                return true;
+            if (starts(t.getSubject(), ns)
+                    || starts(t.getPredicate(), ns)
+                    || starts(t.getObject(), ns)
+                    || (t.getObject().isLiteral()
+                            && t.getObject().getLiteralDatatypeURI().startsWith(ns))) return true;
         return false;
     }
 

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.core.Var;
 
 /** Counts of a built graph: resources per class and papers per method category. */
 public record Stats(long triples, Map<String, Long> classes, List<CategoryCount> categories) {
@@ -17,20 +16,31 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
     /** Papers filed directly under a category, and under it or any of its sub-categories. */
     public record CategoryCount(String label, int depth, long direct, long total) {}
 
-    private static final String PREFIXES = """
+    private static final String PREFIXES =
+            """
             PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             """;
 
-    private static final String[] CLASSES = { "Paper", "Dataset", "PretrainingDataset", "EvaluationDataset",
-            "MethodCategory", "EvaluationTask", "EvaluationMetric", "Venue", "CodeRepository" };
+    private static final String[] CLASSES = {
+        "Paper",
+        "Dataset",
+        "PretrainingDataset",
+        "EvaluationDataset",
+        "MethodCategory",
+        "EvaluationTask",
+        "EvaluationMetric",
+        "Venue",
+        "CodeRepository"
+    };
 
     public static Stats of(Graph g) {
         Map<String, Long> classes = new LinkedHashMap<>();
         for (String c : CLASSES)
             classes.put("vlm:" + c, count(g, "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a vlm:" + c + " }"));
         List<CategoryCount> cats = new ArrayList<>();
-        String q = PREFIXES + """
+        String q = PREFIXES
+                + """
                 SELECT ?label (MAX(?d) AS ?depth) ?line
                        (COUNT(DISTINCT ?direct) AS ?directN) (COUNT(DISTINCT ?any) AS ?totalN) {
                   ?c a vlm:MethodCategory ; skos:prefLabel ?label ; vlm:sourceLine ?line .
@@ -43,8 +53,11 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
             RowSet rs = qe.select();
             while (rs.hasNext()) {
                 Binding b = rs.next();
-                cats.add(new CategoryCount(b.get(Var.alloc("label")).getLiteralLexicalForm(),
-                        num(b, "depth").intValue(), num(b, "directN"), num(b, "totalN")));
+                cats.add(new CategoryCount(
+                        b.get(Var.alloc("label")).getLiteralLexicalForm(),
+                        num(b, "depth").intValue(),
+                        num(b, "directN"),
+                        num(b, "totalN")));
             }
         }
         return new Stats(g.size(), classes, cats);
@@ -63,8 +76,9 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
     /** The report of {@code stats}; {@code served} says what the triple count includes (see {@link TripleCounts}). */
     public String render(TripleCounts served) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-28s %8d = %d data + %d ontology + %d links%n", "triples (as served)", served.total(),
-                served.data(), served.ontology(), served.links()));
+        sb.append(String.format(
+                "%-28s %8d = %d data + %d ontology + %d links%n",
+                "triples (as served)", served.total(), served.data(), served.ontology(), served.links()));
         classes.forEach((c, n) -> sb.append(String.format("%-28s %8d%n", c, n)));
         sb.append(String.format("%nPapers per method category (direct / including sub-categories):%n"));
         for (CategoryCount c : categories)

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -13,9 +12,9 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
-import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.mapping.SurveyMapping;
 import org.w3id.vlmsurvey.markdown.MarkdownReader;
 import org.w3id.vlmsurvey.validate.ShapesValidator;
@@ -32,9 +31,17 @@ public final class SurveyGraph {
      * working graph (the source graph with the mapping's scaffolding), for accounting and debugging.
      */
     public record Result(String file, Graph data, List<Problem> problems, Graph working) {
-        public boolean hasErrors() { return problems.stream().anyMatch(Problem::isError); }
-        public long errors() { return problems.stream().filter(Problem::isError).count(); }
-        public long warnings() { return problems.size() - errors(); }
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+
+        public long errors() {
+            return problems.stream().filter(Problem::isError).count();
+        }
+
+        public long warnings() {
+            return problems.size() - errors();
+        }
     }
 
     /**
@@ -45,9 +52,17 @@ public final class SurveyGraph {
         /** The links file looked for by default: {@code links.ttl} next to the survey file, so {@code data/links.ttl}. */
         public static final String LINKS = "links.ttl";
 
-        public Source(String name, Path path) { this(name, path, defaultLinks(path)); }
-        public static Source bundled() { return new Source(Bundled.SURVEY, null); }
-        public static Source file(Path p) { return new Source(p.toString(), p); }
+        public Source(String name, Path path) {
+            this(name, path, defaultLinks(path));
+        }
+
+        public static Source bundled() {
+            return new Source(Bundled.SURVEY, null);
+        }
+
+        public static Source file(Path p) {
+            return new Source(p.toString(), p);
+        }
         /** The given file, else {@code data/vlm-survey.md} in the working directory, else the bundled copy. */
         public static Source resolve(Path given) {
             if (given != null) return file(given);
@@ -55,26 +70,43 @@ public final class SurveyGraph {
             return Files.isRegularFile(local) ? file(local) : bundled();
         }
         /** This source with the given links file (null: without links). */
-        public Source withLinks(Path file) { return new Source(name, path, file); }
+        public Source withLinks(Path file) {
+            return new Source(name, path, file);
+        }
         /** {@code links.ttl} next to the survey file (for the bundled survey: {@code data/links.ttl} in the working directory), when it exists. */
         static Path defaultLinks(Path survey) {
-            Path dir = survey == null ? Path.of(Bundled.SURVEY).getParent() : survey.toAbsolutePath().getParent();
+            Path dir = survey == null
+                    ? Path.of(Bundled.SURVEY).getParent()
+                    : survey.toAbsolutePath().getParent();
             Path links = dir == null ? Path.of(LINKS) : dir.resolve(LINKS);
             return Files.isRegularFile(links) ? links : null;
         }
+
         String text() {
             if (path == null) return new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8);
             if (!Files.exists(path)) throw new SourceException(Problem.error(name, 0, "no such file"));
             return MarkdownReader.text(path, name);
         }
-        Graph read() { return MarkdownReader.read(text(), name); }
+
+        Graph read() {
+            return MarkdownReader.read(text(), name);
+        }
         /** The source as partitions, for the partitioned mapping. */
-        SurveyMapping.PartitionedSource partitioned() { return partitioned(text(), name); }
+        SurveyMapping.PartitionedSource partitioned() {
+            return partitioned(text(), name);
+        }
         /** Markdown text as partitions, for the partitioned mapping; {@code name} names it in problems. */
         static SurveyMapping.PartitionedSource partitioned(String text, String name) {
             return sink -> MarkdownReader.read(text, name, new MarkdownReader.Partitions() {
-                @Override public void skeleton(Graph skeleton) { sink.skeleton(skeleton); }
-                @Override public void partition(Graph partition) { sink.partition(partition); }
+                @Override
+                public void skeleton(Graph skeleton) {
+                    sink.skeleton(skeleton);
+                }
+
+                @Override
+                public void partition(Graph partition) {
+                    sink.partition(partition);
+                }
             });
         }
     }
@@ -88,18 +120,24 @@ public final class SurveyGraph {
      */
     public static java.util.SortedSet<Integer> unaccounted(Result r) {
         java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
-        String q = """
+        String q =
+                """
                 PREFIX src: <https://w3id.org/vlm-survey/source#>
                 SELECT ?line { { ?x src:table/src:kind ?k } UNION { ?x src:kind "paper-entry" } UNION { ?x src:kind "dataset-entry" } ?x src:line ?line }""";
-        try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(r.working()).query(q).build()) {
-            qe.select().forEachRemaining(b -> lines.add(Integer.parseInt(b.get("line").getLiteralLexicalForm())));
+        try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(r.working())
+                .query(q)
+                .build()) {
+            qe.select()
+                    .forEachRemaining(
+                            b -> lines.add(Integer.parseInt(b.get("line").getLiteralLexicalForm())));
         }
-        r.data().find(Node.ANY, VLM.sourceLine.asNode(), Node.ANY)
-                .forEachRemaining(t -> lines.remove(Integer.parseInt(t.getObject().getLiteralLexicalForm())));
+        r.data()
+                .find(Node.ANY, VLM.sourceLine.asNode(), Node.ANY)
+                .forEachRemaining(
+                        t -> lines.remove(Integer.parseInt(t.getObject().getLiteralLexicalForm())));
         r.problems().forEach(p -> lines.remove(p.line()));
         return lines;
     }
-
 
     /**
      * Builds the graph of a source, partition by partition on {@link SurveyMapping#threads()} threads; a source
@@ -111,7 +149,9 @@ public final class SurveyGraph {
 
     /** Builds the graph of a source, partition by partition on {@code threads} threads. */
     public static Result build(Source source, int threads) {
-        return result(source.name(), SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads),
+        return result(
+                source.name(),
+                SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads),
                 source.links());
     }
 
@@ -120,7 +160,8 @@ public final class SurveyGraph {
      * thread, the whole source graph in memory). The partitioned build must give the same graph and problems.
      */
     public static Result buildWhole(Source source) {
-        return result(source.name(), SurveyMapping.bundled().run(source.read(), venues(), source.name()), source.links());
+        return result(
+                source.name(), SurveyMapping.bundled().run(source.read(), venues(), source.name()), source.links());
     }
 
     /**
@@ -129,17 +170,22 @@ public final class SurveyGraph {
      * as {@link #build(Source)}.
      */
     public static Result build(String name, String markdown) {
-        return result(name, SurveyMapping.bundled().runPartitioned(Source.partitioned(markdown, name), venues(), name,
-                SurveyMapping.threads()), null);
+        return result(
+                name,
+                SurveyMapping.bundled()
+                        .runPartitioned(Source.partitioned(markdown, name), venues(), name, SurveyMapping.threads()),
+                null);
     }
 
     private static Result result(String name, SurveyMapping.Output out, Path links) {
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
-            throw new SourceException(Problem.error(name, 0,
+            throw new SourceException(Problem.error(
+                    name,
+                    0,
                     "no survey tables or entries found: expected a table whose first column is \"Paper\" or \"Dataset\", "
-                    + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
+                            + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, name));
         if (links != null) readLinks(links, data);
@@ -150,17 +196,29 @@ public final class SurveyGraph {
     /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
     static void readLinks(Path file, Graph data) {
         if (!Files.isRegularFile(file)) throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
-        RDFParser.source(file).lang(Lang.TURTLE).errorHandler(strict(file.toString())).parse(data);
+        RDFParser.source(file)
+                .lang(Lang.TURTLE)
+                .errorHandler(strict(file.toString()))
+                .parse(data);
     }
 
     /** A parser error handler for RDF files the program reads: any warning or error throws {@link SourceException} with its line. */
     public static ErrorHandler strict(String file) {
         return new ErrorHandler() {
-            @Override public void warning(String message, long line, long col) { error(message, line, col); }
-            @Override public void error(String message, long line, long col) { fatal(message, line, col); }
-            @Override public void fatal(String message, long line, long col) {
-                throw new SourceException(Problem.error(file, (int) Math.max(line, 0),
-                        message + (col > 0 ? " (column " + col + ")" : "")));
+            @Override
+            public void warning(String message, long line, long col) {
+                error(message, line, col);
+            }
+
+            @Override
+            public void error(String message, long line, long col) {
+                fatal(message, line, col);
+            }
+
+            @Override
+            public void fatal(String message, long line, long col) {
+                throw new SourceException(Problem.error(
+                        file, (int) Math.max(line, 0), message + (col > 0 ? " (column " + col + ")" : "")));
             }
         };
     }

@@ -1,7 +1,6 @@
 package org.w3id.vlmsurvey.graph;
 
 import java.nio.file.Path;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.Union;

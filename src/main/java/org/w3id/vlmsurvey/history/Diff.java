@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -32,17 +31,29 @@ public final class Diff {
 
     /** Added, removed or changed; written in lower case. */
     public enum Kind {
-        ADDED, REMOVED, CHANGED;
+        ADDED,
+        REMOVED,
+        CHANGED;
 
-        public String label() { return name().toLowerCase(Locale.ROOT); }
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
      * One change. For {@link Kind#CHANGED}, one field with its old and new value (empty: none); for additions and
      * removals, {@code field} is null and {@code fields} the resource's values as listed.
      */
-    public record Change(Kind kind, String cls, Node iri, String label, String link, String field, String oldValue,
-            String newValue, Map<String, String> fields) {
+    public record Change(
+            Kind kind,
+            String cls,
+            Node iri,
+            String label,
+            String link,
+            String field,
+            String oldValue,
+            String newValue,
+            Map<String, String> fields) {
 
         /** The detail column: {@code field: old -> new}, or the listed values {@code field: value; ...}. */
         public String detail() {
@@ -52,7 +63,9 @@ public final class Diff {
             return String.join("; ", parts);
         }
 
-        static String shown(String v) { return v.isEmpty() ? "(none)" : v; }
+        static String shown(String v) {
+            return v.isEmpty() ? "(none)" : v;
+        }
     }
 
     /** A compared field: its name and the property whose values (rendered by {@link #name}) it compares. */
@@ -60,38 +73,50 @@ public final class Diff {
 
     /** A compared class: its local name, its fields (the first one is the title, shown as the label). */
     record Compared(Node cls, List<Field> fields) {
-        String local() { return cls.getLocalName(); }
+        String local() {
+            return cls.getLocalName();
+        }
     }
 
-    static Field field(String name, String iri) { return new Field(name, NodeFactory.createURI(iri)); }
+    static Field field(String name, String iri) {
+        return new Field(name, NodeFactory.createURI(iri));
+    }
 
     /** What is compared, in the order changes are listed. */
     static final List<Compared> CLASSES = List.of(
-            new Compared(VLM.MethodCategory.asNode(), List.of(
-                    field("label", SKOS.prefLabel.getURI()),
-                    field("broader", SKOS.broader.getURI()))),
-            new Compared(VLM.Paper.asNode(), List.of(
-                    field("title", DCTerms.title.getURI()),
-                    field("venue", VLM.NS + "publishedIn"),
-                    field("year", FABIO + "hasPublicationYear"),
-                    field("code", VLM.NS + "codeRepository"),
-                    field("project", VLM.NS + "projectPage"),
-                    field("category", VLM.NS + "category"))),
-            new Compared(VLM.Dataset.asNode(), List.of(
-                    field("title", DCTerms.title.getURI()),
-                    field("year", FABIO + "hasPublicationYear"),
-                    field("kind", RDF.type.getURI()),
-                    field("task", VLM.NS + "evaluationTask"),
-                    field("metric", VLM.NS + "evaluationMetric"),
-                    field("pairs", VLM.NS + "imageTextPairsLabel"),
-                    field("language", VLM.NS + "languageLabel"),
-                    field("classes", VLM.NS + "numberOfClasses"),
-                    field("training", VLM.NS + "trainingSize"),
-                    field("testing", VLM.NS + "testingSize"))));
+            new Compared(
+                    VLM.MethodCategory.asNode(),
+                    List.of(field("label", SKOS.prefLabel.getURI()), field("broader", SKOS.broader.getURI()))),
+            new Compared(
+                    VLM.Paper.asNode(),
+                    List.of(
+                            field("title", DCTerms.title.getURI()),
+                            field("venue", VLM.NS + "publishedIn"),
+                            field("year", FABIO + "hasPublicationYear"),
+                            field("code", VLM.NS + "codeRepository"),
+                            field("project", VLM.NS + "projectPage"),
+                            field("category", VLM.NS + "category"))),
+            new Compared(
+                    VLM.Dataset.asNode(),
+                    List.of(
+                            field("title", DCTerms.title.getURI()),
+                            field("year", FABIO + "hasPublicationYear"),
+                            field("kind", RDF.type.getURI()),
+                            field("task", VLM.NS + "evaluationTask"),
+                            field("metric", VLM.NS + "evaluationMetric"),
+                            field("pairs", VLM.NS + "imageTextPairsLabel"),
+                            field("language", VLM.NS + "languageLabel"),
+                            field("classes", VLM.NS + "numberOfClasses"),
+                            field("training", VLM.NS + "trainingSize"),
+                            field("testing", VLM.NS + "testingSize"))));
 
     /** The properties that name a resource, best first. */
-    static final List<Node> NAMES = List.of(NodeFactory.createURI(VLM.NS + "githubRepository"),
-            NodeFactory.createURI(VLM.NS + "acronym"), SKOS.prefLabel.asNode(), RDFS.label.asNode(), DCTerms.title.asNode());
+    static final List<Node> NAMES = List.of(
+            NodeFactory.createURI(VLM.NS + "githubRepository"),
+            NodeFactory.createURI(VLM.NS + "acronym"),
+            SKOS.prefLabel.asNode(),
+            RDFS.label.asNode(),
+            DCTerms.title.asNode());
 
     private Diff() {}
 
@@ -108,10 +133,19 @@ public final class Diff {
                 Map<String, String> before = a.get(e.getKey());
                 if (before == null) continue;
                 for (Field f : k.fields()) {
-                    String o = before.getOrDefault(f.name(), ""), n = e.getValue().getOrDefault(f.name(), "");
+                    String o = before.getOrDefault(f.name(), ""),
+                            n = e.getValue().getOrDefault(f.name(), "");
                     if (!o.equals(n))
-                        changes.add(new Change(Kind.CHANGED, k.local(), e.getKey(), name(newer, e.getKey()),
-                                link(newer, e.getKey()), f.name(), o, n, Map.of()));
+                        changes.add(new Change(
+                                Kind.CHANGED,
+                                k.local(),
+                                e.getKey(),
+                                name(newer, e.getKey()),
+                                link(newer, e.getKey()),
+                                f.name(),
+                                o,
+                                n,
+                                Map.of()));
                 }
             }
         }
@@ -171,7 +205,8 @@ public final class Diff {
             try {
                 if (it.hasNext()) {
                     TreeSet<String> names = new TreeSet<>();
-                    it.forEachRemaining(t -> names.add(t.getObject().getLiteralLexicalForm().strip()));
+                    it.forEachRemaining(
+                            t -> names.add(t.getObject().getLiteralLexicalForm().strip()));
                     return names.first();
                 }
             } finally {
@@ -200,7 +235,10 @@ public final class Diff {
         Node cs = NodeFactory.createURI(CHANGESET + older.id() + "-" + newer.id());
         g.add(cs, RDF.type.asNode(), VLM.ChangeSet.asNode());
         g.add(cs, RDF.type.asNode(), History.PROV_ENTITY);
-        g.add(cs, RDFS.label.asNode(), NodeFactory.createLiteralString("changes from " + older.name() + " to " + newer.name()));
+        g.add(
+                cs,
+                RDFS.label.asNode(),
+                NodeFactory.createLiteralString("changes from " + older.name() + " to " + newer.name()));
         g.add(cs, VLM.fromVersion.asNode(), older.iri());
         g.add(cs, VLM.toVersion.asNode(), newer.iri());
         for (Snapshot s : List.of(older, newer))
@@ -210,21 +248,27 @@ public final class Diff {
             Change c = changes.get(i);
             Node n = NodeFactory.createURI(cs.getURI() + "/" + String.format("%0" + width + "d", i + 1));
             g.add(cs, VLM.change.asNode(), n);
-            Node type = switch (c.kind()) {
-                case ADDED -> VLM.Addition.asNode();
-                case REMOVED -> VLM.Removal.asNode();
-                case CHANGED -> VLM.Modification.asNode();
-            };
+            Node type =
+                    switch (c.kind()) {
+                        case ADDED -> VLM.Addition.asNode();
+                        case REMOVED -> VLM.Removal.asNode();
+                        case CHANGED -> VLM.Modification.asNode();
+                    };
             g.add(n, RDF.type.asNode(), type);
             g.add(n, RDF.type.asNode(), VLM.Change.asNode());
-            g.add(n, RDFS.label.asNode(), NodeFactory.createLiteralString(c.kind().label() + " " + c.cls() + " " + c.label()
-                    + (c.field() == null ? "" : ": " + c.detail())));
+            g.add(
+                    n,
+                    RDFS.label.asNode(),
+                    NodeFactory.createLiteralString(c.kind().label() + " " + c.cls() + " " + c.label()
+                            + (c.field() == null ? "" : ": " + c.detail())));
             g.add(n, VLM.changedResource.asNode(), c.iri());
             g.add(n, VLM.changedClass.asNode(), NodeFactory.createURI(VLM.NS + c.cls()));
             if (c.field() != null) {
                 g.add(n, VLM.changedField.asNode(), NodeFactory.createLiteralString(c.field()));
-                if (!c.oldValue().isEmpty()) g.add(n, VLM.oldValue.asNode(), NodeFactory.createLiteralString(c.oldValue()));
-                if (!c.newValue().isEmpty()) g.add(n, VLM.newValue.asNode(), NodeFactory.createLiteralString(c.newValue()));
+                if (!c.oldValue().isEmpty())
+                    g.add(n, VLM.oldValue.asNode(), NodeFactory.createLiteralString(c.oldValue()));
+                if (!c.newValue().isEmpty())
+                    g.add(n, VLM.newValue.asNode(), NodeFactory.createLiteralString(c.newValue()));
             }
         }
         return g;
@@ -234,8 +278,12 @@ public final class Diff {
     public static String summary(List<Change> changes) {
         long added = changes.stream().filter(c -> c.kind() == Kind.ADDED).count();
         long removed = changes.stream().filter(c -> c.kind() == Kind.REMOVED).count();
-        List<Change> changed = changes.stream().filter(c -> c.kind() == Kind.CHANGED).toList();
-        long resources = changed.stream().map(c -> c.cls() + " " + c.iri().getURI()).distinct().count();
+        List<Change> changed =
+                changes.stream().filter(c -> c.kind() == Kind.CHANGED).toList();
+        long resources = changed.stream()
+                .map(c -> c.cls() + " " + c.iri().getURI())
+                .distinct()
+                .count();
         return added + " added, " + removed + " removed, " + resources + " changed (" + changed.size() + " field"
                 + (changed.size() == 1 ? "" : "s") + ")";
     }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.w3id.vlmsurvey.history.Diff.Change;
 import org.w3id.vlmsurvey.history.Diff.Kind;
 
@@ -16,7 +15,10 @@ public final class DiffReport {
 
     /** The text formats; {@code ttl} (RDF) is written by the exporter from {@link Diff#toRdf}. */
     public enum Format {
-        TABLE, TSV, MD, TTL;
+        TABLE,
+        TSV,
+        MD,
+        TTL;
 
         public static Format parse(String s) {
             try {
@@ -33,7 +35,8 @@ public final class DiffReport {
     public static String tsv(List<Change> changes) {
         StringBuilder sb = new StringBuilder(TSV_HEADER).append('\n');
         for (Change c : changes)
-            sb.append(String.join("\t", c.kind().label(), c.cls(), c.iri().getURI(), cell(c.label()), cell(c.detail()))).append('\n');
+            sb.append(String.join("\t", c.kind().label(), c.cls(), c.iri().getURI(), cell(c.label()), cell(c.detail())))
+                    .append('\n');
         return sb.toString();
     }
 
@@ -44,11 +47,10 @@ public final class DiffReport {
     /** Columns change, class, label, detail aligned with spaces, then the counts. */
     public static String table(List<Change> changes) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] { "change", "class", "label", "detail" });
-        for (Change c : changes) rows.add(new String[] { c.kind().label(), c.cls(), cell(c.label()), cell(c.detail()) });
+        rows.add(new String[] {"change", "class", "label", "detail"});
+        for (Change c : changes) rows.add(new String[] {c.kind().label(), c.cls(), cell(c.label()), cell(c.detail())});
         int[] w = new int[3];
-        for (String[] r : rows)
-            for (int i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length());
+        for (String[] r : rows) for (int i = 0; i < 3; i++) w[i] = Math.max(w[i], r[i].length());
         StringBuilder sb = new StringBuilder();
         for (String[] r : rows) {
             StringBuilder line = new StringBuilder();
@@ -65,20 +67,29 @@ public final class DiffReport {
      * changes (one bullet per resource, its changed fields together), each group under its own heading.
      */
     public static String markdown(List<Change> changes, String older, String newer) {
-        StringBuilder sb = new StringBuilder("## Changes from ").append(older).append(" to ").append(newer).append("\n\n");
+        StringBuilder sb = new StringBuilder("## Changes from ")
+                .append(older)
+                .append(" to ")
+                .append(newer)
+                .append("\n\n");
         sb.append(Diff.summary(changes)).append(".\n");
         for (Kind k : Kind.values()) {
             List<Change> group = changes.stream().filter(c -> c.kind() == k).toList();
             if (group.isEmpty()) continue;
             sb.append("\n### ").append(title(k)).append("\n\n");
             Map<String, List<Change>> byResource = new LinkedHashMap<>();
-            for (Change c : group) byResource.computeIfAbsent(c.cls() + " " + c.iri().getURI(), x -> new ArrayList<>()).add(c);
+            for (Change c : group)
+                byResource
+                        .computeIfAbsent(c.cls() + " " + c.iri().getURI(), x -> new ArrayList<>())
+                        .add(c);
             for (List<Change> cs : byResource.values()) {
                 Change c = cs.get(0);
                 sb.append("- ").append(c.cls()).append(' ').append(linked(c));
                 List<String> details = new ArrayList<>();
                 for (Change d : cs) {
-                    if (k == Kind.CHANGED) details.add(d.field() + " " + md(Change.shown(d.oldValue())) + " → " + md(Change.shown(d.newValue())));
+                    if (k == Kind.CHANGED)
+                        details.add(d.field() + " " + md(Change.shown(d.oldValue())) + " → "
+                                + md(Change.shown(d.newValue())));
                     else d.fields().forEach((f, v) -> details.add(f + " " + md(v)));
                 }
                 if (!details.isEmpty()) sb.append(": ").append(String.join("; ", details));

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 
@@ -29,8 +28,11 @@ public final class DirSnapshots {
         if (!Files.isDirectory(dir)) throw new SourceException(Problem.error(dir.toString(), 0, "no such folder"));
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> Files.isRegularFile(p) && DATED.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+            files = s.filter(p -> Files.isRegularFile(p)
+                            && DATED.matcher(p.getFileName().toString()).matches())
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new SourceException(Problem.error(dir.toString(), 0, "cannot list the folder: " + e.getMessage()));
         }
@@ -43,7 +45,8 @@ public final class DirSnapshots {
             try {
                 day = LocalDate.parse(m.group(1));
             } catch (DateTimeParseException e) {
-                throw new SourceException(Problem.error(f.toString(), 0, "the file name does not start with a valid date YYYY-MM-DD"));
+                throw new SourceException(
+                        Problem.error(f.toString(), 0, "the file name does not start with a valid date YYYY-MM-DD"));
             }
             byte[] bytes;
             try {
@@ -51,8 +54,12 @@ public final class DirSnapshots {
             } catch (IOException e) {
                 throw new SourceException(Problem.error(f.toString(), 0, "cannot read: " + e.getMessage()));
             }
-            versions.add(Snapshot.of(name.substring(0, name.length() - 3), null,
-                    day.atStartOfDay(ZoneOffset.UTC).toInstant(), f.toString(), bytes));
+            versions.add(Snapshot.of(
+                    name.substring(0, name.length() - 3),
+                    null,
+                    day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    f.toString(),
+                    bytes));
         }
         if (versions.isEmpty())
             throw new SourceException(Problem.error(dir.toString(), 0, "no dated copies (files named YYYY-MM-DD*.md)"));

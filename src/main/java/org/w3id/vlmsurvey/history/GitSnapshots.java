@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -44,11 +43,13 @@ public final class GitSnapshots implements AutoCloseable {
     public static GitSnapshots open(Path dir, String file) {
         RepositoryCache.FileKey key = RepositoryCache.FileKey.lenient(dir.toFile(), FS.DETECTED);
         if (!Files.isDirectory(dir) || !RepositoryCache.FileKey.isGitRepository(key.getFile(), FS.DETECTED))
-            throw new SourceException(Problem.error(dir.toString(), 0, "not a git repository (no .git folder, not a bare repository)"));
+            throw new SourceException(
+                    Problem.error(dir.toString(), 0, "not a git repository (no .git folder, not a bare repository)"));
         try {
             return new GitSnapshots(dir, key.open(true), file);
         } catch (IOException e) {
-            throw new SourceException(Problem.error(dir.toString(), 0, "cannot open the git repository: " + e.getMessage()));
+            throw new SourceException(
+                    Problem.error(dir.toString(), 0, "cannot open the git repository: " + e.getMessage()));
         }
     }
 
@@ -57,7 +58,8 @@ public final class GitSnapshots implements AutoCloseable {
         List<Snapshot> versions = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repo)) {
             ObjectId head = repo.resolve("HEAD");
-            if (head == null) throw new SourceException(Problem.error(dir.toString(), 0, "the repository has no commits (no HEAD)"));
+            if (head == null)
+                throw new SourceException(Problem.error(dir.toString(), 0, "the repository has no commits (no HEAD)"));
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head));
             for (RevCommit c : walk) {
@@ -67,7 +69,8 @@ public final class GitSnapshots implements AutoCloseable {
                 if (!blob.equals(before)) versions.add(snapshot(c, blob));
             }
         } catch (IOException e) {
-            throw new SourceException(Problem.error(dir.toString(), 0, "cannot read the git repository: " + e.getMessage()));
+            throw new SourceException(
+                    Problem.error(dir.toString(), 0, "cannot read the git repository: " + e.getMessage()));
         }
         Collections.reverse(versions);
         return versions;
@@ -82,14 +85,17 @@ public final class GitSnapshots implements AutoCloseable {
             } catch (RevisionSyntaxException e) {
                 id = null;
             }
-            if (id == null) throw new SourceException(Problem.error(dir.toString(), 0, "no such revision: " + revision));
+            if (id == null)
+                throw new SourceException(Problem.error(dir.toString(), 0, "no such revision: " + revision));
             RevCommit c = walk.parseCommit(id);
             ObjectId blob = blob(c);
             if (blob == null)
-                throw new SourceException(Problem.error(dir.toString(), 0, revision + " (" + c.abbreviate(7).name() + ") has no file " + file));
+                throw new SourceException(Problem.error(
+                        dir.toString(), 0, revision + " (" + c.abbreviate(7).name() + ") has no file " + file));
             return snapshot(c, blob);
         } catch (IOException e) {
-            throw new SourceException(Problem.error(dir.toString(), 0, "cannot read the git repository: " + e.getMessage()));
+            throw new SourceException(
+                    Problem.error(dir.toString(), 0, "cannot read the git repository: " + e.getMessage()));
         }
     }
 
@@ -101,8 +107,13 @@ public final class GitSnapshots implements AutoCloseable {
 
     private Snapshot snapshot(RevCommit c, ObjectId blob) throws IOException {
         byte[] bytes = repo.open(blob).getBytes();
-        return new Snapshot(c.name(), c.name(), Instant.ofEpochSecond(c.getCommitTime()),
-                file + "@" + c.abbreviate(7).name(), bytes, blob.name());
+        return new Snapshot(
+                c.name(),
+                c.name(),
+                Instant.ofEpochSecond(c.getCommitTime()),
+                file + "@" + c.abbreviate(7).name(),
+                bytes,
+                blob.name());
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -64,13 +63,19 @@ public final class History {
     }
 
     /** The versions built, oldest first. */
-    public List<Version> versions() { return versions; }
+    public List<Version> versions() {
+        return versions;
+    }
 
     /** The versions skipped, oldest first. */
-    public List<Skipped> skipped() { return skipped; }
+    public List<Skipped> skipped() {
+        return skipped;
+    }
 
     /** How many distinct contents were mapped (the other versions reused one of them). */
-    public int mapped() { return distinct; }
+    public int mapped() {
+        return distinct;
+    }
 
     /** The outcome of building one content. */
     private record Built(SurveyGraph.Result result, Problem failure, Counts counts) {}
@@ -88,7 +93,8 @@ public final class History {
         try {
             Map<String, Future<Built>> futures = new LinkedHashMap<>();
             firstOfBlob.forEach((blob, s) -> futures.put(blob, pool.submit(() -> buildOne(s))));
-            for (Map.Entry<String, Future<Built>> e : futures.entrySet()) built.put(e.getKey(), e.getValue().get());
+            for (Map.Entry<String, Future<Built>> e : futures.entrySet())
+                built.put(e.getKey(), e.getValue().get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building the history", e);
@@ -106,10 +112,21 @@ public final class History {
             if (b.failure() != null) {
                 skipped.add(new Skipped(s, List.of(rename(b.failure(), s.name()))));
             } else if (b.result().hasErrors()) {
-                skipped.add(new Skipped(s, b.result().problems().stream().filter(Problem::isError).map(p -> rename(p, s.name())).toList()));
+                skipped.add(new Skipped(
+                        s,
+                        b.result().problems().stream()
+                                .filter(Problem::isError)
+                                .map(p -> rename(p, s.name()))
+                                .toList()));
             } else {
-                versions.add(new Version(s, b.result().data(), b.counts(),
-                        b.result().problems().stream().map(p -> rename(p, s.name())).toList(), reused));
+                versions.add(new Version(
+                        s,
+                        b.result().data(),
+                        b.counts(),
+                        b.result().problems().stream()
+                                .map(p -> rename(p, s.name()))
+                                .toList(),
+                        reused));
             }
         }
         return new History(versions, skipped, firstOfBlob.size());
@@ -134,8 +151,11 @@ public final class History {
 
     /** The counts of one version's data; entries are its {@code vlm:SurveyEntry} resources (one per listing). */
     public static Counts counts(Graph data) {
-        return new Counts(count(data, VLM.Paper.asNode()), count(data, VLM.Dataset.asNode()),
-                count(data, VLM.MethodCategory.asNode()), count(data, VLM.SurveyEntry.asNode()));
+        return new Counts(
+                count(data, VLM.Paper.asNode()),
+                count(data, VLM.Dataset.asNode()),
+                count(data, VLM.MethodCategory.asNode()),
+                count(data, VLM.SurveyEntry.asNode()));
     }
 
     private static long count(Graph g, Node cls) {
@@ -177,7 +197,11 @@ public final class History {
         g.add(iri, RDF.type.asNode(), VLM.SurveyVersion.asNode());
         g.add(iri, RDF.type.asNode(), PROV_ENTITY);
         g.add(iri, RDF.type.asNode(), DCAT.Dataset.asNode());
-        g.add(iri, RDFS.label.asNode(), NodeFactory.createLiteralString(s.name() + " (" + s.time().toString().substring(0, 10) + ")"));
+        g.add(
+                iri,
+                RDFS.label.asNode(),
+                NodeFactory.createLiteralString(
+                        s.name() + " (" + s.time().toString().substring(0, 10) + ")"));
         g.add(iri, DCTerms.date.asNode(), NodeFactory.createLiteralDT(s.time().toString(), XSDDatatype.XSDdateTime));
         if (s.commit() != null) g.add(iri, VLM.commit.asNode(), NodeFactory.createLiteralString(s.commit()));
         if (previous != null) g.add(iri, WAS_REVISION_OF, previous);
@@ -197,9 +221,13 @@ public final class History {
      * {@link SourceException} with its line.
      */
     public static DatasetGraph read(java.nio.file.Path trig) {
-        if (!java.nio.file.Files.isRegularFile(trig)) throw new SourceException(Problem.error(trig.toString(), 0, "no such file"));
+        if (!java.nio.file.Files.isRegularFile(trig))
+            throw new SourceException(Problem.error(trig.toString(), 0, "no such file"));
         DatasetGraph ds = DatasetGraphFactory.createTxnMem();
-        org.apache.jena.riot.RDFParser.source(trig).lang(org.apache.jena.riot.Lang.TRIG).errorHandler(SurveyGraph.strict(trig.toString())).parse(ds);
+        org.apache.jena.riot.RDFParser.source(trig)
+                .lang(org.apache.jena.riot.Lang.TRIG)
+                .errorHandler(SurveyGraph.strict(trig.toString()))
+                .parse(ds);
         return ds;
     }
 }

@@ -2,7 +2,6 @@ package org.w3id.vlmsurvey.history;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.eclipse.jgit.lib.Constants;

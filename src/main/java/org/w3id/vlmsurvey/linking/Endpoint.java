@@ -1,7 +1,6 @@
 package org.w3id.vlmsurvey.linking;
 
 import java.util.Locale;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -28,5 +27,7 @@ public record Endpoint(String name, String title, String url, String uriSpace) {
     }
 
     @Override
-    public String toString() { return name + " (" + url + ")"; }
+    public String toString() {
+        return name + " (" + url + ")";
+    }
 }

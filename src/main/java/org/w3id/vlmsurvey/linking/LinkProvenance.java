@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -24,26 +23,37 @@ import org.w3id.vlmsurvey.vocab.VLM;
  */
 final class LinkProvenance {
     static final String PROV = "http://www.w3.org/ns/prov#", VOID = "http://rdfs.org/ns/void#";
-    static final Node MATCHING_KEY = uri(VLM.NS + "matchingKey"), REMOTE_KEY = uri(VLM.NS + "remoteKey"),
+    static final Node MATCHING_KEY = uri(VLM.NS + "matchingKey"),
+            REMOTE_KEY = uri(VLM.NS + "remoteKey"),
             LINKED_RESOURCE = uri(VLM.NS + "linkedResource");
     static final Node SURVEY = uri(VLM.RES + "survey");
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private LinkProvenance() {}
 
     static void describe(Graph g, LinkReport report, Instant started, Instant ended) {
         Node run = uri(VLM.RES + "link-run/" + RUN_ID.format(started));
         g.add(run, RDF.type.asNode(), uri(PROV + "Activity"));
-        g.add(run, RDFS.label.asNode(), NodeFactory.createLiteralString("vlm-survey-kg link, " + RUN_ID.format(started)));
+        g.add(
+                run,
+                RDFS.label.asNode(),
+                NodeFactory.createLiteralString("vlm-survey-kg link, " + RUN_ID.format(started)));
         g.add(run, uri(PROV + "startedAtTime"), dateTime(started));
         g.add(run, uri(PROV + "endedAtTime"), dateTime(ended));
         for (EndpointReport e : report.endpoints()) {
             Node dataset = e.endpoint().dataset(), endpoint = uri(e.endpoint().url());
             g.add(run, uri(PROV + "used"), endpoint);
             g.add(dataset, RDF.type.asNode(), uri(VOID + "Dataset"));
-            g.add(dataset, DCTerms.title.asNode(), NodeFactory.createLiteralString(e.endpoint().title()));
+            g.add(
+                    dataset,
+                    DCTerms.title.asNode(),
+                    NodeFactory.createLiteralString(e.endpoint().title()));
             g.add(dataset, uri(VOID + "sparqlEndpoint"), endpoint);
-            g.add(dataset, uri(VOID + "uriSpace"), NodeFactory.createLiteralString(e.endpoint().uriSpace()));
+            g.add(
+                    dataset,
+                    uri(VOID + "uriSpace"),
+                    NodeFactory.createLiteralString(e.endpoint().uriSpace()));
             for (KeyReport k : e.keys()) {
                 if (k.asked().isEmpty()) continue;
                 Node ls = k.key().linkset();
@@ -56,19 +66,29 @@ final class LinkProvenance {
                     links += m.getValue().size();
                 }
                 g.add(ls, RDF.type.asNode(), uri(VOID + "Linkset"));
-                g.add(ls, DCTerms.title.asNode(), NodeFactory.createLiteralString(
-                        "Survey resources to " + e.endpoint().title() + " by " + k.key().label));
+                g.add(
+                        ls,
+                        DCTerms.title.asNode(),
+                        NodeFactory.createLiteralString(
+                                "Survey resources to " + e.endpoint().title() + " by " + k.key().label));
                 g.add(ls, uri(VOID + "subjectsTarget"), SURVEY);
                 g.add(ls, uri(VOID + "objectsTarget"), dataset);
                 g.add(ls, uri(VOID + "linkPredicate"), k.key().linkPredicate);
                 g.add(ls, MATCHING_KEY, k.key().localKey);
                 g.add(ls, REMOTE_KEY, k.key().remoteKey);
-                g.add(ls, uri(VOID + "triples"), NodeFactory.createLiteralDT(Long.toString(links), XSDDatatype.XSDinteger));
+                g.add(
+                        ls,
+                        uri(VOID + "triples"),
+                        NodeFactory.createLiteralDT(Long.toString(links), XSDDatatype.XSDinteger));
                 g.add(ls, DCTerms.created.asNode(), dateTime(ended));
                 g.add(ls, uri(PROV + "wasGeneratedBy"), run);
                 if (!k.failures().isEmpty())
-                    g.add(ls, RDFS.comment.asNode(), NodeFactory.createLiteralString("incomplete: " + k.failures().size()
-                            + " of " + k.batches() + " batches failed; " + k.unanswered().size() + " resources not asked"));
+                    g.add(
+                            ls,
+                            RDFS.comment.asNode(),
+                            NodeFactory.createLiteralString(
+                                    "incomplete: " + k.failures().size() + " of " + k.batches() + " batches failed; "
+                                            + k.unanswered().size() + " resources not asked"));
             }
         }
     }
@@ -77,5 +97,7 @@ final class LinkProvenance {
         return NodeFactory.createLiteralDT(t.truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
     }
 
-    private static Node uri(String s) { return NodeFactory.createURI(s); }
+    private static Node uri(String s) {
+        return NodeFactory.createURI(s);
+    }
 }

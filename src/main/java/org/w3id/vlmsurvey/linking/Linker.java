@@ -9,7 +9,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -55,8 +54,7 @@ public final class Linker {
         List<EndpointReport> reports = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             List<KeyReport> keys = new ArrayList<>();
-            for (MatchingKey key : MatchingKey.of(endpoint.name()))
-                keys.add(match(survey, endpoint, key));
+            for (MatchingKey key : MatchingKey.of(endpoint.name())) keys.add(match(survey, endpoint, key));
             EndpointReport report = summarise(endpoint, keys);
             reports.add(report);
             write(report, links);
@@ -89,10 +87,12 @@ public final class Linker {
                     Node value = row.get(KEY), item = row.get(ITEM);
                     if (value == null || item == null || !item.isURI() || !subjectsByValue.containsKey(value)) continue;
                     for (Node subject : subjectsByValue.get(value))
-                        matches.computeIfAbsent(subject, x -> new TreeSet<>(ORDER)).add(item);
+                        matches.computeIfAbsent(subject, x -> new TreeSet<>(ORDER))
+                                .add(item);
                 }
             } catch (SparqlRemote.Failure f) {
-                failures.add(new BatchFailure(key, b + 1, batches, batch.size(), f.status(), f.tries(), f.getMessage()));
+                failures.add(
+                        new BatchFailure(key, b + 1, batches, batch.size(), f.status(), f.tries(), f.getMessage()));
                 for (Node v : batch) unanswered.addAll(subjectsByValue.get(v));
             }
         }
@@ -108,7 +108,9 @@ public final class Linker {
             asked.addAll(k.asked());
             unanswered.addAll(k.unanswered());
             identity |= k.key().linkPredicate.equals(OWL.sameAs.asNode());
-            k.matches().forEach((s, items) -> candidates.computeIfAbsent(s, x -> new TreeSet<>(ORDER)).addAll(items));
+            k.matches().forEach((s, items) -> candidates
+                    .computeIfAbsent(s, x -> new TreeSet<>(ORDER))
+                    .addAll(items));
         }
         SortedSet<Node> linked = new TreeSet<>(ORDER), notFound = new TreeSet<>(ORDER), unknown = new TreeSet<>(ORDER);
         SortedMap<Node, SortedSet<Node>> ambiguous = new TreeMap<>(ORDER);

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -24,9 +23,16 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * </ul>
  */
 public enum MatchingKey {
-    WIKIDATA_ARXIV("wikidata", "arxiv", "arXiv id", uri(Ns.FABIO + "hasArXivId"), uri(Ns.WDT + "P818"), OWL.sameAs.asNode()),
+    WIKIDATA_ARXIV(
+            "wikidata", "arxiv", "arXiv id", uri(Ns.FABIO + "hasArXivId"), uri(Ns.WDT + "P818"), OWL.sameAs.asNode()),
     WIKIDATA_DOI("wikidata", "doi", "DOI", uri(Ns.PRISM + "doi"), uri(Ns.WDT + "P356"), OWL.sameAs.asNode()),
-    WIKIDATA_VENUE("wikidata", "dblp-venue", "dblp venue id", uri(VLM.NS + "dblpStream"), uri(Ns.WDT + "P8926"), OWL.sameAs.asNode()),
+    WIKIDATA_VENUE(
+            "wikidata",
+            "dblp-venue",
+            "dblp venue id",
+            uri(VLM.NS + "dblpStream"),
+            uri(Ns.WDT + "P8926"),
+            OWL.sameAs.asNode()),
     DBLP_DOI("dblp", "doi", "DOI", uri(Ns.PRISM + "doi"), uri(Ns.DBLP + "doi"), DCTerms.hasVersion.asNode()),
     DBLP_TITLE("dblp", "title", "title", DCTerms.title.asNode(), uri(Ns.DBLP + "title"), DCTerms.hasVersion.asNode());
 
@@ -37,6 +43,7 @@ public enum MatchingKey {
         static final String WDT = "http://www.wikidata.org/prop/direct/";
         static final String DBLP = "https://dblp.org/rdf/schema#";
         static final String SCHEMA = "https://schema.org/";
+
         private Ns() {}
     }
 
@@ -55,7 +62,9 @@ public enum MatchingKey {
     }
 
     public static List<MatchingKey> of(String endpoint) {
-        return java.util.Arrays.stream(values()).filter(k -> k.endpoint.equals(endpoint)).toList();
+        return java.util.Arrays.stream(values())
+                .filter(k -> k.endpoint.equals(endpoint))
+                .toList();
     }
 
     /** The linkset IRI of this key: {@code res:linkset/ENDPOINT-KEY}. */
@@ -69,10 +78,11 @@ public enum MatchingKey {
             // A workshop shares its conference's dblp stream: it is not the conference.
             case WIKIDATA_VENUE -> !g.contains(subject, RDF.type.asNode(), uri(VLM.NS + "Workshop"));
             // Titles only for publications that no identifier can match.
-            case DBLP_TITLE -> (g.contains(subject, RDF.type.asNode(), VLM.Paper.asNode())
-                    || g.contains(subject, RDF.type.asNode(), uri(Ns.SCHEMA + "ScholarlyArticle")))
-                    && !g.contains(subject, uri(Ns.PRISM + "doi"), Node.ANY)
-                    && !g.contains(subject, uri(Ns.FABIO + "hasArXivId"), Node.ANY);
+            case DBLP_TITLE ->
+                (g.contains(subject, RDF.type.asNode(), VLM.Paper.asNode())
+                                || g.contains(subject, RDF.type.asNode(), uri(Ns.SCHEMA + "ScholarlyArticle")))
+                        && !g.contains(subject, uri(Ns.PRISM + "doi"), Node.ANY)
+                        && !g.contains(subject, uri(Ns.FABIO + "hasArXivId"), Node.ANY);
             default -> true;
         };
     }
@@ -81,9 +91,14 @@ public enum MatchingKey {
     Set<Node> remoteValues(Node local) {
         Set<Node> out = new LinkedHashSet<>();
         switch (this) {
-            case WIKIDATA_ARXIV -> { if (local.isLiteral()) out.add(literal(local.getLiteralLexicalForm())); }
+            case WIKIDATA_ARXIV -> {
+                if (local.isLiteral()) out.add(literal(local.getLiteralLexicalForm()));
+            }
             // Wikidata writes DOIs in upper case.
-            case WIKIDATA_DOI -> { if (local.isLiteral()) out.add(literal(local.getLiteralLexicalForm().toUpperCase(Locale.ROOT))); }
+            case WIKIDATA_DOI -> {
+                if (local.isLiteral())
+                    out.add(literal(local.getLiteralLexicalForm().toUpperCase(Locale.ROOT)));
+            }
             case WIKIDATA_VENUE -> {
                 if (local.isURI() && local.getURI().startsWith(DBLP_STREAM))
                     out.add(literal(local.getURI().substring(DBLP_STREAM.length())));
@@ -101,11 +116,14 @@ public enum MatchingKey {
                 if (local.isLiteral()) {
                     String t = local.getLiteralLexicalForm().strip();
                     int colon = t.indexOf(": ");
-                    List<String> titles = colon > 0 && colon <= 20 && !t.substring(0, colon).contains(" ")
-                            ? List.of(t, t.substring(colon + 2)) : List.of(t);
+                    List<String> titles =
+                            colon > 0 && colon <= 20 && !t.substring(0, colon).contains(" ")
+                                    ? List.of(t, t.substring(colon + 2))
+                                    : List.of(t);
                     for (String title : titles) {
                         out.add(literal(title));
-                        if (!title.endsWith(".") && !title.endsWith("?") && !title.endsWith("!")) out.add(literal(title + "."));
+                        if (!title.endsWith(".") && !title.endsWith("?") && !title.endsWith("!"))
+                            out.add(literal(title + "."));
                     }
                 }
             }
@@ -114,8 +132,15 @@ public enum MatchingKey {
     }
 
     @Override
-    public String toString() { return endpoint + " " + label; }
+    public String toString() {
+        return endpoint + " " + label;
+    }
 
-    private static Node uri(String s) { return NodeFactory.createURI(s); }
-    private static Node literal(String s) { return NodeFactory.createLiteralString(s); }
+    private static Node uri(String s) {
+        return NodeFactory.createURI(s);
+    }
+
+    private static Node literal(String s) {
+        return NodeFactory.createLiteralString(s);
+    }
 }

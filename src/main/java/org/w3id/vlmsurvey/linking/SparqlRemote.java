@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -24,15 +23,17 @@ import org.w3id.vlmsurvey.bundle.BuildVersion;
  */
 public final class SparqlRemote {
     private static final Logger LOG = LoggerFactory.getLogger(SparqlRemote.class);
-    public static final String USER_AGENT = "vlm-survey-kg/" + BuildVersion.current().version()
-            + " (https://w3id.org/vlm-survey/; links the papers of a survey to Wikidata and dblp) Apache-Jena/"
-            + BuildVersion.current().jena();
+    public static final String USER_AGENT =
+            "vlm-survey-kg/" + BuildVersion.current().version()
+                    + " (https://w3id.org/vlm-survey/; links the papers of a survey to Wikidata and dblp) Apache-Jena/"
+                    + BuildVersion.current().jena();
 
     /** How to ask: read timeout, number of tries, first back-off delay (doubled after each failed try). */
     public record Settings(Duration connectTimeout, Duration readTimeout, int tries, Duration backoff) {
         public Settings {
             if (tries < 1) throw new IllegalArgumentException("tries must be at least 1");
         }
+
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(2));
         }
@@ -42,13 +43,20 @@ public final class SparqlRemote {
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
         private final int status, tries;
+
         Failure(int status, String message, int tries) {
             super(message);
             this.status = status;
             this.tries = tries;
         }
-        public int status() { return status; }
-        public int tries() { return tries; }
+
+        public int status() {
+            return status;
+        }
+
+        public int tries() {
+            return tries;
+        }
     }
 
     private final HttpClient client;
@@ -65,16 +73,16 @@ public final class SparqlRemote {
     /** The rows of a SELECT query, or a {@link Failure} once the tries are used up or the error is not transient. */
     public List<Binding> select(String url, Query query) throws Failure {
         long delay = settings.backoff().toMillis();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return selectOnce(url, query);
             } catch (RuntimeException e) {
                 int status = status(e);
                 String message = message(e, status);
                 boolean transient_ = status == 429 || status >= 500 || (status <= 0 && isIO(e));
-                if (!transient_ || attempt >= settings.tries())
-                    throw new Failure(status, message, attempt);
-                LOG.info("{}: try {} of {} failed ({}), again in {} ms", url, attempt, settings.tries(), message, delay);
+                if (!transient_ || attempt >= settings.tries()) throw new Failure(status, message, attempt);
+                LOG.info(
+                        "{}: try {} of {} failed ({}), again in {} ms", url, attempt, settings.tries(), message, delay);
                 sleep(delay);
                 delay *= 2;
             }
@@ -103,8 +111,7 @@ public final class SparqlRemote {
     }
 
     private static boolean isIO(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause())
-            if (t instanceof IOException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IOException) return true;
         return false;
     }
 
@@ -116,7 +123,8 @@ public final class SparqlRemote {
             String body = e instanceof QueryExceptionHTTP q ? q.getResponse() : ((HttpException) e).getResponse();
             String line = e instanceof QueryExceptionHTTP q ? q.getResponseMessage() : null;
             StringBuilder sb = new StringBuilder("HTTP ").append(status);
-            if (line != null && !line.isBlank() && !line.equals(String.valueOf(status))) sb.append(' ').append(line.strip());
+            if (line != null && !line.isBlank() && !line.equals(String.valueOf(status)))
+                sb.append(' ').append(line.strip());
             if (body != null && !body.isBlank()) sb.append(": ").append(shorten(body));
             return sb.toString();
         }

@@ -13,7 +13,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.NodeValue;
@@ -43,15 +42,23 @@ public final class MappingFunctions {
 
     private MappingFunctions() {}
 
-    private static Pattern re(String pattern) { return RegexEngine.makePattern("vlmfn", pattern, null); }
-    private static Pattern rei(String pattern) { return RegexEngine.makePattern("vlmfn", pattern, "i"); }
+    private static Pattern re(String pattern) {
+        return RegexEngine.makePattern("vlmfn", pattern, null);
+    }
 
-    private static String lcase(String s) { return XSDFuncOp.strLowerCase(NodeValue.makeString(s)).getString(); }
+    private static Pattern rei(String pattern) {
+        return RegexEngine.makePattern("vlmfn", pattern, "i");
+    }
+
+    private static String lcase(String s) {
+        return XSDFuncOp.strLowerCase(NodeValue.makeString(s)).getString();
+    }
 
     /** The lowercase hexadecimal SHA-1 of the UTF-8 bytes of {@code s}, as SPARQL's {@code SHA1}. */
     static String sha1(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this Java runtime", e);
         }
@@ -69,14 +76,18 @@ public final class MappingFunctions {
      * a slug.
      */
     public static String slug(String name, String prefix) {
-        String s = EDGE_DASHES.matcher(NON_ALNUM_RUN.matcher(lcase(name)).replaceAll("-")).replaceAll("");
+        String s = EDGE_DASHES
+                .matcher(NON_ALNUM_RUN.matcher(lcase(name)).replaceAll("-"))
+                .replaceAll("");
         return s.isEmpty() ? prefix + "-" + sha1(name).substring(0, 12) : s;
     }
 
     private static final Pattern MARKUP_EDGES = re("^[\\s\\[\\]*_]+|[\\s\\[\\]*_]+$");
 
     /** A title or name without the stray Markdown at its ends (whitespace, brackets, emphasis marks). */
-    public static String trimMarkup(String s) { return MARKUP_EDGES.matcher(s).replaceAll(""); }
+    public static String trimMarkup(String s) {
+        return MARKUP_EDGES.matcher(s).replaceAll("");
+    }
 
     // ---- links ----
 
@@ -86,15 +97,17 @@ public final class MappingFunctions {
     private static final Pattern ARXIV = rei(
             "^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/([a-z-]+(?:\\.[a-z]{2})?/[0-9]{7}|[0-9]{4}\\.[0-9]{4,5}).*$");
     private static final Pattern DOI_TEST = rei("(doi\\.org/|/doi/(abs/|full/|pdf/)?)10\\.[0-9]{4,9}/[^\\s?#]+");
-    private static final Pattern DOI = rei(
-            "^.*(?:doi\\.org/|/doi/(?:abs/|full/|pdf/)?)(10\\.[0-9]{4,9}/[^\\s?#]+?)(?:\\.pdf)?/?(?:[?#].*)?$");
+    private static final Pattern DOI =
+            rei("^.*(?:doi\\.org/|/doi/(?:abs/|full/|pdf/)?)(10\\.[0-9]{4,9}/[^\\s?#]+?)(?:\\.pdf)?/?(?:[?#].*)?$");
     private static final Pattern GITHUB_TEST = rei("^(https?://)?(www\\.)?github\\.com/[^/\\s]+/[^/?#\\s]+");
-    private static final Pattern GITHUB = rei(
-            "^(?:https?://)?(?:www\\.)?github\\.com/([^/\\s]+)/([^/?#\\s]+?)(?:\\.git)?(?:[/?#].*)?$");
+    private static final Pattern GITHUB =
+            rei("^(?:https?://)?(?:www\\.)?github\\.com/([^/\\s]+)/([^/?#\\s]+?)(?:\\.git)?(?:[/?#].*)?$");
     private static final Pattern WEB = rei("^https?://[^\\s<>\"{}|\\\\^`]+$");
 
     /** A link target without the angle brackets and whitespace Markdown allows around it. */
-    public static String href(String href) { return HREF_EDGES.matcher(href).replaceAll(""); }
+    public static String href(String href) {
+        return HREF_EDGES.matcher(href).replaceAll("");
+    }
 
     /** The arXiv id of an arxiv.org/abs or /pdf link, version dropped ("2103.00020", "cs/0112017"); else null. */
     public static String arxivId(String href) {
@@ -140,7 +153,8 @@ public final class MappingFunctions {
         String arxiv = arxivId(href);
         if (arxiv != null) return "arxiv-" + arxiv.replace("/", "_");
         String doi = doi(href);
-        if (doi != null) return "doi-" + XSDFuncOp.strEncodeForURI(NodeValue.makeString(doi)).getString();
+        if (doi != null)
+            return "doi-" + XSDFuncOp.strEncodeForURI(NodeValue.makeString(doi)).getString();
         return "url-" + sha1(normalUrl(href)).substring(0, 16);
     }
 
@@ -164,7 +178,9 @@ public final class MappingFunctions {
     private static final Pattern EMPTY = re("^\\s*[-–—]?\\s*$");
 
     /** Whether a cell says nothing: empty, blank, or a lone dash ("-", "–", "—"). */
-    public static boolean emptyCell(String text) { return EMPTY.matcher(text).find(); }
+    public static boolean emptyCell(String text) {
+        return EMPTY.matcher(text).find();
+    }
 
     private static final Pattern SEPARATORS = re("[,\\s]");
     private static final Pattern MAGNITUDE = re("^[0-9]+(\\.[0-9]+)?[KMB]?$");
@@ -178,12 +194,13 @@ public final class MappingFunctions {
         String p = SEPARATORS.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
         if (!MAGNITUDE.matcher(p).find()) return null;
         char last = p.charAt(p.length() - 1);
-        long unit = switch (last) {
-            case 'B' -> 1_000_000_000L;
-            case 'M' -> 1_000_000L;
-            case 'K' -> 1_000L;
-            default -> 1L;
-        };
+        long unit =
+                switch (last) {
+                    case 'B' -> 1_000_000_000L;
+                    case 'M' -> 1_000_000L;
+                    case 'K' -> 1_000L;
+                    default -> 1L;
+                };
         String digits = unit == 1 ? p : p.substring(0, p.length() - 1);
         return new BigDecimal(digits).multiply(BigDecimal.valueOf(unit)).toBigInteger();
     }
@@ -198,7 +215,9 @@ public final class MappingFunctions {
     private static final Pattern END_YEAR = re("((?:19|20)[0-9]{2})\\s*\\]?\\s*$");
 
     /** A cell that is a year, "2021" (1900-2099); else null. */
-    public static String year(String text) { return YEAR.matcher(text).find() ? text : null; }
+    public static String year(String text) {
+        return YEAR.matcher(text).find() ? text : null;
+    }
 
     /** The year a venue label ends with: "CVPR 2022", "[CVPR 2022]", "ICLR'23" gives 2022...; else null. */
     public static String endYear(String text) {
@@ -215,7 +234,9 @@ public final class MappingFunctions {
     private static final Pattern ENTRY_VENUE = re("^\\s*\\[([^\\]]*)\\]");
 
     /** A venue cell or an entry's venue bracket as a label: "[CVPR 2022] " -> "CVPR 2022". */
-    public static String venueLabel(String text) { return VENUE_EDGES.matcher(text).replaceAll(""); }
+    public static String venueLabel(String text) {
+        return VENUE_EDGES.matcher(text).replaceAll("");
+    }
 
     /** The acronym of a venue label: the year dropped, "ICLR W" (a workshop) as "ICLRW". */
     public static String venueAcronym(String label) {
@@ -243,7 +264,11 @@ public final class MappingFunctions {
      * [Paper] [Project Page]") -> "SBU Caption"; null when nothing is left.
      */
     public static String entryText(String text) {
-        String t = ENTRY_EDGES.matcher(ENTRY_LINKS.matcher(ENTRY_VENUE.matcher(text).replaceFirst("")).replaceAll("")).replaceAll("");
+        String t = ENTRY_EDGES
+                .matcher(ENTRY_LINKS
+                        .matcher(ENTRY_VENUE.matcher(text).replaceFirst(""))
+                        .replaceAll(""))
+                .replaceAll("");
         return t.isEmpty() ? null : t;
     }
 
@@ -271,13 +296,17 @@ public final class MappingFunctions {
 
     private static void fn1(String name, Function<String, NodeValue> f) {
         FUNCTIONS.put(name, uri -> new FunctionBase1() {
-            @Override public NodeValue exec(NodeValue v) { return answer(name, f.apply(string(name, v))); }
+            @Override
+            public NodeValue exec(NodeValue v) {
+                return answer(name, f.apply(string(name, v)));
+            }
         });
     }
 
     private static void fn2(String name, BiFunction<String, String, NodeValue> f) {
         FUNCTIONS.put(name, uri -> new FunctionBase2() {
-            @Override public NodeValue exec(NodeValue a, NodeValue b) {
+            @Override
+            public NodeValue exec(NodeValue a, NodeValue b) {
                 return answer(name, f.apply(string(name, a), string(name, b)));
             }
         });
@@ -293,8 +322,13 @@ public final class MappingFunctions {
         return v;
     }
 
-    private static NodeValue str(String s) { return s == null ? null : NodeValue.makeString(s); }
-    private static NodeValue gYear(String y) { return y == null ? null : NodeValue.makeNode(y, XSDDatatype.XSDgYear); }
+    private static NodeValue str(String s) {
+        return s == null ? null : NodeValue.makeString(s);
+    }
+
+    private static NodeValue gYear(String y) {
+        return y == null ? null : NodeValue.makeNode(y, XSDDatatype.XSDgYear);
+    }
 
     static {
         fn2("slug", (name, prefix) -> str(slug(name, prefix)));
@@ -307,8 +341,14 @@ public final class MappingFunctions {
         fn1("linkKey", s -> str(linkKey(s)));
         fn1("linkRole", s -> str(linkRole(s)));
         fn1("emptyCell", s -> NodeValue.makeBoolean(emptyCell(s)));
-        fn1("number", s -> { BigInteger n = number(s); return n == null ? null : NodeValue.makeInteger(n); });
-        fn1("count", s -> { String d = count(s); return d == null ? null : NodeValue.makeNode(d, XSDDatatype.XSDinteger); });
+        fn1("number", s -> {
+            BigInteger n = number(s);
+            return n == null ? null : NodeValue.makeInteger(n);
+        });
+        fn1("count", s -> {
+            String d = count(s);
+            return d == null ? null : NodeValue.makeNode(d, XSDDatatype.XSDinteger);
+        });
         fn1("year", s -> gYear(year(s)));
         fn1("endYear", s -> gYear(endYear(s)));
         fn1("venueLabel", s -> str(venueLabel(s)));

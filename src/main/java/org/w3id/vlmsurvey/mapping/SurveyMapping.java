@@ -5,21 +5,20 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.core.Var;
+import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.Severity;
-import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.vocab.SRC;
 
 /**
@@ -40,7 +39,8 @@ public final class SurveyMapping {
      * a global rule reads the whole survey's summary.
      */
     public enum Scope {
-        PARTITION, GLOBAL;
+        PARTITION,
+        GLOBAL;
 
         private static final java.util.regex.Pattern DECLARATION =
                 java.util.regex.Pattern.compile("(?m)^#\\s*scope:\\s*(\\S+)\\s*$");
@@ -59,8 +59,9 @@ public final class SurveyMapping {
             return switch (m.group(1)) {
                 case "partition" -> PARTITION;
                 case "global" -> GLOBAL;
-                default -> throw new IllegalStateException(name + ":1: unknown scope \"" + m.group(1)
-                        + "\": a rule's scope is \"partition\" or \"global\"");
+                default ->
+                    throw new IllegalStateException(name + ":1: unknown scope \"" + m.group(1)
+                            + "\": a rule's scope is \"partition\" or \"global\"");
             };
         }
     }
@@ -84,6 +85,7 @@ public final class SurveyMapping {
     /** Receives a partitioned source. */
     public interface Sink {
         void skeleton(Graph skeleton);
+
         void partition(Graph partition);
     }
 
@@ -120,8 +122,7 @@ public final class SurveyMapping {
 
     /** The mapping and checks bundled with the program, parsed once. */
     public static synchronized SurveyMapping bundled() {
-        if (bundled == null)
-            bundled = new SurveyMapping(load("queries/mapping/"), load("queries/checks/"));
+        if (bundled == null) bundled = new SurveyMapping(load("queries/mapping/"), load("queries/checks/"));
         return bundled;
     }
 
@@ -132,14 +133,20 @@ public final class SurveyMapping {
             try {
                 steps.add(new Step(name, QueryFactory.create(text), Scope.of(folder + name, text)));
             } catch (QueryParseException e) {
-                throw new IllegalStateException(folder + name + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        folder + name + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
             }
         }
         return steps;
     }
 
-    public List<Step> mappingSteps() { return mapping; }
-    public List<Step> checkSteps() { return checks; }
+    public List<Step> mappingSteps() {
+        return mapping;
+    }
+
+    public List<Step> checkSteps() {
+        return checks;
+    }
 
     /**
      * Maps a source graph. The source graph becomes the working graph: the reference data and what each query
@@ -155,7 +162,11 @@ public final class SurveyMapping {
         List<Triple> built = new ArrayList<>();
         for (Step step : mapping) {
             built.clear();
-            QueryExec.graph(working).query(step.query()).build().constructTriples().forEachRemaining(built::add);
+            QueryExec.graph(working)
+                    .query(step.query())
+                    .build()
+                    .constructTriples()
+                    .forEachRemaining(built::add);
             for (Triple t : built) {
                 working.add(t);
                 if (!isScaffolding(t)) data.add(t);
@@ -203,10 +214,15 @@ public final class SurveyMapping {
                 while (inFlight.size() >= 2 * threads) merge.accept(result(inFlight.poll()));
                 inFlight.add(pool.submit(() -> mapPartition(batch, reference, file)));
             };
-            Graph[] batch = { null };
+            Graph[] batch = {null};
             source.read(new Sink() {
-                @Override public void skeleton(Graph skeleton) { skeleton.find().forEachRemaining(summary::add); }
-                @Override public void partition(Graph partition) {
+                @Override
+                public void skeleton(Graph skeleton) {
+                    skeleton.find().forEachRemaining(summary::add);
+                }
+
+                @Override
+                public void partition(Graph partition) {
                     // small partitions (a table of ten rows) are mapped together, so that the fixed cost of a
                     // rule's run is paid once per batch, not once per table
                     if (batch[0] == null) batch[0] = partition;
@@ -254,7 +270,11 @@ public final class SurveyMapping {
         for (Step step : mapping) {
             if (step.scope() != Scope.PARTITION) continue;
             built.clear();
-            QueryExec.graph(working).query(step.query()).build().constructTriples().forEachRemaining(built::add);
+            QueryExec.graph(working)
+                    .query(step.query())
+                    .build()
+                    .constructTriples()
+                    .forEachRemaining(built::add);
             for (Triple t : built) {
                 working.add(t);
                 if (!isScaffolding(t)) out.add(t);
@@ -262,7 +282,9 @@ public final class SurveyMapping {
         }
         List<Problem> problems = check(working, file, Scope.PARTITION);
         List<Triple> summary = new ArrayList<>();
-        working.find().forEachRemaining(t -> { if (inSummary(t)) summary.add(t); });
+        working.find().forEachRemaining(t -> {
+            if (inSummary(t)) summary.add(t);
+        });
         List<Triple> data = new ArrayList<>(out.size());
         out.find().forEachRemaining(data::add);
         return new PartitionResult(data, summary, problems);
@@ -272,13 +294,16 @@ public final class SurveyMapping {
     private static final java.util.regex.Pattern PARTITION_NODE = java.util.regex.Pattern.compile("-[CKH][0-9]");
 
     private static boolean partitionNode(Node n) {
-        return n.isURI() && n.getURI().startsWith(SRC.NODE)
-                && PARTITION_NODE.matcher(n.getURI().substring(SRC.NODE.length())).find();
+        return n.isURI()
+                && n.getURI().startsWith(SRC.NODE)
+                && PARTITION_NODE
+                        .matcher(n.getURI().substring(SRC.NODE.length()))
+                        .find();
     }
 
     /** Text kept only while its partition is mapped (the partition checks quote it). */
-    private static final java.util.Set<Node> PARTITION_TEXT = java.util.Set.of(
-            SRC.raw.asNode(), SRC.text.asNode(), SRC.cells.asNode(), SRC.columns.asNode());
+    private static final java.util.Set<Node> PARTITION_TEXT =
+            java.util.Set.of(SRC.raw.asNode(), SRC.text.asNode(), SRC.cells.asNode(), SRC.columns.asNode());
 
     /**
      * Whether a triple of a partition's working graph goes to the summary: a fact about the document, a section,
@@ -287,7 +312,8 @@ public final class SurveyMapping {
      */
     static boolean inSummary(Triple t) {
         Node s = t.getSubject();
-        if (!s.isURI() || !s.getURI().startsWith(SRC.NODE) || partitionNode(s) || partitionNode(t.getObject())) return false;
+        if (!s.isURI() || !s.getURI().startsWith(SRC.NODE) || partitionNode(s) || partitionNode(t.getObject()))
+            return false;
         return !PARTITION_TEXT.contains(t.getPredicate());
     }
 
@@ -308,7 +334,8 @@ public final class SurveyMapping {
                     Node l = b.get(line), s = b.get(severity), m = b.get(message);
                     int n = l != null && l.isLiteral() ? Integer.parseInt(l.getLiteralLexicalForm()) : 0;
                     String msg = m != null ? m.getLiteralLexicalForm() : step.name() + " found a problem";
-                    problems.add(new Problem(file, n, Severity.parse(s == null ? null : s.getLiteralLexicalForm()), msg));
+                    problems.add(
+                            new Problem(file, n, Severity.parse(s == null ? null : s.getLiteralLexicalForm()), msg));
                 }
             }
         }

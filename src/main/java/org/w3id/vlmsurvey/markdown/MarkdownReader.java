@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -88,9 +87,9 @@ public final class MarkdownReader {
      */
     public static void read(String text, String displayName, Partitions out) {
         if (text.isBlank())
-            throw new SourceException(Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
-        if (text.startsWith("\uFEFF"))
-            text = text.substring(1);
+            throw new SourceException(
+                    Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         Builder b = new Builder(displayName, text, out::partition);
         parse(text, displayName).accept(b);
         b.flushItems();
@@ -101,17 +100,23 @@ public final class MarkdownReader {
     static String decode(byte[] bytes, String displayName) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0)
-                throw new SourceException(Problem.error(displayName, lineOfByte(bytes, i),
+                throw new SourceException(Problem.error(
+                        displayName,
+                        lineOfByte(bytes, i),
                         "binary content (NUL byte): this is not a Markdown text file"));
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             int bad = firstMalformed(bytes);
-            throw new SourceException(Problem.error(displayName, lineOfByte(bytes, bad),
+            throw new SourceException(Problem.error(
+                    displayName,
+                    lineOfByte(bytes, bad),
                     "not valid UTF-8 text (byte " + (bad + 1) + "): this is not a Markdown text file"));
         }
     }
@@ -119,9 +124,9 @@ public final class MarkdownReader {
     /** Reads Markdown text into a fresh source graph. */
     public static Graph read(String text, String displayName) {
         if (text.isBlank())
-            throw new SourceException(Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
-        if (text.startsWith("\uFEFF"))
-            text = text.substring(1);
+            throw new SourceException(
+                    Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         Graph whole = GraphFactory.createGraphMem();
         Builder b = new Builder(displayName, text, part -> part.find().forEachRemaining(whole::add));
         parse(text, displayName).accept(b);
@@ -165,10 +170,13 @@ public final class MarkdownReader {
             if (!prefix) continue;
             if (c == ' ') indent++;
             else if (c == '\t') indent += 4;
-            else if (c == '>' || ((c == '-' || c == '*' || c == '+') && i + 1 < text.length() && text.charAt(i + 1) == ' ')) depth++;
+            else if (c == '>'
+                    || ((c == '-' || c == '*' || c == '+') && i + 1 < text.length() && text.charAt(i + 1) == ' '))
+                depth++;
             else if (c != '\r') prefix = false;
             if (depth + indent / 2 > MAX_NESTING)
-                throw new SourceException(Problem.error(displayName, line, "nesting deeper than " + MAX_NESTING + " levels"));
+                throw new SourceException(
+                        Problem.error(displayName, line, "nesting deeper than " + MAX_NESTING + " levels"));
         }
     }
 
@@ -186,7 +194,8 @@ public final class MarkdownReader {
                     org.commonmark.node.Node at = n;
                     while (at != null && at.getSourceSpans().isEmpty()) at = at.getParent();
                     int line = at == null ? 0 : at.getSourceSpans().get(0).getLineIndex() + 1;
-                    throw new SourceException(Problem.error(displayName, line, "nesting deeper than " + MAX_NESTING + " levels"));
+                    throw new SourceException(
+                            Problem.error(displayName, line, "nesting deeper than " + MAX_NESTING + " levels"));
                 }
                 continue;
             }
@@ -200,8 +209,7 @@ public final class MarkdownReader {
 
     private static int lineOfByte(byte[] bytes, int index) {
         int line = 1;
-        for (int i = 0; i < index && i < bytes.length; i++)
-            if (bytes[i] == '\n') line++;
+        for (int i = 0; i < index && i < bytes.length; i++) if (bytes[i] == '\n') line++;
         return line;
     }
 
@@ -226,6 +234,7 @@ public final class MarkdownReader {
     private static final class Builder extends AbstractVisitor {
         /** The document and the sections; the partition being built, if any, gets everything else. */
         final Graph skeleton = GraphFactory.createGraphMem();
+
         final java.util.function.Consumer<Graph> emit;
         Graph part;
         Graph items;
@@ -274,8 +283,7 @@ public final class MarkdownReader {
             add(sec, SRC.level.asNode(), integer(heading.getLevel()));
             add(sec, SRC.title.asNode(), str(title));
             add(sec, SRC.anchor.asNode(), str(Anchors.github(title)));
-            if (!sectionStack.isEmpty())
-                add(sec, SRC.parent.asNode(), sectionStack.get(sectionStack.size() - 1));
+            if (!sectionStack.isEmpty()) add(sec, SRC.parent.asNode(), sectionStack.get(sectionStack.size() - 1));
             sectionStack.add(sec);
             levelStack.add(heading.getLevel());
             currentSection = sec;
@@ -311,8 +319,7 @@ public final class MarkdownReader {
         private Graph newPartition() {
             Graph g = GraphFactory.createGraphMem();
             skeleton.find(document, Node.ANY, Node.ANY).forEachRemaining(g::add);
-            for (Node sec : sectionStack)
-                skeleton.find(sec, Node.ANY, Node.ANY).forEachRemaining(g::add);
+            for (Node sec : sectionStack) skeleton.find(sec, Node.ANY, Node.ANY).forEachRemaining(g::add);
             return g;
         }
 
@@ -412,12 +419,10 @@ public final class MarkdownReader {
             inSection(li);
             int k = 0;
             for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext())
-                if (c instanceof Paragraph)
-                    k = links(li, c, k);
+                if (c instanceof Paragraph) k = links(li, c, k);
             // nested lists are list items of their own
             for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext())
-                if (!(c instanceof Paragraph))
-                    c.accept(this);
+                if (!(c instanceof Paragraph)) c.accept(this);
         }
 
         private void links(Node owner, org.commonmark.node.Node container) {
@@ -466,10 +471,16 @@ public final class MarkdownReader {
             return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
         }
 
-        private void add(Node s, Node p, Node o) { (part != null ? part : skeleton).add(Triple.create(s, p, o)); }
+        private void add(Node s, Node p, Node o) {
+            (part != null ? part : skeleton).add(Triple.create(s, p, o));
+        }
 
-        private static Node str(String s) { return NodeFactory.createLiteralString(s); }
+        private static Node str(String s) {
+            return NodeFactory.createLiteralString(s);
+        }
 
-        private static Node integer(int i) { return NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger); }
+        private static Node integer(int i) {
+            return NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger);
+        }
     }
 }

@@ -14,7 +14,10 @@ final class RawCells {
         boolean code = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\') { i++; continue; }
+            if (c == '\\') {
+                i++;
+                continue;
+            }
             if (c == '`') code = !code;
             else if (c == '|' && !code) pipes++;
         }

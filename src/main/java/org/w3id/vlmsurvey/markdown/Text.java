@@ -18,12 +18,33 @@ final class Text extends AbstractVisitor {
         return t.sb.toString().replaceAll("\\s+", " ");
     }
 
-    @Override public void visit(org.commonmark.node.Text text) { sb.append(text.getLiteral()); }
-    @Override public void visit(Code code) { sb.append(code.getLiteral()); }
-    @Override public void visit(SoftLineBreak b) { sb.append(' '); }
-    @Override public void visit(HardLineBreak b) { sb.append(' '); }
-    @Override public void visit(HtmlInline html) {
+    @Override
+    public void visit(org.commonmark.node.Text text) {
+        sb.append(text.getLiteral());
+    }
+
+    @Override
+    public void visit(Code code) {
+        sb.append(code.getLiteral());
+    }
+
+    @Override
+    public void visit(SoftLineBreak b) {
+        sb.append(' ');
+    }
+
+    @Override
+    public void visit(HardLineBreak b) {
+        sb.append(' ');
+    }
+
+    @Override
+    public void visit(HtmlInline html) {
         if (html.getLiteral().toLowerCase().startsWith("<br")) sb.append(' ');
     }
-    @Override public void visit(Image image) { /* badges and pictures carry no catalogue text */ }
+
+    @Override
+    public void visit(Image image) {
+        /* badges and pictures carry no catalogue text */
+    }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -94,7 +93,8 @@ public final class QueryGuards {
         public Expr transform(ExprFunction1 func, Expr expr1) {
             Expr e = super.transform(func, expr1);
             return func instanceof E_StrEncodeForURI || func instanceof E_StrUpperCase || func instanceof E_StrLowerCase
-                    ? checked(e) : e;
+                    ? checked(e)
+                    : e;
         }
 
         @Override
@@ -127,7 +127,8 @@ public final class QueryGuards {
         if (v.isLiteral()) {
             String s = v.asNode().getLiteralLexicalForm();
             if (s.length() > MAX_STRING_LENGTH)
-                throw new LimitExceeded("a string of more than " + MAX_STRING_LENGTH + " characters was built (the limit of this server)");
+                throw new LimitExceeded("a string of more than " + MAX_STRING_LENGTH
+                        + " characters was built (the limit of this server)");
         }
         return v;
     }
@@ -173,9 +174,20 @@ public final class QueryGuards {
             return text.charAt(index);
         }
 
-        @Override public int length() { return text.length(); }
-        @Override public CharSequence subSequence(int start, int end) { return new DeadlineText(text.substring(start, end), cancel, deadline); }
-        @Override public String toString() { return text; }
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new DeadlineText(text.substring(start, end), cancel, deadline);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     static DeadlineText text(String s, FunctionEnv env) {
@@ -289,7 +301,8 @@ public final class QueryGuards {
             }
             m.appendTail(out);
             String lang = arg.asNode().getLiteralLanguage();
-            NodeValue r = lang.isEmpty() ? NodeValue.makeString(out.toString())
+            NodeValue r = lang.isEmpty()
+                    ? NodeValue.makeString(out.toString())
                     : NodeValue.makeNode(NodeFactory.createLiteralLang(out.toString(), lang));
             return check(r);
         }

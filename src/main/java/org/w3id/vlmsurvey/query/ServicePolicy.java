@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -18,12 +17,12 @@ import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpAssign;
 import org.apache.jena.sparql.algebra.op.OpExtend;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.algebra.op.OpLeftJoin;
 import org.apache.jena.sparql.algebra.op.OpOrder;
-import org.apache.jena.sparql.algebra.op.OpAssign;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.walker.Walker;
@@ -108,17 +107,27 @@ public final class ServicePolicy {
                 URI u = new URI(t);
                 String scheme = u.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("http") && !scheme.equals("https"))
-                    throw new IllegalArgumentException("--allow-service " + text + ": only http and https endpoints can be allowed");
-                if (u.getRawUserInfo() != null || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null)
-                    throw new IllegalArgumentException("--allow-service " + text + ": an endpoint URL is scheme://host[:port][/path], without user info, query or fragment");
+                    throw new IllegalArgumentException(
+                            "--allow-service " + text + ": only http and https endpoints can be allowed");
+                if (u.getRawUserInfo() != null
+                        || u.getHost() == null
+                        || u.getRawQuery() != null
+                        || u.getRawFragment() != null)
+                    throw new IllegalArgumentException("--allow-service " + text
+                            + ": an endpoint URL is scheme://host[:port][/path], without user info, query or fragment");
                 return new Entry(t, scheme, u.getHost().toLowerCase(Locale.ROOT), u.getPort(), u.getRawPath());
             }
             URI u = new URI("http://" + t);
-            if (u.getHost() == null || u.getRawUserInfo() != null || (u.getRawPath() != null && !u.getRawPath().isEmpty()) || u.getRawQuery() != null)
-                throw new IllegalArgumentException("--allow-service " + text + ": not a host, host:port or http(s) URL");
+            if (u.getHost() == null
+                    || u.getRawUserInfo() != null
+                    || (u.getRawPath() != null && !u.getRawPath().isEmpty())
+                    || u.getRawQuery() != null)
+                throw new IllegalArgumentException(
+                        "--allow-service " + text + ": not a host, host:port or http(s) URL");
             return new Entry(t, null, u.getHost().toLowerCase(Locale.ROOT), u.getPort(), null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--allow-service " + text + ": not a host, host:port or http(s) URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(
+                    "--allow-service " + text + ": not a host, host:port or http(s) URL (" + e.getReason() + ")");
         }
     }
 
@@ -138,23 +147,27 @@ public final class ServicePolicy {
         } catch (URISyntaxException e) {
             return false;
         }
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null)
-            return false;
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) return false;
         String s = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!s.equals("http") && !s.equals("https")) return false;
-        // java.net.URI takes "http://a:1@b/" as user info "a:1" and host "b"; "http://a:1@b:2/" likewise: refused above.
-        for (Entry e : entries)
-            if (e.matches(uri)) return true;
+        // java.net.URI takes "http://a:1@b/" as user info "a:1" and host "b"; "http://a:1@b:2/" likewise: refused
+        // above.
+        for (Entry e : entries) if (e.matches(uri)) return true;
         return false;
     }
 
     /** Why a SERVICE endpoint is refused, or null if it is allowed. */
     public String refusal(Node endpoint) {
         if (endpoint.isURI() && allows(endpoint.getURI())) return null;
-        return "SERVICE " + (endpoint.isURI() ? "<" + endpoint.getURI() + ">" : endpoint.toString()) + " refused: federated query is "
-                + (allowed.isEmpty() ? "disabled here (the operator can allow endpoints with --allow-service)"
+        return "SERVICE " + (endpoint.isURI() ? "<" + endpoint.getURI() + ">" : endpoint.toString())
+                + " refused: federated query is "
+                + (allowed.isEmpty()
+                        ? "disabled here (the operator can allow endpoints with --allow-service)"
                         : "allowed only to " + String.join(", ", allowed)
-                          + (endpoint.isURI() ? "" : " (and needs a fixed endpoint IRI, not a variable)"));
+                                + (endpoint.isURI() ? "" : " (and needs a fixed endpoint IRI, not a variable)"));
     }
 
     /**
@@ -199,20 +212,52 @@ public final class ServicePolicy {
                 if (args != null) Walker.walk(args, this);
             }
         };
-        Walker.walk(op, new OpVisitorBase() {
-            @Override public void visit(OpService opService) { found.add(opService.getService()); }
-            @Override public void visit(OpFilter opFilter) { Walker.walk(opFilter.getExprs(), exprs); }
-            @Override public void visit(OpLeftJoin opLeftJoin) { if (opLeftJoin.getExprs() != null) Walker.walk(opLeftJoin.getExprs(), exprs); }
-            @Override public void visit(OpExtend opExtend) { Walker.walk(opExtend.getVarExprList(), exprs); }
-            @Override public void visit(OpAssign opAssign) { Walker.walk(opAssign.getVarExprList(), exprs); }
-            @Override public void visit(OpOrder opOrder) { conditions(opOrder.getConditions(), exprs); }
-            @Override public void visit(OpTopN opTop) { conditions(opTop.getConditions(), exprs); }
-            @Override public void visit(OpGroup opGroup) {
-                VarExprList keys = opGroup.getGroupVars();
-                if (keys != null) Walker.walk(keys, exprs);
-                for (ExprAggregator a : opGroup.getAggregators()) exprs.visit(a);
-            }
-        }, exprs);
+        Walker.walk(
+                op,
+                new OpVisitorBase() {
+                    @Override
+                    public void visit(OpService opService) {
+                        found.add(opService.getService());
+                    }
+
+                    @Override
+                    public void visit(OpFilter opFilter) {
+                        Walker.walk(opFilter.getExprs(), exprs);
+                    }
+
+                    @Override
+                    public void visit(OpLeftJoin opLeftJoin) {
+                        if (opLeftJoin.getExprs() != null) Walker.walk(opLeftJoin.getExprs(), exprs);
+                    }
+
+                    @Override
+                    public void visit(OpExtend opExtend) {
+                        Walker.walk(opExtend.getVarExprList(), exprs);
+                    }
+
+                    @Override
+                    public void visit(OpAssign opAssign) {
+                        Walker.walk(opAssign.getVarExprList(), exprs);
+                    }
+
+                    @Override
+                    public void visit(OpOrder opOrder) {
+                        conditions(opOrder.getConditions(), exprs);
+                    }
+
+                    @Override
+                    public void visit(OpTopN opTop) {
+                        conditions(opTop.getConditions(), exprs);
+                    }
+
+                    @Override
+                    public void visit(OpGroup opGroup) {
+                        VarExprList keys = opGroup.getGroupVars();
+                        if (keys != null) Walker.walk(keys, exprs);
+                        for (ExprAggregator a : opGroup.getAggregators()) exprs.visit(a);
+                    }
+                },
+                exprs);
     }
 
     private static void conditions(List<SortCondition> conditions, ExprVisitorBase exprs) {
@@ -226,7 +271,8 @@ public final class ServicePolicy {
     public void install(Context cxt) {
         cxt.set(ARQ.httpServiceAllowed, !entries.isEmpty());
         cxt.set(Service.httpQueryClient, NO_REDIRECTS);
-        ServiceExecutorRegistry registry = ServiceExecutorRegistry.standardRegistry().copy();
+        ServiceExecutorRegistry registry =
+                ServiceExecutorRegistry.standardRegistry().copy();
         registry.addSingleLink(new Guard());
         ServiceExecutorRegistry.set(cxt, registry);
     }
@@ -238,8 +284,12 @@ public final class ServicePolicy {
 
     private final class Guard implements ChainingServiceExecutor {
         @Override
-        public QueryIterator createExecution(OpService opExecute, OpService original, Binding binding,
-                                             ExecutionContext execCxt, ServiceExecutor chain) {
+        public QueryIterator createExecution(
+                OpService opExecute,
+                OpService original,
+                Binding binding,
+                ExecutionContext execCxt,
+                ServiceExecutor chain) {
             String refusal = refusal(opExecute.getService());
             if (refusal != null) throw new Refused(refusal);
             return chain.createExecution(opExecute, original, binding, execCxt);

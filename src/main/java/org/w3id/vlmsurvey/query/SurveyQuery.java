@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.DatasetFactory;
@@ -19,9 +18,9 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 
@@ -34,11 +33,16 @@ public final class SurveyQuery {
 
     /** How SELECT and ASK answers are written. */
     public enum Format {
-        TABLE(null), CSV(ResultSetLang.RS_CSV), TSV(ResultSetLang.RS_TSV), JSON(ResultSetLang.RS_JSON);
+        TABLE(null),
+        CSV(ResultSetLang.RS_CSV),
+        TSV(ResultSetLang.RS_TSV),
+        JSON(ResultSetLang.RS_JSON);
 
         final Lang lang;
 
-        Format(Lang lang) { this.lang = lang; }
+        Format(Lang lang) {
+            this.lang = lang;
+        }
 
         public static Format parse(String s) {
             try {
@@ -62,9 +66,17 @@ public final class SurveyQuery {
             this.column = column;
         }
 
-        public String origin() { return origin; }
-        public int line() { return line; }
-        public int column() { return column; }
+        public String origin() {
+            return origin;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
 
         @Override
         public String toString() {
@@ -91,15 +103,23 @@ public final class SurveyQuery {
             // The parser's first line says what it found and where ("Encountered "}" at line 2, column 8.");
             // the list of expected tokens that follows is left out. Its position is that of the offending token,
             // where getLine/getColumn give the last token read before it, so the message's position wins.
-            String message = e.getMessage() == null ? "syntax error" : e.getMessage().strip().lines().findFirst().orElse("");
+            String message = e.getMessage() == null
+                    ? "syntax error"
+                    : e.getMessage().strip().lines().findFirst().orElse("");
             Matcher at = POSITION.matcher(message);
-            if (at.find()) throw new SyntaxError(origin, Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)), message);
+            if (at.find())
+                throw new SyntaxError(origin, Integer.parseInt(at.group(1)), Integer.parseInt(at.group(2)), message);
             throw new SyntaxError(origin, e.getLine(), e.getColumn(), message);
         }
     }
 
-    public Query query() { return query; }
-    public String origin() { return origin; }
+    public Query query() {
+        return query;
+    }
+
+    public String origin() {
+        return origin;
+    }
 
     /**
      * Runs in-process against a graph. The timeout (milliseconds, 0 or less for none) bounds the whole
@@ -113,11 +133,10 @@ public final class SurveyQuery {
     }
 
     /** Runs in-process against a dataset (its default graph and named graphs), as {@link #local(Graph, long, ServicePolicy)}. */
-    public QueryExecution local(org.apache.jena.sparql.core.DatasetGraph dataset, long timeoutMillis, ServicePolicy services) {
+    public QueryExecution local(
+            org.apache.jena.sparql.core.DatasetGraph dataset, long timeoutMillis, ServicePolicy services) {
         services.check(query);
-        var builder = QueryExecution.create()
-                .query(QueryGuards.apply(query))
-                .dataset(DatasetFactory.wrap(dataset));
+        var builder = QueryExecution.create().query(QueryGuards.apply(query)).dataset(DatasetFactory.wrap(dataset));
         org.apache.jena.sparql.util.Context cxt = new org.apache.jena.sparql.util.Context();
         services.install(cxt);
         QueryGuards.install(cxt);

@@ -1,18 +1,17 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Admission control for SPARQL requests: at most {@code running} at once, at most {@code queue} more waiting (each at
@@ -32,7 +31,8 @@ public final class AdmissionFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!running.tryAcquire()) {
             boolean admitted = false;
             if (waiting.incrementAndGet() <= queue) {
@@ -62,6 +62,7 @@ public final class AdmissionFilter implements Filter {
         res.setStatus(503);
         res.setHeader("Retry-After", "5");
         res.setContentType("text/plain;charset=utf-8");
-        res.getOutputStream().write("Too many queries at once: try again in a few seconds\n".getBytes(StandardCharsets.UTF_8));
+        res.getOutputStream()
+                .write("Too many queries at once: try again in a few seconds\n".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,11 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +7,11 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Makes a plain {@code GET /survey/data} read the default graph (the survey), as if {@code ?default} was given,
@@ -22,10 +21,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 public final class DefaultGraphFilter implements Filter {
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && ("GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod()))
-                && http.getParameter("default") == null && http.getParameter("graph") == null)
-            request = new WithDefault(http);
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http
+                && ("GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod()))
+                && http.getParameter("default") == null
+                && http.getParameter("graph") == null) request = new WithDefault(http);
         chain.doFilter(request, response);
     }
 
@@ -35,18 +36,33 @@ public final class DefaultGraphFilter implements Filter {
         WithDefault(HttpServletRequest request) {
             super(request);
             Map<String, String[]> p = new LinkedHashMap<>(request.getParameterMap());
-            p.put("default", new String[] { "" });
+            p.put("default", new String[] {""});
             params = Collections.unmodifiableMap(p);
         }
 
-        @Override public String getParameter(String name) {
+        @Override
+        public String getParameter(String name) {
             String[] v = params.get(name);
             return v == null ? null : v[0];
         }
-        @Override public Map<String, String[]> getParameterMap() { return params; }
-        @Override public Enumeration<String> getParameterNames() { return Collections.enumeration(params.keySet()); }
-        @Override public String[] getParameterValues(String name) { return params.get(name); }
-        @Override public String getQueryString() {
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return params;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(params.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return params.get(name);
+        }
+
+        @Override
+        public String getQueryString() {
             String q = super.getQueryString();
             return q == null || q.isEmpty() ? "default" : q + "&default";
         }

@@ -1,7 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.IOException;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 
 /**
  * Lets Fuseki's error messages with non-ASCII text through. Fuseki 5.6.0 ({@code ServletOps.writeMessagePlainText})
@@ -19,21 +18,37 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 public final class ErrorLengthFilter implements Filter {
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         chain.doFilter(request, response instanceof HttpServletResponse http ? new Wrapper(http) : response);
     }
 
     private static final class Wrapper extends HttpServletResponseWrapper {
-        Wrapper(HttpServletResponse response) { super(response); }
+        Wrapper(HttpServletResponse response) {
+            super(response);
+        }
 
-        private boolean error() { return getStatus() >= 400; }
+        private boolean error() {
+            return getStatus() >= 400;
+        }
 
-        @Override public void setContentLength(int len) { if (!error()) super.setContentLength(len); }
-        @Override public void setContentLengthLong(long len) { if (!error()) super.setContentLengthLong(len); }
-        @Override public void setHeader(String name, String value) {
+        @Override
+        public void setContentLength(int len) {
+            if (!error()) super.setContentLength(len);
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (!error()) super.setContentLengthLong(len);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
             if (!(error() && "Content-Length".equalsIgnoreCase(name))) super.setHeader(name, value);
         }
-        @Override public void setIntHeader(String name, int value) {
+
+        @Override
+        public void setIntHeader(String name, int value) {
             if (!(error() && "Content-Length".equalsIgnoreCase(name))) super.setIntHeader(name, value);
         }
     }

@@ -1,7 +1,6 @@
 package org.w3id.vlmsurvey.server;
 
 import java.util.List;
-
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -54,7 +53,8 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     }
 
     @Override
-    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+    protected QueryExecResult executeQuery(
+            HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
         QueryExecResult r;
         try {
             r = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
@@ -111,8 +111,19 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
             }
         }
 
-        @Override public List<Var> getResultVars() { return rows.getResultVars(); }
-        @Override public long getRowNumber() { return rows.getRowNumber(); }
-        @Override public void close() { rows.close(); }
+        @Override
+        public List<Var> getResultVars() {
+            return rows.getResultVars();
+        }
+
+        @Override
+        public long getRowNumber() {
+            return rows.getRowNumber();
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
     }
 }

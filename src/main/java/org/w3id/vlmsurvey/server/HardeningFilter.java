@@ -1,7 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.IOException;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * Every path: {@code TRACE} (and {@code CONNECT}) answer 405; a directory of the static files ({@code /static/},
@@ -16,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class HardeningFilter implements Filter {
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse res) {
             String m = http.getMethod();
             if ("TRACE".equalsIgnoreCase(m) || "CONNECT".equalsIgnoreCase(m)) {
@@ -25,7 +25,8 @@ public final class HardeningFilter implements Filter {
                 return;
             }
             String path = http.getRequestURI();
-            if ((path.equals("/static") || path.startsWith("/static/")) && path.endsWith("/") || path.equals("/static")) {
+            if ((path.equals("/static") || path.startsWith("/static/")) && path.endsWith("/")
+                    || path.equals("/static")) {
                 res.sendError(404, "Not Found");
                 return;
             }

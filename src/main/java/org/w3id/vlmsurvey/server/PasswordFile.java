@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -55,8 +54,11 @@ public final class PasswordFile {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file + ": error: the password file is not UTF-8 text");
         }
@@ -73,11 +75,14 @@ public final class PasswordFile {
             String where = name + ":" + (i + 1) + ": error: ";
             String[] f = line.split(":", -1);
             if (f.length != 5)
-                throw new IllegalArgumentException(where + "expected USER:" + ALGORITHM + ":ITERATIONS:SALT:HASH (make one with: vlm-survey-kg passwd USER)");
+                throw new IllegalArgumentException(where + "expected USER:" + ALGORITHM
+                        + ":ITERATIONS:SALT:HASH (make one with: vlm-survey-kg passwd USER)");
             if (!USER.matcher(f[0]).matches())
-                throw new IllegalArgumentException(where + "user name \"" + f[0] + "\" must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+                throw new IllegalArgumentException(
+                        where + "user name \"" + f[0] + "\" must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
             if (!f[1].equals(ALGORITHM))
-                throw new IllegalArgumentException(where + "unknown hash \"" + f[1] + "\": only " + ALGORITHM + " (plain-text passwords are not accepted)");
+                throw new IllegalArgumentException(where + "unknown hash \"" + f[1] + "\": only " + ALGORITHM
+                        + " (plain-text passwords are not accepted)");
             int iterations;
             try {
                 iterations = Integer.parseInt(f[2]);
@@ -85,7 +90,8 @@ public final class PasswordFile {
                 iterations = -1;
             }
             if (iterations < MIN_ITERATIONS)
-                throw new IllegalArgumentException(where + "iterations \"" + f[2] + "\" must be a number of at least " + MIN_ITERATIONS);
+                throw new IllegalArgumentException(
+                        where + "iterations \"" + f[2] + "\" must be a number of at least " + MIN_ITERATIONS);
             byte[] salt, hash;
             try {
                 salt = Base64.getDecoder().decode(f[3]);
@@ -95,10 +101,13 @@ public final class PasswordFile {
             }
             if (salt.length < 16) throw new IllegalArgumentException(where + "the salt must be at least 16 bytes");
             if (hash.length != 32) throw new IllegalArgumentException(where + "the hash must be 32 bytes");
-            if (users.containsKey(f[0])) throw new IllegalArgumentException(where + "user \"" + f[0] + "\" is listed twice");
+            if (users.containsKey(f[0]))
+                throw new IllegalArgumentException(where + "user \"" + f[0] + "\" is listed twice");
             users.put(f[0], new Entry(iterations, salt, hash));
         }
-        if (users.isEmpty()) throw new IllegalArgumentException(name + ": error: no user in the password file (make a line with: vlm-survey-kg passwd USER)");
+        if (users.isEmpty())
+            throw new IllegalArgumentException(
+                    name + ": error: no user in the password file (make a line with: vlm-survey-kg passwd USER)");
         return new PasswordFile(Map.copyOf(users));
     }
 
@@ -131,7 +140,9 @@ public final class PasswordFile {
     static byte[] pbkdf2(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,15 @@
 package org.w3id.vlmsurvey.server;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,17 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses a request whose query (URL query string, or request body: a form or {@code application/sparql-query})
@@ -39,7 +38,8 @@ public final class QuerySizeFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse res)) {
             chain.doFilter(request, response);
             return;
@@ -69,15 +69,16 @@ public final class QuerySizeFilter implements Filter {
         res.setStatus(413);
         res.setContentType("text/plain;charset=utf-8");
         res.setHeader("Connection", "close");
-        res.getOutputStream().write((what + " is larger than " + max + " bytes, the limit of this server (--max-query-size)\n")
-                .getBytes(StandardCharsets.UTF_8));
+        res.getOutputStream()
+                .write((what + " is larger than " + max + " bytes, the limit of this server (--max-query-size)\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The bytes of a stream, or null if there are more than {@code max}. */
     static byte[] read(InputStream in, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] b = new byte[8192];
-        for (int n; (n = in.read(b)) >= 0;) {
+        for (int n; (n = in.read(b)) >= 0; ) {
             out.write(b, 0, n);
             if (out.size() > max) return null;
         }
@@ -121,23 +122,63 @@ public final class QuerySizeFilter implements Filter {
         public ServletInputStream getInputStream() {
             ByteArrayInputStream in = new ByteArrayInputStream(params == null ? body : new byte[0]);
             return new ServletInputStream() {
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException(); }
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener l) {
+                    throw new UnsupportedOperationException();
+                }
             };
         }
 
-        @Override public int getContentLength() { return body.length; }
-        @Override public long getContentLengthLong() { return body.length; }
-        @Override public String getParameter(String name) {
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getParameter(String name) {
             if (params == null) return super.getParameter(name);
             String[] v = params.get(name);
             return v == null ? null : v[0];
         }
-        @Override public Map<String, String[]> getParameterMap() { return params == null ? super.getParameterMap() : params; }
-        @Override public Enumeration<String> getParameterNames() { return params == null ? super.getParameterNames() : Collections.enumeration(params.keySet()); }
-        @Override public String[] getParameterValues(String name) { return params == null ? super.getParameterValues(name) : params.get(name); }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return params == null ? super.getParameterMap() : params;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return params == null ? super.getParameterNames() : Collections.enumeration(params.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return params == null ? super.getParameterValues(name) : params.get(name);
+        }
     }
 }

@@ -1,12 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +9,12 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A result never looks complete when it is not.
@@ -49,7 +48,8 @@ public final class ResultBufferFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (!(response instanceof HttpServletResponse http)) {
             chain.doFilter(request, response);
             return;
@@ -63,7 +63,8 @@ public final class ResultBufferFilter implements Filter {
         }
         Object failure = request.getAttribute(FAILURE);
         if (w.streaming && (failure != null || w.failedStatus != 0))
-            throw new Aborted("result aborted after " + w.written + " bytes: " + failure,
+            throw new Aborted(
+                    "result aborted after " + w.written + " bytes: " + failure,
                     failure instanceof Throwable t ? t : null);
         w.finish();
     }
@@ -85,7 +86,8 @@ public final class ResultBufferFilter implements Filter {
         }
 
         private void write(byte[] b, int off, int len) throws IOException {
-            if (failedStatus != 0 || (!streaming && buffer == null)) return; // failed, or an error was sent: nothing more goes out
+            if (failedStatus != 0 || (!streaming && buffer == null))
+                return; // failed, or an error was sent: nothing more goes out
             written += len;
             if (!streaming) {
                 if (buffer.size() + len <= limit) {
@@ -112,21 +114,46 @@ public final class ResultBufferFilter implements Filter {
 
         @Override
         public ServletOutputStream getOutputStream() {
-            if (out == null) out = new ServletOutputStream() {
-                @Override public void write(int b) throws IOException { Buffered.this.write(new byte[] { (byte) b }, 0, 1); }
-                @Override public void write(byte[] b, int off, int len) throws IOException { Buffered.this.write(b, off, len); }
-                // ServletOutputStream.print refuses characters outside ISO-8859-1; Jetty's own stream writes the
-                // response's encoding (Fuseki prints error messages that quote the query, emoji included)
-                @Override public void print(String text) throws IOException {
-                    String enc = getCharacterEncoding();
-                    byte[] b = String.valueOf(text).getBytes(enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc));
-                    Buffered.this.write(b, 0, b.length);
-                }
-                @Override public void flush() throws IOException { if (streaming && failedStatus == 0) http.getOutputStream().flush(); }
-                @Override public void close() {}
-                @Override public boolean isReady() { return true; }
-                @Override public void setWriteListener(WriteListener listener) { throw new UnsupportedOperationException(); }
-            };
+            if (out == null)
+                out = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        Buffered.this.write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        Buffered.this.write(b, off, len);
+                    }
+                    // ServletOutputStream.print refuses characters outside ISO-8859-1; Jetty's own stream writes the
+                    // response's encoding (Fuseki prints error messages that quote the query, emoji included)
+                    @Override
+                    public void print(String text) throws IOException {
+                        String enc = getCharacterEncoding();
+                        byte[] b = String.valueOf(text)
+                                .getBytes(enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc));
+                        Buffered.this.write(b, 0, b.length);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (streaming && failedStatus == 0)
+                            http.getOutputStream().flush();
+                    }
+
+                    @Override
+                    public void close() {}
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException();
+                    }
+                };
             return out;
         }
 
@@ -140,11 +167,29 @@ public final class ResultBufferFilter implements Filter {
             return writer;
         }
 
-        @Override public boolean isCommitted() { return streaming || http.isCommitted(); }
-        @Override public void flushBuffer() throws IOException { if (writer != null) writer.flush(); if (streaming) http.flushBuffer(); }
-        @Override public void setBufferSize(int size) {}
-        @Override public void setContentLength(int len) { if (streaming) return; }
-        @Override public void setContentLengthLong(long len) { if (streaming) return; }
+        @Override
+        public boolean isCommitted() {
+            return streaming || http.isCommitted();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (writer != null) writer.flush();
+            if (streaming) http.flushBuffer();
+        }
+
+        @Override
+        public void setBufferSize(int size) {}
+
+        @Override
+        public void setContentLength(int len) {
+            if (streaming) return;
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (streaming) return;
+        }
 
         @Override
         public void setHeader(String name, String value) {

@@ -1,14 +1,13 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.IOException;
-import java.util.concurrent.locks.Lock;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Holds the store's read access ({@link org.w3id.vlmsurvey.server.store.SurveyStore#readAccess}) for each request
@@ -23,7 +22,8 @@ public final class StoreAccessFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         String path = request instanceof HttpServletRequest http ? http.getRequestURI() : "";
         if (path.startsWith("/$/") || path.startsWith("/static/")) {
             chain.doFilter(request, response);

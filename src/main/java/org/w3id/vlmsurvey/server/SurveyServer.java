@@ -1,23 +1,10 @@
 package org.w3id.vlmsurvey.server;
 
-import org.w3id.vlmsurvey.server.store.SourceWatcher;
-import org.w3id.vlmsurvey.server.store.SurveyLoader;
-import org.w3id.vlmsurvey.server.store.SurveyStore;
-import org.w3id.vlmsurvey.server.web.BrowseServlet;
-import org.w3id.vlmsurvey.server.web.ChartsServlet;
-import org.w3id.vlmsurvey.server.web.SearchServlet;
-import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
-import org.w3id.vlmsurvey.server.web.OntologyServlet;
-import org.w3id.vlmsurvey.server.web.VoidServlet;
-import org.w3id.vlmsurvey.server.web.WebPageServlet;
-
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
@@ -32,6 +19,16 @@ import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.query.QueryGuards;
 import org.w3id.vlmsurvey.query.ServicePolicy;
+import org.w3id.vlmsurvey.server.store.SourceWatcher;
+import org.w3id.vlmsurvey.server.store.SurveyLoader;
+import org.w3id.vlmsurvey.server.store.SurveyStore;
+import org.w3id.vlmsurvey.server.web.BrowseServlet;
+import org.w3id.vlmsurvey.server.web.ChartsServlet;
+import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
+import org.w3id.vlmsurvey.server.web.OntologyServlet;
+import org.w3id.vlmsurvey.server.web.SearchServlet;
+import org.w3id.vlmsurvey.server.web.VoidServlet;
+import org.w3id.vlmsurvey.server.web.WebPageServlet;
 
 /**
  * The survey on embedded Apache Jena Fuseki (without its admin module): the dataset {@value #DATASET} with
@@ -62,7 +59,8 @@ public final class SurveyServer implements AutoCloseable {
     private final SourceWatcher watcher;
     private final boolean rebuilt;
 
-    private SurveyServer(ServerOptions options, SurveyStore store, FusekiServer fuseki, SourceWatcher watcher, boolean rebuilt) {
+    private SurveyServer(
+            ServerOptions options, SurveyStore store, FusekiServer fuseki, SourceWatcher watcher, boolean rebuilt) {
         this.options = options;
         this.store = store;
         this.fuseki = fuseki;
@@ -78,7 +76,8 @@ public final class SurveyServer implements AutoCloseable {
     /** As {@link #start(ServerOptions)}, serving also a history (named graphs per version), or none when null. */
     public static SurveyServer start(ServerOptions options, org.apache.jena.sparql.core.DatasetGraph history) {
         // a bad password file is reported before the survey is loaded
-        PasswordFile passwords = options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
+        PasswordFile passwords =
+                options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
         SurveyStore store = options.tdb2() != null ? SurveyStore.tdb2(options.tdb2()) : SurveyStore.inMemory();
         store.history(history);
         try {
@@ -91,13 +90,24 @@ public final class SurveyServer implements AutoCloseable {
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
             fuseki.start();
             SourceWatcher watcher = options.watch()
-                    ? new SourceWatcher(options.source().path(), loader, options.watchInterval()) : null;
+                    ? new SourceWatcher(options.source().path(), loader, options.watchInterval())
+                    : null;
             SurveyServer server = new SurveyServer(options, store, fuseki, watcher, outcome.rebuilt());
             SurveyStore.Counts n = store.counts();
-            LOG.info("Serving {} at {} (SPARQL {}{}/sparql): {}, {} papers, {} datasets{}{}",
-                    options.source().path() == null ? "the bundled survey" : options.source().name(), server.url(), server.url(), DATASET,
-                    store.tripleCounts(options.source().links()), n.papers(), n.datasets(),
-                    options.tdb2() == null ? "" : ", TDB2 " + options.tdb2() + (outcome.rebuilt() ? " (rebuilt)" : " (reused)"),
+            LOG.info(
+                    "Serving {} at {} (SPARQL {}{}/sparql): {}, {} papers, {} datasets{}{}",
+                    options.source().path() == null
+                            ? "the bundled survey"
+                            : options.source().name(),
+                    server.url(),
+                    server.url(),
+                    DATASET,
+                    store.tripleCounts(options.source().links()),
+                    n.papers(),
+                    n.datasets(),
+                    options.tdb2() == null
+                            ? ""
+                            : ", TDB2 " + options.tdb2() + (outcome.rebuilt() ? " (rebuilt)" : " (reused)"),
                     options.watch() ? ", watching the source" : "");
             return server;
         } catch (RuntimeException e) {
@@ -141,7 +151,9 @@ public final class SurveyServer implements AutoCloseable {
         if (options.tdb2() != null) b.addFilter("/*", new StoreAccessFilter(store.readAccess()));
         b.addFilter(DATASET + "/*", new QuerySizeFilter(limits.maxQuerySize()));
         if (passwords != null)
-            b.addFilter(DATASET + "/update", new UpdateGuardFilter(passwords, limits.allowLoad(), services, limits.maxQuerySize()));
+            b.addFilter(
+                    DATASET + "/update",
+                    new UpdateGuardFilter(passwords, limits.allowLoad(), services, limits.maxQuerySize()));
         b.addFilter(DATASET + "/*", new AdmissionFilter(limits.maxQueries(), limits.queueLength(), options.timeout()));
         b.addFilter(DATASET + "/*", new ResultBufferFilter(limits.resultBuffer()));
         b.addFilter(DATASET + "/data", new DefaultGraphFilter());
@@ -150,19 +162,18 @@ public final class SurveyServer implements AutoCloseable {
         b.addServlet("/ontology", new OntologyServlet());
         b.addServlet("/.well-known/void", new VoidServlet(store));
         BrowseServlet browse = new BrowseServlet(store);
-        for (String path : BrowseServlet.paths())
-            b.addServlet(path, browse);
+        for (String path : BrowseServlet.paths()) b.addServlet(path, browse);
         SearchServlet search = new SearchServlet(store);
-        for (String path : SearchServlet.paths())
-            b.addServlet(path, search);
+        for (String path : SearchServlet.paths()) b.addServlet(path, search);
         b.addServlet("/charts", new ChartsServlet());
         WebPageServlet page = new WebPageServlet();
-        for (String path : new String[] { "", "/index.html", "/examples.json", "/vocabulary.json", "/static/*" })
+        for (String path : new String[] {"", "/index.html", "/examples.json", "/vocabulary.json", "/static/*"})
             b.addServlet(path, page);
         FusekiServer server = b.build();
         // Jetty's own form limit (200 kB) would refuse a form query below our limit with a 400
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
-        if (context != null) context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
+        if (context != null)
+            context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
         return server;
     }
 
@@ -179,13 +190,17 @@ public final class SurveyServer implements AutoCloseable {
         try {
             Path f = Files.createTempFile("vlm-survey-cors", ".properties");
             f.toFile().deleteOnExit();
-            Files.writeString(f, String.join("\n",
-                    "allowedOrigins=*",
-                    "allowedMethods=GET,POST,HEAD,OPTIONS",
-                    "allowedHeaders=X-Requested-With, Content-Type, Accept, Origin",
-                    "exposedHeaders=Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma",
-                    "allowCredentials=false",
-                    "chainPreflight=false", ""));
+            Files.writeString(
+                    f,
+                    String.join(
+                            "\n",
+                            "allowedOrigins=*",
+                            "allowedMethods=GET,POST,HEAD,OPTIONS",
+                            "allowedHeaders=X-Requested-With, Content-Type, Accept, Origin",
+                            "exposedHeaders=Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma",
+                            "allowCredentials=false",
+                            "chainPreflight=false",
+                            ""));
             corsFile = f.toString();
             return corsFile;
         } catch (IOException e) {

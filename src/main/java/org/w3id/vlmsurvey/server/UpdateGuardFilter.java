@@ -1,13 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +7,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
@@ -56,7 +54,8 @@ public final class UpdateGuardFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
         if ("OPTIONS".equalsIgnoreCase(req.getMethod())) {
@@ -94,7 +93,10 @@ public final class UpdateGuardFilter implements Filter {
         }
         String ct = req.getContentType();
         if (ct == null || !ct.toLowerCase(Locale.ROOT).strip().startsWith("application/sparql-update")) {
-            send(res, 415, "update takes a body of type application/sparql-update (forms are refused: no cross-site form can update)");
+            send(
+                    res,
+                    415,
+                    "update takes a body of type application/sparql-update (forms are refused: no cross-site form can update)");
             return;
         }
         byte[] body = QuerySizeFilter.read(req.getInputStream(), maxSize);
@@ -111,7 +113,11 @@ public final class UpdateGuardFilter implements Filter {
         }
         for (Update u : update.getOperations()) {
             if (u instanceof UpdateLoad load && !allowLoad) {
-                send(res, 403, "LOAD <" + load.getSource() + "> refused: LOAD reads files and URLs, the operator can allow it with --allow-load");
+                send(
+                        res,
+                        403,
+                        "LOAD <" + load.getSource()
+                                + "> refused: LOAD reads files and URLs, the operator can allow it with --allow-load");
                 return;
             }
             if (u instanceof UpdateModify w && w.getWherePattern() != null) {

@@ -2,7 +2,6 @@ package org.w3id.vlmsurvey.validate;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -14,8 +13,8 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.FmtUtils;
-import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.bundle.Bundled;
+import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /** Validates a built graph against {@code ontology/vlm-survey-shapes.ttl}; each violation becomes a problem at the focus node's first source line. */
@@ -42,9 +41,14 @@ public final class ShapesValidator {
         for (ReportEntry e : report(data).getEntries()) {
             int line = firstLine(data, e.focusNode());
             String where = FmtUtils.stringForNode(e.focusNode(), VLM.prefixes());
-            String path = e.resultPath() == null ? "" : " " + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(VLM.prefixes()));
+            String path = e.resultPath() == null
+                    ? ""
+                    : " " + e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(VLM.prefixes()));
             String msg = "SHACL: " + where + path + ": " + e.message();
-            problems.add(e.severity() == Severity.Violation ? Problem.error(file, line, msg) : Problem.warning(file, line, msg));
+            problems.add(
+                    e.severity() == Severity.Violation
+                            ? Problem.error(file, line, msg)
+                            : Problem.warning(file, line, msg));
         }
         return problems;
     }
@@ -57,7 +61,9 @@ public final class ShapesValidator {
             try {
                 int n = Integer.parseInt(o.getLiteralLexicalForm());
                 if (best == 0 || n < best) best = n;
-            } catch (RuntimeException ignore) { /* not a line number: the shapes report it */ }
+            } catch (RuntimeException ignore) {
+                /* not a line number: the shapes report it */
+            }
         }
         return best;
     }

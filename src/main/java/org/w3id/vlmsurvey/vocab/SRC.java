@@ -38,7 +38,13 @@ public final class SRC {
     public static final Property columns = p("columns");
     public static final Property cells = p("cells");
 
-    private static Resource r(String local) { return ResourceFactory.createResource(NS + local); }
-    private static Property p(String local) { return ResourceFactory.createProperty(NS + local); }
+    private static Resource r(String local) {
+        return ResourceFactory.createResource(NS + local);
+    }
+
+    private static Property p(String local) {
+        return ResourceFactory.createProperty(NS + local);
+    }
+
     private SRC() {}
 }

@@ -77,7 +77,13 @@ public final class VLM {
         return pm;
     }
 
-    private static Resource r(String local) { return ResourceFactory.createResource(NS + local); }
-    private static Property p(String local) { return ResourceFactory.createProperty(NS + local); }
+    private static Resource r(String local) {
+        return ResourceFactory.createResource(NS + local);
+    }
+
+    private static Property p(String local) {
+        return ResourceFactory.createProperty(NS + local);
+    }
+
     private VLM() {}
 }

@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,8 @@ class LayeringTest {
 
     @BeforeAll
     static void importProduct() {
-        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
@@ -39,43 +39,89 @@ class LayeringTest {
 
     @Test
     void importsOnlyGoDownward() {
-        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+        ArchRule layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true) // history arrives with issue 9
-                .layer("cli").definedBy(pkg("cli"))
-                .layer("server").definedBy(pkg("server"))
-                .layer("server.web").definedBy(pkg("server.web"))
-                .layer("server.store").definedBy(pkg("server.store"))
-                .layer("export").definedBy(pkg("export"))
-                .layer("linking").definedBy(pkg("linking"))
-                .layer("query").definedBy(pkg("query"))
-                .layer("history").definedBy(pkg("history"))
-                .layer("graph").definedBy(pkg("graph"))
-                .layer("markdown").definedBy(pkg("markdown"))
-                .layer("mapping").definedBy(pkg("mapping"))
-                .layer("base").definedBy(pkg("vocab"), pkg("diagnostics"), pkg("validate"), pkg("bundle"))
-
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("server.web").mayOnlyBeAccessedByLayers("cli", "server")
-                .whereLayer("server.store").mayOnlyBeAccessedByLayers("cli", "server", "server.web")
-                .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
-                .whereLayer("linking").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
-                .whereLayer("history").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
-                .whereLayer("graph").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store",
-                        "export", "linking", "query", "history")
-                .whereLayer("markdown").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store",
-                        "export", "linking", "query", "history", "graph")
-                .whereLayer("mapping").mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store",
-                        "export", "linking", "query", "history", "graph");
+                .layer("cli")
+                .definedBy(pkg("cli"))
+                .layer("server")
+                .definedBy(pkg("server"))
+                .layer("server.web")
+                .definedBy(pkg("server.web"))
+                .layer("server.store")
+                .definedBy(pkg("server.store"))
+                .layer("export")
+                .definedBy(pkg("export"))
+                .layer("linking")
+                .definedBy(pkg("linking"))
+                .layer("query")
+                .definedBy(pkg("query"))
+                .layer("history")
+                .definedBy(pkg("history"))
+                .layer("graph")
+                .definedBy(pkg("graph"))
+                .layer("markdown")
+                .definedBy(pkg("markdown"))
+                .layer("mapping")
+                .definedBy(pkg("mapping"))
+                .layer("base")
+                .definedBy(pkg("vocab"), pkg("diagnostics"), pkg("validate"), pkg("bundle"))
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("server")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("server.web")
+                .mayOnlyBeAccessedByLayers("cli", "server")
+                .whereLayer("server.store")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.web")
+                .whereLayer("export")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .whereLayer("linking")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .whereLayer("query")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .whereLayer("history")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .whereLayer("graph")
+                .mayOnlyBeAccessedByLayers(
+                        "cli", "server", "server.web", "server.store", "export", "linking", "query", "history")
+                .whereLayer("markdown")
+                .mayOnlyBeAccessedByLayers(
+                        "cli", "server", "server.web", "server.store", "export", "linking", "query", "history", "graph")
+                .whereLayer("mapping")
+                .mayOnlyBeAccessedByLayers(
+                        "cli",
+                        "server",
+                        "server.web",
+                        "server.store",
+                        "export",
+                        "linking",
+                        "query",
+                        "history",
+                        "graph");
         layers.check(product);
     }
 
     @Test
     void everyProductPackageHasItsPlaceInTheLayering() {
-        classes().should().resideInAnyPackage(pkg("cli"), pkg("server"), pkg("server.web"), pkg("server.store"),
-                pkg("export"), pkg("linking"), pkg("query"), pkg("history"), pkg("graph"), pkg("markdown"),
-                pkg("mapping"), pkg("vocab"), pkg("diagnostics"), pkg("validate"), pkg("bundle"))
+        classes()
+                .should()
+                .resideInAnyPackage(
+                        pkg("cli"),
+                        pkg("server"),
+                        pkg("server.web"),
+                        pkg("server.store"),
+                        pkg("export"),
+                        pkg("linking"),
+                        pkg("query"),
+                        pkg("history"),
+                        pkg("graph"),
+                        pkg("markdown"),
+                        pkg("mapping"),
+                        pkg("vocab"),
+                        pkg("diagnostics"),
+                        pkg("validate"),
+                        pkg("bundle"))
                 .because("a new package must be placed in the layering (here and in README \"How it works\")")
                 .check(product);
     }
@@ -87,21 +133,34 @@ class LayeringTest {
 
     @Test
     void theBottomPackagesUseOnlyEachOtherAndLibraries() {
-        noClasses().that().resideInAnyPackage(pkg("vocab"), pkg("diagnostics"), pkg("bundle"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("validate"))
+        noClasses()
+                .that()
+                .resideInAnyPackage(pkg("vocab"), pkg("diagnostics"), pkg("bundle"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("validate"))
                 .because("validate is the only bottom package that builds on the others")
                 .check(product);
     }
 
     @Test
     void theProductDoesNotUseTheBenchmarkTools() {
-        noClasses().should().dependOnClassesThat().resideInAPackage(ROOT + ".bench..").check(product);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".bench..")
+                .check(product);
     }
 
     @Test
     void theImportHoldsTheProductOnly() {
         // a guard for the rules above: they must see the product classes, and no test or bench class
-        classes().that().resideInAPackage(pkg("cli")).should().haveSimpleNameNotEndingWith("Test").check(product);
+        classes()
+                .that()
+                .resideInAPackage(pkg("cli"))
+                .should()
+                .haveSimpleNameNotEndingWith("Test")
+                .check(product);
         if (product.stream().noneMatch(c -> c.getName().equals(pkg("cli.Main"))))
             throw new AssertionError("the product classes were not imported");
         if (product.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + ".bench")))

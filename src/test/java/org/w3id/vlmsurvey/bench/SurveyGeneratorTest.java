@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,9 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /** A generated survey of 1000 entries loads with every entry accounted for. */
 class SurveyGeneratorTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static SurveyGenerator.Counts counts;
     static SurveyGraph.Result r;
 
@@ -34,10 +35,14 @@ class SurveyGeneratorTest {
     }
 
     static long count(Graph g, String where) {
-        try (QueryExec qe = QueryExec.graph(g).query("""
+        try (QueryExec qe = QueryExec.graph(g)
+                .query(
+                        """
                 PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>
                 PREFIX src: <https://w3id.org/vlm-survey/source#>
-                SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {""" + where + "}").build()) {
+                SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {"""
+                                + where + "}")
+                .build()) {
             return Long.parseLong(qe.select().next().get("n").getLiteralLexicalForm());
         }
     }
@@ -69,10 +74,12 @@ class SurveyGeneratorTest {
         String text = SurveyGenerator.text(1000, 7);
         for (String irregular : List.of("[code](", ")]|", "Non-Public", "ICLR W 20"))
             assert text.contains(irregular) : "the generator writes " + irregular;
-        assertEquals(occurrences(text, "ICLR W 20"),
+        assertEquals(
+                occurrences(text, "ICLR W 20"),
                 count(r.data(), "?x vlm:publishedIn <https://w3id.org/vlm-survey/resource/venue/iclrw>"));
         assertEquals(occurrences(text, "Non-Public"), count(r.data(), "?x vlm:codeAvailability vlm:CodeNotPublic"));
-        assertEquals(occurrences(text, "[Code](https://github.com/") + occurrences(text, "[code](https://github.com/"),
+        assertEquals(
+                occurrences(text, "[Code](https://github.com/") + occurrences(text, "[code](https://github.com/"),
                 count(r.data(), "?x vlm:codeRepository ?repo"));
     }
 

@@ -13,7 +13,8 @@ public final class Jar {
     public record Run(int exit, String out, String err) {}
 
     public static Path jar() {
-        Path p = Path.of(System.getProperty("vlm.jar", "target/vlm-survey-kg.jar")).toAbsolutePath();
+        Path p = Path.of(System.getProperty("vlm.jar", "target/vlm-survey-kg.jar"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(p)) throw new IllegalStateException("build the jar first (mvn package): " + p);
         return p;
     }
@@ -36,13 +37,19 @@ public final class Jar {
 
     static Run exec(Path workDir, List<String> cmd) throws IOException, InterruptedException {
         Path out = Files.createTempFile("run", ".out"), err = Files.createTempFile("run", ".err");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + cmd);
         }
-        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Run r = new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);
         return r;

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
@@ -36,7 +35,10 @@ class QueryCommandTest {
 
     static Run run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = Main.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -50,10 +52,16 @@ class QueryCommandTest {
 
     @BeforeAll
     static void startServer() {
-        Graph survey = Exporter.union(SurveyGraph.ontology(), SurveyGraph.build(SurveyGraph.Source.resolve(null)).data());
-        server = FusekiServer.create().loopback(true).port(0).verbose(false)
+        Graph survey = Exporter.union(
+                SurveyGraph.ontology(),
+                SurveyGraph.build(SurveyGraph.Source.resolve(null)).data());
+        server = FusekiServer.create()
+                .loopback(true)
+                .port(0)
+                .verbose(false)
                 .add("/survey", DatasetGraphFactory.wrap(survey), false)
-                .build().start();
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -69,7 +77,8 @@ class QueryCommandTest {
     void tableIsTheDefault() {
         Run r = run("query", "--query", TOP_VENUES);
         assertEquals(Main.OK, r.exit(), r.err());
-        assertEquals("""
+        assertEquals(
+                """
                 ----------------------
                 | acronym   | papers |
                 ======================
@@ -77,7 +86,8 @@ class QueryCommandTest {
                 | "CVPR"    | 10     |
                 | "NeurIPS" | 6      |
                 ----------------------
-                """, r.out());
+                """,
+                r.out());
     }
 
     @Test
@@ -98,11 +108,15 @@ class QueryCommandTest {
     void json() {
         Run r = run("query", "-f", "json", "-q", TOP_VENUES);
         assertEquals(Main.OK, r.exit(), r.err());
-        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
+        ResultSet rs = ResultSetMgr.read(
+                new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
         assertEquals(List.of("acronym", "papers"), rs.getResultVars());
         StringBuilder rows = new StringBuilder();
-        rs.forEachRemaining((QuerySolution s) -> rows.append(s.getLiteral("acronym").getString()).append('=')
-                .append(s.getLiteral("papers").getInt()).append(' '));
+        rs.forEachRemaining(
+                (QuerySolution s) -> rows.append(s.getLiteral("acronym").getString())
+                        .append('=')
+                        .append(s.getLiteral("papers").getInt())
+                        .append(' '));
         assertEquals("arXiv=11 CVPR=10 NeurIPS=6 ", rows.toString());
     }
 
@@ -115,7 +129,8 @@ class QueryCommandTest {
 
     @Test
     void ask() {
-        String ask = PREFIXES + "ASK { <https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> vlm:shortName \"CLIP\" }";
+        String ask = PREFIXES
+                + "ASK { <https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> vlm:shortName \"CLIP\" }";
         Run table = run("query", "-q", ask);
         assertEquals(Main.OK, table.exit(), table.err());
         assertEquals("yes\n", table.out());
@@ -129,16 +144,21 @@ class QueryCommandTest {
 
     @Test
     void constructPrintsTurtle() {
-        String construct = PREFIXES + "CONSTRUCT { ?p vlm:shortName ?n } WHERE { ?p vlm:shortName ?n FILTER (?n IN (\"CoOp\", \"CoCoOp\")) }";
+        String construct = PREFIXES
+                + "CONSTRUCT { ?p vlm:shortName ?n } WHERE { ?p vlm:shortName ?n FILTER (?n IN (\"CoOp\", \"CoCoOp\")) }";
         Run r = run("query", "-q", construct);
         assertEquals(Main.OK, r.exit(), r.err());
         Graph g = GraphFactory.createGraphMem();
         RDFParser.fromString(r.out(), Lang.TURTLE).parse(g);
         assertEquals(2, g.size());
-        assertTrue(g.contains(NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/arxiv-2109.01134"),
-                NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#shortName"), NodeFactory.createLiteralString("CoOp")));
-        assertTrue(g.contains(NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/arxiv-2203.05557"),
-                NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#shortName"), NodeFactory.createLiteralString("CoCoOp")));
+        assertTrue(g.contains(
+                NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/arxiv-2109.01134"),
+                NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#shortName"),
+                NodeFactory.createLiteralString("CoOp")));
+        assertTrue(g.contains(
+                NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/arxiv-2203.05557"),
+                NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#shortName"),
+                NodeFactory.createLiteralString("CoCoOp")));
         assertTrue(r.out().contains("PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>"), r.out());
     }
 
@@ -148,8 +168,10 @@ class QueryCommandTest {
         assertEquals(Main.OK, r.exit(), r.err());
         Graph g = GraphFactory.createGraphMem();
         RDFParser.fromString(r.out(), Lang.TURTLE).parse(g);
-        assertTrue(g.contains(NodeFactory.createURI("https://w3id.org/vlm-survey/resource/venue/ijcv"),
-                NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#acronym"), NodeFactory.createLiteralString("IJCV")));
+        assertTrue(g.contains(
+                NodeFactory.createURI("https://w3id.org/vlm-survey/resource/venue/ijcv"),
+                NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#acronym"),
+                NodeFactory.createLiteralString("IJCV")));
     }
 
     @Test
@@ -196,10 +218,16 @@ class QueryCommandTest {
     void endpointConstructAndAsk() {
         Run ask = run("query", "-e", endpoint(), "-q", PREFIXES + "ASK { ?p vlm:shortName \"GroupViT\" }");
         assertEquals("yes\n", ask.out(), ask.err());
-        Run construct = run("query", "-e", endpoint(), "-q",
+        Run construct = run(
+                "query",
+                "-e",
+                endpoint(),
+                "-q",
                 PREFIXES + "CONSTRUCT { ?p vlm:shortName ?n } WHERE { ?p vlm:shortName ?n FILTER (?n = \"LiT\") }");
         assertEquals(Main.OK, construct.exit(), construct.err());
-        assertTrue(construct.out().contains("<https://w3id.org/vlm-survey/resource/paper/arxiv-2111.07991>"), construct.out());
+        assertTrue(
+                construct.out().contains("<https://w3id.org/vlm-survey/resource/paper/arxiv-2111.07991>"),
+                construct.out());
     }
 
     @Test
@@ -211,7 +239,8 @@ class QueryCommandTest {
     }
 
     static String serviceQuery() {
-        return PREFIXES + "SELECT ?name { SERVICE <" + endpoint() + "> { ?p vlm:shortName ?name FILTER (STRSTARTS(?name, \"Co\")) } } ORDER BY ?name";
+        return PREFIXES + "SELECT ?name { SERVICE <" + endpoint()
+                + "> { ?p vlm:shortName ?name FILTER (STRSTARTS(?name, \"Co\")) } } ORDER BY ?name";
     }
 
     @Test

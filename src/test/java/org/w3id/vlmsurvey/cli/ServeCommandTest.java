@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 
 class ServeCommandTest {
@@ -24,7 +22,9 @@ class ServeCommandTest {
     void badTimeoutIsAUsageError() {
         StringWriter err = new StringWriter();
         assertEquals(Main.USAGE, run(err, "serve", "--timeout", "soon"));
-        assertTrue(err.toString().contains("Invalid value for option '--timeout': 'soon' is not a duration"), err.toString());
+        assertTrue(
+                err.toString().contains("Invalid value for option '--timeout': 'soon' is not a duration"),
+                err.toString());
     }
 
     @Test
@@ -35,7 +35,15 @@ class ServeCommandTest {
         assertEquals(Main.PROBLEMS, run(err, "serve", "--port", "0", "--source", md.toString()));
         assertTrue(err.toString().contains(md + ": error: no survey tables"), err.toString());
         StringWriter err2 = new StringWriter();
-        assertEquals(Main.PROBLEMS, run(err2, "serve", "--port", "0", "--source", dir.resolve("missing.md").toString()));
+        assertEquals(
+                Main.PROBLEMS,
+                run(
+                        err2,
+                        "serve",
+                        "--port",
+                        "0",
+                        "--source",
+                        dir.resolve("missing.md").toString()));
         assertTrue(err2.toString().contains("missing.md: error: cannot read"), err2.toString());
     }
 }

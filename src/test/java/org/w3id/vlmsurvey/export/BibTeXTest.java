@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
@@ -44,27 +43,32 @@ public class BibTeXTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-            "plain text|plain text",
-            "Vision & Language|Vision \\& Language",
-            "100% of $5 #1 a_b|100\\% of \\$5 \\#1 a\\_b",
-            "{braces}|\\{braces\\}",
-            "back\\slash|back\\textbackslash{}slash",
-            "a~b^c|a\\textasciitilde{}b\\textasciicircum{}c",
-            "'two\nlines'|two lines",
-            "Zürich – ünïcode|Zürich – ünïcode",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "plain text|plain text",
+                "Vision & Language|Vision \\& Language",
+                "100% of $5 #1 a_b|100\\% of \\$5 \\#1 a\\_b",
+                "{braces}|\\{braces\\}",
+                "back\\slash|back\\textbackslash{}slash",
+                "a~b^c|a\\textasciitilde{}b\\textasciicircum{}c",
+                "'two\nlines'|two lines",
+                "Zürich – ünïcode|Zürich – ünïcode",
+            })
     void escapesText(String in, String out) {
         assertEquals(out, BibTeX.text(in));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "https://github.com/openai/CLIP|https://github.com/openai/CLIP",
-            "https://x.org/a_b%20c?d=e&f#g|https://x.org/a_b%20c?d=e&f#g",
-            "https://x.org/{a}\\b c|https://x.org/%7Ba%7D%5Cb%20c",
-            "10.48550/arXiv.2103.00020|10.48550/arXiv.2103.00020",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://github.com/openai/CLIP|https://github.com/openai/CLIP",
+                "https://x.org/a_b%20c?d=e&f#g|https://x.org/a_b%20c?d=e&f#g",
+                "https://x.org/{a}\\b c|https://x.org/%7Ba%7D%5Cb%20c",
+                "10.48550/arXiv.2103.00020|10.48550/arXiv.2103.00020",
+            })
     void keepsIdentifiersVerbatimButForBraces(String in, String out) {
         assertEquals(out, BibTeX.verbatim(in));
     }
@@ -93,8 +97,12 @@ public class BibTeXTest {
         assertEquals(8, new java.util.HashSet<>(keys.values()).size(), "keys unique: " + keys);
         List<BibTeX.KeySource> reversed = new ArrayList<>(s);
         java.util.Collections.reverse(reversed);
-        assertEquals(keys, new java.util.TreeMap<>(BibTeX.keys(reversed)).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "same keys in any order");
+        assertEquals(
+                keys,
+                new java.util.TreeMap<>(BibTeX.keys(reversed))
+                        .entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                "same keys in any order");
         assertEquals("z", BibTeX.suffix(25));
         assertEquals("aa", BibTeX.suffix(26));
         assertEquals("ab", BibTeX.suffix(27));
@@ -110,17 +118,25 @@ public class BibTeXTest {
         f.put("url", "https://example.org/a_b?c=d&e=%20");
         f.put("doi", "10.1000/x_y");
         f.put("note", null);
-        String bib = BibTeX.write(List.of(new BibTeX.Entry("inproceedings", "Nasty2023", f),
+        String bib = BibTeX.write(List.of(
+                new BibTeX.Entry("inproceedings", "Nasty2023", f),
                 new BibTeX.Entry("misc", "Other2020", Map.of("title", "Other"))));
         BibTeXDatabase db = parse(bib);
         assertEquals(2, db.getEntries().size());
         BibTeXEntry e = db.resolveEntry(new Key("Nasty2023"));
         assertEquals(new Key("inproceedings"), e.getType());
-        assertEquals(title,
-                e.getField(BibTeXEntry.KEY_TITLE).toUserString().replace("\\textbackslash{}", "\\").replace("\\textasciitilde{}", "~")
-                        .replace("\\textasciicircum{}", "^").replaceAll("\\\\([{}&%$#_])", "$1"));
+        assertEquals(
+                title,
+                e.getField(BibTeXEntry.KEY_TITLE)
+                        .toUserString()
+                        .replace("\\textbackslash{}", "\\")
+                        .replace("\\textasciitilde{}", "~")
+                        .replace("\\textasciicircum{}", "^")
+                        .replaceAll("\\\\([{}&%$#_])", "$1"));
         assertEquals("Vision & Language (V&L)", plain(e, "booktitle"));
-        assertEquals("https://example.org/a_b?c=d&e=%20", e.getField(BibTeXEntry.KEY_URL).toUserString());
+        assertEquals(
+                "https://example.org/a_b?c=d&e=%20",
+                e.getField(BibTeXEntry.KEY_URL).toUserString());
         assertEquals("10.1000/x_y", e.getField(BibTeXEntry.KEY_DOI).toUserString());
         assertNull(e.getField(new Key("note")), "empty fields are left out");
         assertThrows(IllegalArgumentException.class, () -> new BibTeX.Entry("in proceedings", "k", Map.of()));

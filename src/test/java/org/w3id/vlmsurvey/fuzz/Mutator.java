@@ -11,14 +11,77 @@ import java.util.Random;
  * lines, binary junk, huge cells, odd Unicode, nested and unbalanced brackets, stray Markdown syntax.
  */
 final class Mutator {
-    private static final String[] UNICODE = { "\u0000", "\uFEFF", "\u200B", "\u200E", "\u202E", "\u2028", "\u2029",
-            "\u0085", "\r", "\t", "\u00A0", "e\u0301", "\uD83D\uDD25", "\uD83D\uDC68\u200D\uD83D\uDCBB", "多模态",
-            "\u05E9\u05DC\u05D5\u05DD", "\uFFFD", "\uD800", "\\", "\\|", "&amp;", "&#124;", "<br>", "<", ">" };
-    private static final String[] BRACKETS = { "[", "]", "[[", "]]", "](", ")", "[x](", "[[[[x](y)]]]",
-            "[a]([b](c))", "[Code]()", "[Paper](<>)", "[](http://)", "[[Paper](https://arxiv.org/abs/2103.00020)]",
-            "[Code](https://github.com/a/b", "![img](x.png)", "[ref]: http://x", "<http://auto.link>", "[x][y]" };
-    private static final String[] MARKDOWN = { "|", "||", "|---|", "---", "# ", "## ", "##### ", "* ", "- ", "1. ",
-            "`", "```", "> ", "    ", "<!--", "-->", "<table>", "***", "___", "\\", "* [CVPR 2022] ", "|-|:-:|" };
+    private static final String[] UNICODE = {
+        "\u0000",
+        "\uFEFF",
+        "\u200B",
+        "\u200E",
+        "\u202E",
+        "\u2028",
+        "\u2029",
+        "\u0085",
+        "\r",
+        "\t",
+        "\u00A0",
+        "e\u0301",
+        "\uD83D\uDD25",
+        "\uD83D\uDC68\u200D\uD83D\uDCBB",
+        "多模态",
+        "\u05E9\u05DC\u05D5\u05DD",
+        "\uFFFD",
+        "\uD800",
+        "\\",
+        "\\|",
+        "&amp;",
+        "&#124;",
+        "<br>",
+        "<",
+        ">"
+    };
+    private static final String[] BRACKETS = {
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "](",
+        ")",
+        "[x](",
+        "[[[[x](y)]]]",
+        "[a]([b](c))",
+        "[Code]()",
+        "[Paper](<>)",
+        "[](http://)",
+        "[[Paper](https://arxiv.org/abs/2103.00020)]",
+        "[Code](https://github.com/a/b",
+        "![img](x.png)",
+        "[ref]: http://x",
+        "<http://auto.link>",
+        "[x][y]"
+    };
+    private static final String[] MARKDOWN = {
+        "|",
+        "||",
+        "|---|",
+        "---",
+        "# ",
+        "## ",
+        "##### ",
+        "* ",
+        "- ",
+        "1. ",
+        "`",
+        "```",
+        "> ",
+        "    ",
+        "<!--",
+        "-->",
+        "<table>",
+        "***",
+        "___",
+        "\\",
+        "* [CVPR 2022] ",
+        "|-|:-:|"
+    };
 
     private final Random random;
 
@@ -44,19 +107,34 @@ final class Mutator {
                 case 1 -> lines.set(at, line.substring(0, random.nextInt(line.length() + 1)));
                 case 2 -> lines.remove(at);
                 case 3 -> lines.add(at, line);
-                case 4 -> { int j = random.nextInt(lines.size()); lines.set(at, lines.get(j)); lines.set(j, line); }
+                case 4 -> {
+                    int j = random.nextInt(lines.size());
+                    lines.set(at, lines.get(j));
+                    lines.set(j, line);
+                }
                 case 5 -> junk = junk(lines.size());
                 case 6 -> lines.set(at, insert(line, hugeCell()));
                 case 7 -> lines.set(at, insert(line, pick(UNICODE)));
                 case 8 -> lines.set(at, insert(line, pick(BRACKETS)));
                 case 9 -> lines.set(at, random.nextBoolean() ? pick(MARKDOWN) + line : insert(line, pick(MARKDOWN)));
-                case 10 -> lines.set(at, line.replaceFirst("Paper|Dataset|Published in|Year|Language|Metric|Classes",
-                        pick(new String[] { "Papier", "", "Method", "Datasets", "Titles", "Image-Text", "x" })));
-                case 11 -> lines.set(at, line.replaceAll("[0-9]", pick(new String[] { "", "9", "x", "٣", "-", "99999999999999999999" })));
-                default -> lines.set(at, line.replace("](", pick(new String[] { "] (", "](\n", "](<", "]((", "](javascript:" })));
+                case 10 ->
+                    lines.set(
+                            at,
+                            line.replaceFirst(
+                                    "Paper|Dataset|Published in|Year|Language|Metric|Classes",
+                                    pick(new String[] {"Papier", "", "Method", "Datasets", "Titles", "Image-Text", "x"
+                                    })));
+                case 11 ->
+                    lines.set(at, line.replaceAll("[0-9]", pick(new String[] {
+                        "", "9", "x", "٣", "-", "99999999999999999999"
+                    })));
+                default ->
+                    lines.set(
+                            at, line.replace("](", pick(new String[] {"] (", "](\n", "](<", "]((", "](javascript:"})));
             }
         }
-        byte[] bytes = String.join(random.nextInt(10) == 0 ? "\r\n" : "\n", lines).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                String.join(random.nextInt(10) == 0 ? "\r\n" : "\n", lines).getBytes(StandardCharsets.UTF_8);
         if (junk != null) {
             int at = random.nextInt(bytes.length + 1);
             byte[] out = new byte[bytes.length + junk.length];

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +45,8 @@ class SurveyGraphFuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20230607L);
     static final Path REGRESSIONS = Path.of("src/test/resources/fuzz/regressions");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void regressionsStayFixed() throws IOException {
@@ -84,7 +84,8 @@ class SurveyGraphFuzzTest {
             else if (failure != null) failures.add(keep(i, input) + ": " + failure);
         });
         int rejected = rejectedCount.get();
-        if (!failures.isEmpty()) fail("seed " + SEED + ": " + failures.size() + " failing inputs:\n" + String.join("\n", failures));
+        if (!failures.isEmpty())
+            fail("seed " + SEED + ": " + failures.size() + " failing inputs:\n" + String.join("\n", failures));
         // the mutants must not all be rejected outright, or the accounting above is never exercised
         assertTrue(rejected < CASES / 2, rejected + " of " + CASES + " mutants rejected");
     }
@@ -113,36 +114,49 @@ class SurveyGraphFuzzTest {
                 return "problem names no line of the input: " + p;
 
         Set<Integer> covered = new HashSet<>();
-        r.data().find(Node.ANY, VLM.sourceLine.asNode(), Node.ANY)
-                .forEachRemaining(t -> covered.add(Integer.parseInt(t.getObject().getLiteralLexicalForm())));
+        r.data()
+                .find(Node.ANY, VLM.sourceLine.asNode(), Node.ANY)
+                .forEachRemaining(
+                        t -> covered.add(Integer.parseInt(t.getObject().getLiteralLexicalForm())));
         r.problems().forEach(p -> covered.add(p.line()));
         Set<Integer> lost = new TreeSet<>();
-        select(r, """
+        select(
+                r,
+                """
                 SELECT ?line ?tableLine {
                   { ?x src:table ?t ; src:line ?line . ?t src:line ?tableLine }
                   UNION
                   { ?x src:kind "paper-entry" ; src:line ?line }
-                }""", (line, tableLine) -> {
-            if (!covered.contains(line) && (tableLine == null || !covered.contains(tableLine))) lost.add(line);
-        });
+                }""",
+                (line, tableLine) -> {
+                    if (!covered.contains(line) && (tableLine == null || !covered.contains(tableLine))) lost.add(line);
+                });
         // rows of recognised tables count on their own line only, as do entries
-        select(r, """
+        select(
+                r,
+                """
                 SELECT ?line ?none {
                   { ?x src:table/src:kind ?k ; src:line ?line } UNION { ?x src:kind "paper-entry" ; src:line ?line }
-                }""", (line, none) -> {
-            if (!covered.contains(line)) lost.add(line);
-        });
+                }""",
+                (line, none) -> {
+                    if (!covered.contains(line)) lost.add(line);
+                });
         return lost.isEmpty() ? null : "lines read but neither in the graph nor reported: " + lost;
     }
 
-    interface Lines { void accept(Integer line, Integer tableLine); }
+    interface Lines {
+        void accept(Integer line, Integer tableLine);
+    }
 
     static void select(SurveyGraph.Result r, String query, Lines out) {
         try (QueryExec qe = QueryExec.graph(r.working())
-                .query("PREFIX src: <https://w3id.org/vlm-survey/source#>\n" + query).build()) {
+                .query("PREFIX src: <https://w3id.org/vlm-survey/source#>\n" + query)
+                .build()) {
             qe.select().forEachRemaining(b -> {
                 Node l = b.get("line"), t = b.get("tableLine");
-                out.accept(Integer.parseInt(l.getLiteralLexicalForm()), t == null ? null : Integer.parseInt(t.getLiteralLexicalForm()));
+                out.accept(
+                        Integer.parseInt(l.getLiteralLexicalForm()),
+                        t == null ? null : Integer.parseInt(t.getLiteralLexicalForm()));
             });
         }
     }
@@ -154,7 +168,8 @@ class SurveyGraphFuzzTest {
     @Test
     void theMutatorIsSeeded() {
         String base = new String(SurveyGenerator.text(50, 1).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        assertEquals(new String(new Mutator(5).mutate(base), StandardCharsets.UTF_8),
+        assertEquals(
+                new String(new Mutator(5).mutate(base), StandardCharsets.UTF_8),
                 new String(new Mutator(5).mutate(base), StandardCharsets.UTF_8));
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -22,7 +21,8 @@ class BundledSurveyTest {
     static SurveyGraph.Result result;
     static Graph data;
 
-    static final String PREFIXES = """
+    static final String PREFIXES =
+            """
             PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>
             BASE <https://w3id.org/vlm-survey/resource/>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -51,23 +51,28 @@ class BundledSurveyTest {
     }
 
     static long count(String where) {
-        return Long.parseLong(column("SELECT (COUNT(DISTINCT ?x) AS ?n) { " + where + " }").get(0));
+        return Long.parseLong(
+                column("SELECT (COUNT(DISTINCT ?x) AS ?n) { " + where + " }").get(0));
     }
 
     @Test
     void noErrors() {
-        assertEquals(List.of(), result.problems().stream().filter(Problem::isError).toList());
+        assertEquals(
+                List.of(), result.problems().stream().filter(Problem::isError).toList());
     }
 
     @Test
     void warningsAreExactlyTheRealIrregularities() {
-        assertEquals(List.of("data/vlm-survey.md:112: warning: dataset \"COCO Caption\" has year 2015 here but another year at line 55"),
+        assertEquals(
+                List.of(
+                        "data/vlm-survey.md:112: warning: dataset \"COCO Caption\" has year 2015 here but another year at line 55"),
                 result.problems().stream().map(Problem::toString).toList());
     }
 
     @Test
     void conformsToShapes() {
-        assertTrue(ShapesValidator.report(data).conforms(), () -> ShapesValidator.validate(data, "x").toString());
+        assertTrue(ShapesValidator.report(data).conforms(), () -> ShapesValidator.validate(data, "x")
+                .toString());
     }
 
     @Test
@@ -83,10 +88,14 @@ class BundledSurveyTest {
                 "Pre-training with Alignment Objective", 3L,
                 "Transfer with Text Prompt Tuning", 11L));
         Map<String, Long> actual = new TreeMap<>();
-        try (QueryExec qe = QueryExec.graph(data).query(PREFIXES
-                + "SELECT ?l (COUNT(?p) AS ?n) { ?p a vlm:Paper ; vlm:category/skos:prefLabel ?l } GROUP BY ?l").build()) {
-            qe.select().forEachRemaining(b -> actual.put(b.get("l").getLiteralLexicalForm(),
-                    Long.parseLong(b.get("n").getLiteralLexicalForm())));
+        try (QueryExec qe = QueryExec.graph(data)
+                .query(PREFIXES
+                        + "SELECT ?l (COUNT(?p) AS ?n) { ?p a vlm:Paper ; vlm:category/skos:prefLabel ?l } GROUP BY ?l")
+                .build()) {
+            qe.select()
+                    .forEachRemaining(b -> actual.put(
+                            b.get("l").getLiteralLexicalForm(),
+                            Long.parseLong(b.get("n").getLiteralLexicalForm())));
         }
         assertEquals(expected, actual);
     }
@@ -98,21 +107,23 @@ class BundledSurveyTest {
 
     @Test
     void categoryTreeMirrorsTheHeadings() {
-        assertEquals(List.of(
-                "Vision-Language Pre-training Methods|",
-                "Pre-training with Contrastive Objective|Vision-Language Pre-training Methods",
-                "Pre-training with Generative Objective|Vision-Language Pre-training Methods",
-                "Pre-training with Alignment Objective|Vision-Language Pre-training Methods",
-                "Vision-Language Model Transfer Learning Methods|",
-                "Transfer with Prompt Tuning|Vision-Language Model Transfer Learning Methods",
-                "Transfer with Text Prompt Tuning|Transfer with Prompt Tuning",
-                "Transfer with Visual Prompt Tuning|Transfer with Prompt Tuning",
-                "Transfer with Text and Visual Prompt Tuning|Transfer with Prompt Tuning",
-                "Transfer with Feature Adapter|Vision-Language Model Transfer Learning Methods",
-                "Transfer with Other Methods|Vision-Language Model Transfer Learning Methods",
-                "Vision-Language Model Knowledge Distillation Methods|"),
-                column("SELECT (CONCAT(?l, '|', COALESCE(?b, '')) AS ?x) { ?c a vlm:MethodCategory ; skos:prefLabel ?l ; vlm:sourceLine ?line "
-                        + "OPTIONAL { ?c skos:broader/skos:prefLabel ?b } } ORDER BY ?line"));
+        assertEquals(
+                List.of(
+                        "Vision-Language Pre-training Methods|",
+                        "Pre-training with Contrastive Objective|Vision-Language Pre-training Methods",
+                        "Pre-training with Generative Objective|Vision-Language Pre-training Methods",
+                        "Pre-training with Alignment Objective|Vision-Language Pre-training Methods",
+                        "Vision-Language Model Transfer Learning Methods|",
+                        "Transfer with Prompt Tuning|Vision-Language Model Transfer Learning Methods",
+                        "Transfer with Text Prompt Tuning|Transfer with Prompt Tuning",
+                        "Transfer with Visual Prompt Tuning|Transfer with Prompt Tuning",
+                        "Transfer with Text and Visual Prompt Tuning|Transfer with Prompt Tuning",
+                        "Transfer with Feature Adapter|Vision-Language Model Transfer Learning Methods",
+                        "Transfer with Other Methods|Vision-Language Model Transfer Learning Methods",
+                        "Vision-Language Model Knowledge Distillation Methods|"),
+                column(
+                        "SELECT (CONCAT(?l, '|', COALESCE(?b, '')) AS ?x) { ?c a vlm:MethodCategory ; skos:prefLabel ?l ; vlm:sourceLine ?line "
+                                + "OPTIONAL { ?c skos:broader/skos:prefLabel ?b } } ORDER BY ?line"));
     }
 
     @Test
@@ -121,28 +132,51 @@ class BundledSurveyTest {
         assertEquals(16, count("?x a vlm:PretrainingDataset"));
         assertEquals(40, count("?x a vlm:EvaluationDataset"));
         assertEquals(56, count("?d a vlm:Dataset ; vlm:sourceLine ?l BIND(?l AS ?x)"));
-        assertEquals(List.of("COCO Caption"), column("SELECT ?n { ?d a vlm:PretrainingDataset, vlm:EvaluationDataset ; dcterms:title ?n }"));
+        assertEquals(
+                List.of("COCO Caption"),
+                column("SELECT ?n { ?d a vlm:PretrainingDataset, vlm:EvaluationDataset ; dcterms:title ?n }"));
     }
 
     @Test
     void evaluationDatasetsPerTask() {
-        assertEquals(List.of("Action Recognition 3", "Image Classification 27", "Image-Text Retrieval 2",
-                        "Object Detection 4", "Semantic Segmentation 4"),
-                column("SELECT (CONCAT(?t, ' ', STR(COUNT(?d))) AS ?x) { ?d vlm:evaluationTask/skos:prefLabel ?t } GROUP BY ?t ORDER BY ?t"));
+        assertEquals(
+                List.of(
+                        "Action Recognition 3",
+                        "Image Classification 27",
+                        "Image-Text Retrieval 2",
+                        "Object Detection 4",
+                        "Semantic Segmentation 4"),
+                column(
+                        "SELECT (CONCAT(?t, ' ', STR(COUNT(?d))) AS ?x) { ?d vlm:evaluationTask/skos:prefLabel ?t } GROUP BY ?t ORDER BY ?t"));
     }
 
     @Test
     void clipIsBothAPaperAndThePublicationOfADataset() {
-        assertEquals(List.of("ALIGN", "CLIP", "FILIP", "WebLI"), column("SELECT ?n { ?d vlm:introducedIn ?p . ?p a vlm:Paper . ?d dcterms:title ?n } ORDER BY ?n"));
+        assertEquals(
+                List.of("ALIGN", "CLIP", "FILIP", "WebLI"),
+                column("SELECT ?n { ?d vlm:introducedIn ?p . ?p a vlm:Paper . ?d dcterms:title ?n } ORDER BY ?n"));
         assertEquals(16, count("?d a vlm:PretrainingDataset ; vlm:introducedIn ?x"));
     }
 
     @Test
     void contrastiveWithCodeIn2022() {
-        assertEquals(List.of("AltCLIP", "Chinese CLIP", "DeCLIP", "FIBER", "GroupViT", "K-LITE", "KELIP", "LiT",
-                        "SLIP", "SegCLIP", "UniCL", "ZeroVL"),
-                column("SELECT ?n { ?p vlm:category <category/pre-training-with-contrastive-objective> ; "
-                        + "fabio:hasPublicationYear \"2022\"^^xsd:gYear ; vlm:codeAvailability vlm:CodeReleased ; vlm:shortName ?n } ORDER BY STR(?n)"));
+        assertEquals(
+                List.of(
+                        "AltCLIP",
+                        "Chinese CLIP",
+                        "DeCLIP",
+                        "FIBER",
+                        "GroupViT",
+                        "K-LITE",
+                        "KELIP",
+                        "LiT",
+                        "SLIP",
+                        "SegCLIP",
+                        "UniCL",
+                        "ZeroVL"),
+                column(
+                        "SELECT ?n { ?p vlm:category <category/pre-training-with-contrastive-objective> ; "
+                                + "fabio:hasPublicationYear \"2022\"^^xsd:gYear ; vlm:codeAvailability vlm:CodeReleased ; vlm:shortName ?n } ORDER BY STR(?n)"));
     }
 
     @Test
@@ -150,16 +184,24 @@ class BundledSurveyTest {
         assertEquals(List.of("1800000000"), column("SELECT ?n { <dataset/align> vlm:imageTextPairs ?n }"));
         assertEquals(List.of("870000"), column("SELECT ?n { <dataset/localized-narratives> vlm:imageTextPairs ?n }"));
         assertEquals(List.of("1281167"), column("SELECT ?n { <dataset/imagenet-1k> vlm:trainingSize ?n }"));
-        assertEquals(List.of("108"), column("SELECT ?n { <dataset/wikipedia-based-image-text> vlm:numberOfLanguages ?n }"));
+        assertEquals(
+                List.of("108"), column("SELECT ?n { <dataset/wikipedia-based-image-text> vlm:numberOfLanguages ?n }"));
         assertEquals(List.of("100"), column("SELECT ?n { <dataset/laion5b> vlm:minNumberOfLanguages ?n }"));
-        assertEquals(List.of("http://id.loc.gov/vocabulary/iso639-1/zh"), column("SELECT ?l { <dataset/wukong> dcterms:language ?l }"));
-        assertEquals(List.of("mSAP", "mWAP"), column("SELECT ?m { <dataset/rareact> vlm:evaluationMetric/skos:prefLabel ?m } ORDER BY ?m"));
+        assertEquals(
+                List.of("http://id.loc.gov/vocabulary/iso639-1/zh"),
+                column("SELECT ?l { <dataset/wukong> dcterms:language ?l }"));
+        assertEquals(
+                List.of("mSAP", "mWAP"),
+                column("SELECT ?m { <dataset/rareact> vlm:evaluationMetric/skos:prefLabel ?m } ORDER BY ?m"));
     }
 
     @Test
     void everyResourceRecordsItsSourceLine() {
-        assertEquals(0, count("?x a ?c . FILTER(?c IN (vlm:Paper, vlm:Dataset, vlm:MethodCategory, vlm:EvaluationTask, "
-                + "vlm:EvaluationMetric, vlm:Venue, vlm:CodeRepository)) FILTER NOT EXISTS { ?x vlm:sourceLine ?l }"));
+        assertEquals(
+                0,
+                count(
+                        "?x a ?c . FILTER(?c IN (vlm:Paper, vlm:Dataset, vlm:MethodCategory, vlm:EvaluationTask, "
+                                + "vlm:EvaluationMetric, vlm:Venue, vlm:CodeRepository)) FILTER NOT EXISTS { ?x vlm:sourceLine ?l }"));
     }
 
     @Test
@@ -170,25 +212,33 @@ class BundledSurveyTest {
 
     @Test
     void everyRowIsOneSurveyEntryListingOnePaperOrDataset() {
-        // 41 paper rows and 56 dataset rows: 97 entries, each listing exactly one paper or dataset, each on its own line
+        // 41 paper rows and 56 dataset rows: 97 entries, each listing exactly one paper or dataset, each on its own
+        // line
         assertEquals(97, count("?x a vlm:SurveyEntry"));
         assertEquals(41, count("?x a vlm:SurveyEntry ; vlm:lists/a vlm:Paper"));
         assertEquals(56, count("?x a vlm:SurveyEntry ; vlm:lists/a vlm:Dataset"));
         assertEquals(97, count("?e a vlm:SurveyEntry ; vlm:sourceLine ?x"));
-        assertEquals(0, count("?x a vlm:SurveyEntry . { ?x vlm:lists ?a , ?b FILTER (?a != ?b) } UNION { FILTER NOT EXISTS { ?x vlm:lists ?c } }"));
+        assertEquals(
+                0,
+                count(
+                        "?x a vlm:SurveyEntry . { ?x vlm:lists ?a , ?b FILTER (?a != ?b) } UNION { FILTER NOT EXISTS { ?x vlm:lists ?c } }"));
         assertEquals(0, count("?x vlm:lists ?p . FILTER NOT EXISTS { ?p vlm:listedIn ?x }"));
         assertEquals(java.util.Set.of(), SurveyGraph.unaccounted(result));
     }
 
     @Test
     void aListingSaysWhatItsRowSays() {
-        assertEquals(List.of("CLIP: Learning Transferable Visual Models From Natural Language Supervision|ICML 2021|2021|"
-                        + "Pre-training with Contrastive Objective|https://w3id.org/vlm-survey/resource/category/pre-training-with-contrastive-objective"),
-                column("SELECT (CONCAT(?t, '|', ?v, '|', STR(?y), '|', ?h, '|', STR(?c)) AS ?x) {"
-                        + " <entry/paper/arxiv-2103.00020/pre-training-with-contrastive-objective> vlm:lists <paper/arxiv-2103.00020> ;"
-                        + " vlm:listedTitle ?t ; vlm:venueLabel ?v ; vlm:listedYear ?y ; vlm:listedHeading ?h ; vlm:listedUnder ?c }"));
+        assertEquals(
+                List.of(
+                        "CLIP: Learning Transferable Visual Models From Natural Language Supervision|ICML 2021|2021|"
+                                + "Pre-training with Contrastive Objective|https://w3id.org/vlm-survey/resource/category/pre-training-with-contrastive-objective"),
+                column(
+                        "SELECT (CONCAT(?t, '|', ?v, '|', STR(?y), '|', ?h, '|', STR(?c)) AS ?x) {"
+                                + " <entry/paper/arxiv-2103.00020/pre-training-with-contrastive-objective> vlm:lists <paper/arxiv-2103.00020> ;"
+                                + " vlm:listedTitle ?t ; vlm:venueLabel ?v ; vlm:listedYear ?y ; vlm:listedHeading ?h ; vlm:listedUnder ?c }"));
         // COCO Caption is listed twice, with two years: the dataset keeps both entries
-        assertEquals(List.of("datasets-for-vlm-pre-training 2016", "image-text-retrieval 2015"),
+        assertEquals(
+                List.of("datasets-for-vlm-pre-training 2016", "image-text-retrieval 2015"),
                 column("SELECT (CONCAT(REPLACE(STR(?e), '^.*/', ''), ' ', STR(?y)) AS ?x) {"
                         + " <dataset/coco-caption> vlm:listedIn ?e . ?e vlm:listedYear ?y } ORDER BY ?x"));
     }
@@ -198,11 +248,15 @@ class BundledSurveyTest {
         // the same README with lines added at the top (as a later version would): the same entries, the same IRIs
         String text = java.nio.file.Files.readString(Path.of("data/vlm-survey.md"));
         String shifted = "# A new title\n\nSome news.\n\n" + text;
-        Graph moved = SurveyGraph.build(new SurveyGraph.Source("shifted.md", writeTemp(shifted))).data();
+        Graph moved = SurveyGraph.build(new SurveyGraph.Source("shifted.md", writeTemp(shifted)))
+                .data();
         java.util.function.Function<Graph, java.util.Set<String>> entries = g -> {
             java.util.Set<String> out = new java.util.TreeSet<>();
-            g.find(org.apache.jena.graph.Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(),
-                    org.w3id.vlmsurvey.vocab.VLM.SurveyEntry.asNode()).forEachRemaining(t -> out.add(t.getSubject().getURI()));
+            g.find(
+                            org.apache.jena.graph.Node.ANY,
+                            org.apache.jena.vocabulary.RDF.type.asNode(),
+                            org.w3id.vlmsurvey.vocab.VLM.SurveyEntry.asNode())
+                    .forEachRemaining(t -> out.add(t.getSubject().getURI()));
             return out;
         };
         assertEquals(97, entries.apply(data).size());

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -36,7 +35,10 @@ class TripleCountsTest {
         assertEquals(SurveyGraph.ontology().size(), counts.ontology());
         assertEquals(0, counts.links());
         assertEquals(counts.data() + counts.ontology() + counts.links(), counts.total());
-        assertEquals(Exporter.union(SurveyGraph.ontology(), bundled.data()).size(), counts.total(), "export writes this graph");
+        assertEquals(
+                Exporter.union(SurveyGraph.ontology(), bundled.data()).size(),
+                counts.total(),
+                "export writes this graph");
     }
 
     @Test
@@ -53,28 +55,41 @@ class TripleCountsTest {
 
     @Test
     void linksAreCountedApartFromTheData(@TempDir Path dir) throws Exception {
-        Node paper = bundled.data().find(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode()).next().getSubject();
-        Triple ontologyTriple = SurveyGraph.ontology().find().filterDrop(t -> t.getSubject().isBlank() || t.getObject().isBlank()).next();
+        Node paper = bundled.data()
+                .find(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
+                .next()
+                .getSubject();
+        Triple ontologyTriple = SurveyGraph.ontology()
+                .find()
+                .filterDrop(t -> t.getSubject().isBlank() || t.getObject().isBlank())
+                .next();
         Path links = dir.resolve("links.ttl");
-        Files.writeString(links, "<" + paper.getURI() + "> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q1> , <http://www.wikidata.org/entity/Q2> .\n"
-                + "<http://example.org/linkset> <http://rdfs.org/ns/void#triples> 2 .\n"
-                // a triple the ontology has already counts as ontology
-                + NodeFmtLib.str(ontologyTriple) + " .\n");
-        SurveyGraph.Result withLinks = SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(links));
+        Files.writeString(
+                links,
+                "<" + paper.getURI()
+                        + "> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q1> , <http://www.wikidata.org/entity/Q2> .\n"
+                        + "<http://example.org/linkset> <http://rdfs.org/ns/void#triples> 2 .\n"
+                        // a triple the ontology has already counts as ontology
+                        + NodeFmtLib.str(ontologyTriple) + " .\n");
+        SurveyGraph.Result withLinks =
+                SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(links));
         TripleCounts c = TripleCounts.of(withLinks, links);
         assertEquals(new TripleCounts(counts.total() + 3, counts.data(), counts.ontology(), 3), c);
-        assertEquals(c.total() + " triples = " + c.data() + " data + " + c.ontology() + " ontology + 3 links", c.toString());
+        assertEquals(
+                c.total() + " triples = " + c.data() + " data + " + c.ontology() + " ontology + 3 links", c.toString());
     }
 
     /** README.md and docs/server.md state the bundled survey's counts; they must be the real ones. */
     @Test
     void theDocsStateTheRealCounts() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        Matcher m = Pattern.compile("\\*\\*([\\d,]+) = ([\\d,]+) data \\+ ([\\d,]+) ontology \\+ ([\\d,]+) links\\*\\*").matcher(readme);
+        Matcher m = Pattern.compile("\\*\\*([\\d,]+) = ([\\d,]+) data \\+ ([\\d,]+) ontology \\+ ([\\d,]+) links\\*\\*")
+                .matcher(readme);
         assertTrue(m.find(), "README.md states the triple counts");
         assertEquals(counts, new TripleCounts(n(m.group(1)), n(m.group(2)), n(m.group(3)), n(m.group(4))));
         String server = Files.readString(Path.of("docs/server.md"));
-        assertTrue(server.contains("): " + counts + ", 41 papers, 55 datasets"), "docs/server.md shows the start-up line");
+        assertTrue(
+                server.contains("): " + counts + ", 41 papers, 55 datasets"), "docs/server.md shows the start-up line");
     }
 
     private static long n(String s) {

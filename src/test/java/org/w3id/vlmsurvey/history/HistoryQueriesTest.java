@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,9 @@ class HistoryQueriesTest {
     static final Path QUERIES = Path.of("queries/history");
     static final Path EXPECTED = Path.of("src/test/resources/history/queries");
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static DatasetGraph history;
 
     @BeforeAll
@@ -42,8 +43,11 @@ class HistoryQueriesTest {
 
     static List<String> queries() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rq"))
-                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".rq"))
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -55,7 +59,10 @@ class HistoryQueriesTest {
         SurveyQuery query = SurveyQuery.parse(text, name + ".rq");
         assertTrue(query.query().isSelectType() && query.query().hasOrderBy(), name + ".rq: a SELECT with ORDER BY");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        query.execute(query.local(history, 60_000, org.w3id.vlmsurvey.query.ServicePolicy.none()), SurveyQuery.Format.TSV, out);
+        query.execute(
+                query.local(history, 60_000, org.w3id.vlmsurvey.query.ServicePolicy.none()),
+                SurveyQuery.Format.TSV,
+                out);
         Golden.assertText(EXPECTED.resolve(name + ".tsv"), out.toString(StandardCharsets.UTF_8));
     }
 
@@ -63,8 +70,11 @@ class HistoryQueriesTest {
     void everyQueryHasAnExpectedAnswer() throws IOException {
         List<String> answers;
         try (Stream<Path> files = Files.list(EXPECTED)) {
-            answers = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+            answers = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tsv"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .toList();
         }
         assertEquals(queries(), answers);
         assertEquals(5, answers.size());
@@ -74,6 +84,8 @@ class HistoryQueriesTest {
     void theReadmeListsEveryHistoryQuery() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         for (String q : queries())
-            assertTrue(readme.contains("(queries/history/" + q + ".rq)"), "README.md does not list queries/history/" + q + ".rq");
+            assertTrue(
+                    readme.contains("(queries/history/" + q + ".rq)"),
+                    "README.md does not list queries/history/" + q + ".rq");
     }
 }

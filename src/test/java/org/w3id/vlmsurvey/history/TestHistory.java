@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -44,7 +43,9 @@ public final class TestHistory {
 
     /** A commit of the main line that changed README.md, with its date. */
     public record Commit(String sha, String version, String date) {
-        public String short7() { return sha.substring(0, 7); }
+        public String short7() {
+            return sha.substring(0, 7);
+        }
     }
 
     public final Path dir;
@@ -57,19 +58,35 @@ public final class TestHistory {
 
     public static TestHistory create(Path dir) throws IOException {
         TestHistory h = new TestHistory(dir);
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             Repository repo = git.getRepository();
             ObjectId c1 = h.commit(repo, "2023-04-07T10:00:00Z", "First draft", Map.of("README.md", "v1"), "v1");
             ObjectId c2 = h.commit(repo, "2023-04-18T09:30:00Z", "More papers", Map.of("README.md", "v2"), "v2", c1);
-            ObjectId c3 = h.commit(repo, "2023-05-01T08:00:00Z", "Notes", Map.of("README.md", "v2", "NOTES.md", "n1"), null, c2);
-            ObjectId c4 = h.commit(repo, "2023-06-05T12:00:00Z", "Tables", Map.of("README.md", "v3", "NOTES.md", "n1"), "v3", c3);
-            ObjectId c5 = h.commit(repo, "2023-06-07T08:15:00Z", "SLIP", Map.of("README.md", "v4", "NOTES.md", "n1"), "v4", c4);
-            ObjectId c6 = h.commit(repo, "2023-08-01T16:45:00Z", "News", Map.of("README.md", "v5", "NOTES.md", "n1"), "v5", c5);
-            ObjectId c7 = h.commit(repo, "2023-09-10T11:00:00Z", "Half a row", Map.of("README.md", "v6", "NOTES.md", "n1"), "v6", c6);
-            ObjectId c8 = h.commit(repo, "2023-09-12T14:20:00Z", "Rename", Map.of("README.md", "v7", "NOTES.md", "n1"), "v7", c7);
-            ObjectId s1 = h.commit(repo, "2024-01-10T09:00:00Z", "Side edit", Map.of("README.md", "v8", "NOTES.md", "n1"), null, c8);
-            ObjectId c9 = h.commit(repo, "2024-01-12T10:00:00Z", "Notes again", Map.of("README.md", "v7", "NOTES.md", "n2"), null, c8);
-            ObjectId c10 = h.commit(repo, "2024-01-15T10:00:00Z", "Merge side", Map.of("README.md", "v8", "NOTES.md", "n2"), "v8", c9, s1);
+            ObjectId c3 = h.commit(
+                    repo, "2023-05-01T08:00:00Z", "Notes", Map.of("README.md", "v2", "NOTES.md", "n1"), null, c2);
+            ObjectId c4 = h.commit(
+                    repo, "2023-06-05T12:00:00Z", "Tables", Map.of("README.md", "v3", "NOTES.md", "n1"), "v3", c3);
+            ObjectId c5 = h.commit(
+                    repo, "2023-06-07T08:15:00Z", "SLIP", Map.of("README.md", "v4", "NOTES.md", "n1"), "v4", c4);
+            ObjectId c6 = h.commit(
+                    repo, "2023-08-01T16:45:00Z", "News", Map.of("README.md", "v5", "NOTES.md", "n1"), "v5", c5);
+            ObjectId c7 = h.commit(
+                    repo, "2023-09-10T11:00:00Z", "Half a row", Map.of("README.md", "v6", "NOTES.md", "n1"), "v6", c6);
+            ObjectId c8 = h.commit(
+                    repo, "2023-09-12T14:20:00Z", "Rename", Map.of("README.md", "v7", "NOTES.md", "n1"), "v7", c7);
+            ObjectId s1 = h.commit(
+                    repo, "2024-01-10T09:00:00Z", "Side edit", Map.of("README.md", "v8", "NOTES.md", "n1"), null, c8);
+            ObjectId c9 = h.commit(
+                    repo, "2024-01-12T10:00:00Z", "Notes again", Map.of("README.md", "v7", "NOTES.md", "n2"), null, c8);
+            ObjectId c10 = h.commit(
+                    repo,
+                    "2024-01-15T10:00:00Z",
+                    "Merge side",
+                    Map.of("README.md", "v8", "NOTES.md", "n2"),
+                    "v8",
+                    c9,
+                    s1);
             RefUpdate side = repo.updateRef("refs/heads/side");
             side.setNewObjectId(s1);
             side.forceUpdate();
@@ -82,16 +99,24 @@ public final class TestHistory {
         return h;
     }
 
-    private ObjectId commit(Repository repo, String time, String message, Map<String, String> files, String version,
-            ObjectId... parents) throws IOException {
+    private ObjectId commit(
+            Repository repo,
+            String time,
+            String message,
+            Map<String, String> files,
+            String version,
+            ObjectId... parents)
+            throws IOException {
         try (ObjectInserter ins = repo.newObjectInserter()) {
             TreeFormatter tree = new TreeFormatter();
             for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
-                byte[] bytes = f.getValue().startsWith("v") ? Files.readAllBytes(VERSIONS.resolve(f.getValue() + ".md"))
+                byte[] bytes = f.getValue().startsWith("v")
+                        ? Files.readAllBytes(VERSIONS.resolve(f.getValue() + ".md"))
                         : ("notes " + f.getValue() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 tree.append(f.getKey(), FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, bytes));
             }
-            PersonIdent who = new PersonIdent("Survey Maintainer", "maintainer@example.org", Instant.parse(time), ZoneOffset.UTC);
+            PersonIdent who =
+                    new PersonIdent("Survey Maintainer", "maintainer@example.org", Instant.parse(time), ZoneOffset.UTC);
             CommitBuilder c = new CommitBuilder();
             c.setTreeId(ins.insert(tree));
             c.setParentIds(parents);

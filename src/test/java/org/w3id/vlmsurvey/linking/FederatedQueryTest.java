@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
@@ -37,22 +36,38 @@ class FederatedQueryTest {
             String local = query.replace("<" + WIKIDATA + ">", "<" + wikidata.url() + ">");
             var data = DatasetFactory.wrap(ModelFactory.createModelForGraph(surveyGraph()));
             List<String> rows = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.create().query(local).dataset(data)
-                    .set(ARQ.httpServiceAllowed, true).build()) {
-                qe.execSelect().forEachRemaining((QuerySolution s) -> rows.add(String.join(" | ",
-                        text(s.get("paper")), text(s.get("name")), text(s.get("arxiv")), text(s.get("item")), text(s.get("published")))));
+            try (QueryExecution qe = QueryExecution.create()
+                    .query(local)
+                    .dataset(data)
+                    .set(ARQ.httpServiceAllowed, true)
+                    .build()) {
+                qe.execSelect()
+                        .forEachRemaining((QuerySolution s) -> rows.add(String.join(
+                                " | ",
+                                text(s.get("paper")),
+                                text(s.get("name")),
+                                text(s.get("arxiv")),
+                                text(s.get("item")),
+                                text(s.get("published")))));
             }
-            assertEquals(List.of(
-                    "https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020 | CLIP | 2103.00020 | http://www.wikidata.org/entity/Q900001 | 2021-02-26T00:00:00Z",
-                    "https://w3id.org/vlm-survey/resource/paper/arxiv-2111.07783 | FILIP | 2111.07783 | http://www.wikidata.org/entity/Q900003 | -"),
+            assertEquals(
+                    List.of(
+                            "https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020 | CLIP | 2103.00020 | http://www.wikidata.org/entity/Q900001 | 2021-02-26T00:00:00Z",
+                            "https://w3id.org/vlm-survey/resource/paper/arxiv-2111.07783 | FILIP | 2111.07783 | http://www.wikidata.org/entity/Q900003 | -"),
                     rows);
-            // ARQ puts each paper's arXiv id into the SERVICE pattern: one small lookup per paper, not a scan of Wikidata.
-            assertEquals(40, wikidata.requests.get(), "one SERVICE request per paper with an arXiv id (40 of the 41 papers)");
+            // ARQ puts each paper's arXiv id into the SERVICE pattern: one small lookup per paper, not a scan of
+            // Wikidata.
+            assertEquals(
+                    40,
+                    wikidata.requests.get(),
+                    "one SERVICE request per paper with an arXiv id (40 of the 41 papers)");
         }
     }
 
     static org.apache.jena.graph.Graph surveyGraph() {
-        return org.w3id.vlmsurvey.graph.SurveyGraph.build(org.w3id.vlmsurvey.graph.SurveyGraph.Source.bundled().withLinks(null)).data();
+        return org.w3id.vlmsurvey.graph.SurveyGraph.build(
+                        org.w3id.vlmsurvey.graph.SurveyGraph.Source.bundled().withLinks(null))
+                .data();
     }
 
     static String text(RDFNode n) {

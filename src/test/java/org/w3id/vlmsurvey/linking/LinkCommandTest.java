@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -19,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.cli.Main;
 import org.w3id.vlmsurvey.export.Exporter;
-
 import picocli.CommandLine;
 
 /** {@code link} and {@code export} end to end: the links file is written, read back, and exported with the survey. */
 class LinkCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Run(int exit, String out, String err) {}
 
@@ -41,17 +40,42 @@ class LinkCommandTest {
     void linksRoundTripThroughExport() throws IOException {
         Path survey = Files.copy(Path.of("data/vlm-survey.md"), dir.resolve("vlm-survey.md"));
         Path links = dir.resolve("links.ttl");
-        assertEquals(Main.OK, run("export", "--no-ontology", "-s", survey.toString(), "-o", dir.resolve("without.ttl").toString()).exit());
+        assertEquals(
+                Main.OK,
+                run(
+                                "export",
+                                "--no-ontology",
+                                "-s",
+                                survey.toString(),
+                                "-o",
+                                dir.resolve("without.ttl").toString())
+                        .exit());
 
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.NORMAL);
-             StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
-            Run link = run("link", "-s", survey.toString(), "--wikidata", wikidata.url(), "--dblp", dblp.url(),
-                    "-o", links.toString(), "--backoff", "10");
+                StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
+            Run link = run(
+                    "link",
+                    "-s",
+                    survey.toString(),
+                    "--wikidata",
+                    wikidata.url(),
+                    "--dblp",
+                    dblp.url(),
+                    "-o",
+                    links.toString(),
+                    "--backoff",
+                    "10");
             assertEquals(Main.OK, link.exit(), link.err());
-            assertTrue(link.out().contains("wikidata (" + wikidata.url() + "): 3 of 58 resources linked, 54 not found, 1 ambiguous, "
-                    + "0 not known (failed batches); 0 of 3 batches failed"), link.out());
+            assertTrue(
+                    link.out()
+                            .contains("wikidata (" + wikidata.url()
+                                    + "): 3 of 58 resources linked, 54 not found, 1 ambiguous, "
+                                    + "0 not known (failed batches); 0 of 3 batches failed"),
+                    link.out());
             assertTrue(link.out().contains("ambiguous, not linked: res:paper/arxiv-2111.07783"), link.out());
-            assertTrue(link.out().contains("dblp (" + dblp.url() + "): 3 of 49 resources linked, 46 not found"), link.out());
+            assertTrue(
+                    link.out().contains("dblp (" + dblp.url() + "): 3 of 49 resources linked, 46 not found"),
+                    link.out());
         }
 
         // The file is the deterministic writer's output: parsing and writing it again gives the same bytes.
@@ -62,16 +86,28 @@ class LinkCommandTest {
         assertArrayEquals(Files.readAllBytes(links), again.toByteArray());
 
         // links.ttl next to the survey is picked up by export: the export gains exactly the links' triples.
-        assertEquals(Main.OK, run("export", "--no-ontology", "-s", survey.toString(), "-o", dir.resolve("with.ttl").toString()).exit());
+        assertEquals(
+                Main.OK,
+                run(
+                                "export",
+                                "--no-ontology",
+                                "-s",
+                                survey.toString(),
+                                "-o",
+                                dir.resolve("with.ttl").toString())
+                        .exit());
         Graph without = parse(dir.resolve("without.ttl")), with = parse(dir.resolve("with.ttl"));
         Graph added = GraphFactory.createGraphMem();
-        with.find().forEachRemaining(t -> { if (!without.contains(t)) added.add(t); });
+        with.find().forEachRemaining(t -> {
+            if (!without.contains(t)) added.add(t);
+        });
         assertTrue(added.isIsomorphicWith(linkGraph));
         assertEquals(without.size() + linkGraph.size(), with.size());
         without.find().forEachRemaining(t -> assertTrue(with.contains(t), t::toString));
 
         // The query of docs/links.md tells which key and endpoint justify each link.
-        String q = """
+        String q =
+                """
                 PREFIX void: <http://rdfs.org/ns/void#>
                 PREFIX vlm:  <https://w3id.org/vlm-survey/ontology#>
                 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -83,34 +119,53 @@ class LinkCommandTest {
                   FILTER (STRSTARTS(STR(?o), ?space))
                 }""";
         java.util.Set<String> why = new java.util.TreeSet<>();
-        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(q, org.apache.jena.rdf.model.ModelFactory.createModelForGraph(with))) {
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(
+                q, org.apache.jena.rdf.model.ModelFactory.createModelForGraph(with))) {
             qe.execSelect().forEachRemaining(r -> {
                 if (r.getResource("s").getURI().equals(LinkerTest.CLIP))
-                    why.add(r.getResource("o").getURI() + " " + r.getResource("key").getLocalName() + " " + r.getLiteral("value").getString());
+                    why.add(r.getResource("o").getURI() + " "
+                            + r.getResource("key").getLocalName() + " "
+                            + r.getLiteral("value").getString());
             });
         }
-        assertEquals(java.util.Set.of(
-                "http://www.wikidata.org/entity/Q900001 hasArXivId 2103.00020",
-                "http://www.wikidata.org/entity/Q900001 doi 10.48550/arXiv.2103.00020",
-                "https://dblp.org/rec/journals/corr/abs-2103-00020 doi 10.48550/arXiv.2103.00020"), why);
+        assertEquals(
+                java.util.Set.of(
+                        "http://www.wikidata.org/entity/Q900001 hasArXivId 2103.00020",
+                        "http://www.wikidata.org/entity/Q900001 doi 10.48550/arXiv.2103.00020",
+                        "https://dblp.org/rec/journals/corr/abs-2103-00020 doi 10.48550/arXiv.2103.00020"),
+                why);
     }
 
     @Test
     void partialResultsAreWrittenAndTheExitCodeSaysSome() throws IOException {
         Path links = dir.resolve("links.ttl");
-        try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.failFirst(1000, 503, "Service Unavailable"));
-             StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
-            Run link = run("link", "--wikidata", wikidata.url(), "--dblp", dblp.url(), "-o", links.toString(),
-                    "--tries", "2", "--backoff", "1");
+        try (StandIn wikidata =
+                        new StandIn("wikidata-fixture.ttl", StandIn.failFirst(1000, 503, "Service Unavailable"));
+                StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
+            Run link = run(
+                    "link",
+                    "--wikidata",
+                    wikidata.url(),
+                    "--dblp",
+                    dblp.url(),
+                    "-o",
+                    links.toString(),
+                    "--tries",
+                    "2",
+                    "--backoff",
+                    "1");
             assertEquals(Main.IO, link.exit());
-            assertTrue(link.out().contains("FAILED: by arXiv id, batch 1 of 1 (48 values) failed after 2 tries: HTTP 503"), link.out());
+            assertTrue(
+                    link.out().contains("FAILED: by arXiv id, batch 1 of 1 (48 values) failed after 2 tries: HTTP 503"),
+                    link.out());
             assertTrue(link.out().contains("(incomplete: some batches failed)"), link.out());
         }
-        assertEquals(java.util.Set.of(
-                LinkerTest.CLIP + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2103-00020",
-                LinkerTest.ALIGN + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2102-05918",
-                LinkerTest.OTTER + " dcterms:hasVersion https://dblp.org/rec/conf/iclr/WuZTWKKG22",
-                LinkerTest.OTTER + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2112-09445"),
+        assertEquals(
+                java.util.Set.of(
+                        LinkerTest.CLIP + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2103-00020",
+                        LinkerTest.ALIGN + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2102-05918",
+                        LinkerTest.OTTER + " dcterms:hasVersion https://dblp.org/rec/conf/iclr/WuZTWKKG22",
+                        LinkerTest.OTTER + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2112-09445"),
                 LinkerTest.linkTriples(parse(links)));
     }
 
@@ -128,8 +183,10 @@ class LinkCommandTest {
     @Test
     void aBrokenLinksFileIsAnErrorWithItsLine() throws IOException {
         Path survey = Files.copy(Path.of("data/vlm-survey.md"), dir.resolve("vlm-survey.md"));
-        Files.writeString(dir.resolve("links.ttl"), "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n<a:b> owl:sameAs .\n");
-        Run export = run("export", "-s", survey.toString(), "-o", dir.resolve("out.ttl").toString());
+        Files.writeString(
+                dir.resolve("links.ttl"), "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n<a:b> owl:sameAs .\n");
+        Run export = run(
+                "export", "-s", survey.toString(), "-o", dir.resolve("out.ttl").toString());
         assertEquals(Main.PROBLEMS, export.exit());
         assertTrue(export.err().contains(dir.resolve("links.ttl") + ":2: error: "), export.err());
     }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -34,8 +33,11 @@ import org.w3id.vlmsurvey.vocab.VLM;
 /** The linker against local stand-ins of Wikidata and dblp: matches, provenance, timeouts, errors, retries. */
 class LinkerTest {
     static final String RES = VLM.RES, WD = "http://www.wikidata.org/entity/";
-    static final String CLIP = RES + "paper/arxiv-2103.00020", ALIGN = RES + "paper/arxiv-2102.05918",
-            FILIP = RES + "paper/arxiv-2111.07783", OTTER = RES + "paper/url-ffea7b00bf269c5b", CVPR = RES + "venue/cvpr";
+    static final String CLIP = RES + "paper/arxiv-2103.00020",
+            ALIGN = RES + "paper/arxiv-2102.05918",
+            FILIP = RES + "paper/arxiv-2111.07783",
+            OTTER = RES + "paper/url-ffea7b00bf269c5b",
+            CVPR = RES + "venue/cvpr";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
 
     static Graph survey;
@@ -44,35 +46,44 @@ class LinkerTest {
     @BeforeAll
     static void survey() {
         survey = GraphFactory.createGraphMem();
-        SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(null)).data().find().forEachRemaining(survey::add);
+        SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(null))
+                .data()
+                .find()
+                .forEachRemaining(survey::add);
         survey.add(uri(CVPR), uri(VLM.NS + "dblpStream"), uri("https://dblp.org/streams/conf/cvpr"));
     }
 
     static Linker linker(Duration readTimeout, int tries) {
-        return new Linker(new SparqlRemote(new SparqlRemote.Settings(Duration.ofSeconds(2), readTimeout, tries,
-                Duration.ofMillis(10))), 50, CLOCK);
+        return new Linker(
+                new SparqlRemote(
+                        new SparqlRemote.Settings(Duration.ofSeconds(2), readTimeout, tries, Duration.ofMillis(10))),
+                50,
+                CLOCK);
     }
 
     @Test
     void matchesAreWrittenWithProvenance() {
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.NORMAL);
-             StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
+                StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
             Linker.Outcome out = linker(Duration.ofSeconds(5), 3)
                     .run(survey, List.of(Endpoint.wikidata(wikidata.url()), Endpoint.dblp(dblp.url())));
             Graph links = out.links();
 
-            assertEquals(Set.of(
-                    CLIP + " owl:sameAs " + WD + "Q900001",
-                    ALIGN + " owl:sameAs " + WD + "Q900002",
-                    CVPR + " owl:sameAs " + WD + "Q900007",
-                    CLIP + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2103-00020",
-                    ALIGN + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2102-05918",
-                    OTTER + " dcterms:hasVersion https://dblp.org/rec/conf/iclr/WuZTWKKG22",
-                    OTTER + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2112-09445"),
+            assertEquals(
+                    Set.of(
+                            CLIP + " owl:sameAs " + WD + "Q900001",
+                            ALIGN + " owl:sameAs " + WD + "Q900002",
+                            CVPR + " owl:sameAs " + WD + "Q900007",
+                            CLIP + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2103-00020",
+                            ALIGN + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2102-05918",
+                            OTTER + " dcterms:hasVersion https://dblp.org/rec/conf/iclr/WuZTWKKG22",
+                            OTTER + " dcterms:hasVersion https://dblp.org/rec/journals/corr/abs-2112-09445"),
                     linkTriples(links));
 
             EndpointReport wd = out.report().endpoints().get(0);
-            assertEquals(List.of(CLIP, ALIGN, CVPR).stream().sorted().toList(), iris(wd.linked()).stream().sorted().toList());
+            assertEquals(
+                    List.of(CLIP, ALIGN, CVPR).stream().sorted().toList(),
+                    iris(wd.linked()).stream().sorted().toList());
             assertEquals(Map.of(FILIP, List.of(WD + "Q900003", WD + "Q900004")), ambiguous(wd));
             assertTrue(wd.unknown().isEmpty());
             assertTrue(wd.failures().isEmpty());
@@ -82,7 +93,8 @@ class LinkerTest {
             assertEquals(48, doi.asked().size());
             assertEquals(List.of(ALIGN, CLIP, FILIP), iris(doi.matches().keySet()));
             assertTrue(iris(wd.notFound()).contains(RES + "paper/arxiv-2110.05208"), "lower-case DOI must not match");
-            assertEquals(wd.linked().size() + wd.ambiguous().size() + wd.notFound().size(),
+            assertEquals(
+                    wd.linked().size() + wd.ambiguous().size() + wd.notFound().size(),
                     union(wd).size());
 
             EndpointReport db = out.report().endpoints().get(1);
@@ -92,17 +104,21 @@ class LinkerTest {
             assertTrue(iris(db.notFound()).contains(FILIP), "a DOI literal is not dblp's DOI IRI");
 
             // Provenance, queried the way a reviewer would.
-            assertEquals(List.of(
-                    "dblp-doi dcterms:hasVersion prism:doi dblp:doi 2 " + dblp.url(),
-                    "dblp-title dcterms:hasVersion dcterms:title dblp:title 2 " + dblp.url(),
-                    "wikidata-arxiv owl:sameAs fabio:hasArXivId wdt:P818 1 " + wikidata.url(),
-                    "wikidata-dblp-venue owl:sameAs vlm:dblpStream wdt:P8926 1 " + wikidata.url(),
-                    "wikidata-doi owl:sameAs prism:doi wdt:P356 2 " + wikidata.url()),
+            assertEquals(
+                    List.of(
+                            "dblp-doi dcterms:hasVersion prism:doi dblp:doi 2 " + dblp.url(),
+                            "dblp-title dcterms:hasVersion dcterms:title dblp:title 2 " + dblp.url(),
+                            "wikidata-arxiv owl:sameAs fabio:hasArXivId wdt:P818 1 " + wikidata.url(),
+                            "wikidata-dblp-venue owl:sameAs vlm:dblpStream wdt:P8926 1 " + wikidata.url(),
+                            "wikidata-doi owl:sameAs prism:doi wdt:P356 2 " + wikidata.url()),
                     provenance(links));
 
-            assertTrue(wikidata.userAgents.stream().allMatch(ua -> ua.startsWith("vlm-survey-kg/"
-                    + System.getProperty("vlm.version") + " (https://w3id.org/vlm-survey/;")
-                    && ua.endsWith(" Apache-Jena/" + System.getProperty("vlm.jena.version"))), wikidata.userAgents.toString());
+            assertTrue(
+                    wikidata.userAgents.stream()
+                            .allMatch(ua -> ua.startsWith("vlm-survey-kg/" + System.getProperty("vlm.version")
+                                            + " (https://w3id.org/vlm-survey/;")
+                                    && ua.endsWith(" Apache-Jena/" + System.getProperty("vlm.jena.version"))),
+                    wikidata.userAgents.toString());
             assertEquals(3, wikidata.requests.get(), "one batch per key");
         }
     }
@@ -110,7 +126,7 @@ class LinkerTest {
     @Test
     void aRemoteThatTimesOutIsReportedAndTheOtherResultsAreKept() {
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.sleep(1500));
-             StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
+                StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
             Linker.Outcome out = linker(Duration.ofMillis(300), 2)
                     .run(survey, List.of(Endpoint.wikidata(wikidata.url()), Endpoint.dblp(dblp.url())));
             EndpointReport wd = out.report().endpoints().get(0);
@@ -128,24 +144,33 @@ class LinkerTest {
             assertEquals(4, linkTriples(out.links()).size());
             assertTrue(out.report().hasFailures());
             assertTrue(out.report().anyAnswered());
-            assertEquals("incomplete: 1 of 1 batches failed; 48 resources not asked",
+            assertEquals(
+                    "incomplete: 1 of 1 batches failed; 48 resources not asked",
                     comment(out.links(), MatchingKey.WIKIDATA_ARXIV));
             String printed = print(out.report());
-            assertTrue(printed.contains("FAILED: by arXiv id, batch 1 of 1 (48 values) failed after 2 tries: no answer within 300 ms (read timeout)"), printed);
+            assertTrue(
+                    printed.contains(
+                            "FAILED: by arXiv id, batch 1 of 1 (48 values) failed after 2 tries: no answer within 300 ms (read timeout)"),
+                    printed);
         }
     }
 
     @Test
     void aServerErrorIsRetriedThenReportedWithItsStatus() {
-        try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.failFirst(1000, 500, "java.lang.OutOfMemoryError: boom"))) {
-            Linker.Outcome out = linker(Duration.ofSeconds(5), 3).run(survey, List.of(Endpoint.wikidata(wikidata.url())));
+        try (StandIn wikidata =
+                new StandIn("wikidata-fixture.ttl", StandIn.failFirst(1000, 500, "java.lang.OutOfMemoryError: boom"))) {
+            Linker.Outcome out =
+                    linker(Duration.ofSeconds(5), 3).run(survey, List.of(Endpoint.wikidata(wikidata.url())));
             EndpointReport wd = out.report().endpoints().get(0);
             assertEquals(9, wikidata.requests.get(), "3 batches, 3 tries each");
             assertEquals(3, wd.failures().size());
             wd.failures().forEach(f -> {
                 assertEquals(500, f.status());
                 assertEquals(3, f.tries());
-                assertTrue(f.message().startsWith("HTTP 500") && f.message().endsWith(": java.lang.OutOfMemoryError: boom"), f.message());
+                assertTrue(
+                        f.message().startsWith("HTTP 500")
+                                && f.message().endsWith(": java.lang.OutOfMemoryError: boom"),
+                        f.message());
             });
             assertFalse(out.report().anyAnswered());
             assertTrue(linkTriples(out.links()).isEmpty());
@@ -154,13 +179,18 @@ class LinkerTest {
 
     @Test
     void aBadRequestIsNotRetriedAndReportedWithItsStatus() {
-        try (StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.failFirst(1000, 400, "Parse error: unexpected VALUES"))) {
+        try (StandIn dblp =
+                new StandIn("dblp-fixture.ttl", StandIn.failFirst(1000, 400, "Parse error: unexpected VALUES"))) {
             Linker.Outcome out = linker(Duration.ofSeconds(5), 3).run(survey, List.of(Endpoint.dblp(dblp.url())));
             EndpointReport db = out.report().endpoints().get(0);
             // 48 DOIs in up to 3 spellings each (144 values) make 3 batches, the one title 1 batch.
             assertEquals(4, dblp.requests.get(), "one try per batch: a 400 does not get better");
-            assertEquals(List.of(400, 400, 400, 400), db.failures().stream().map(LinkReport.BatchFailure::status).toList());
-            assertTrue(db.failures().get(0).message().endsWith(": Parse error: unexpected VALUES"), db.failures().get(0).message());
+            assertEquals(
+                    List.of(400, 400, 400, 400),
+                    db.failures().stream().map(LinkReport.BatchFailure::status).toList());
+            assertTrue(
+                    db.failures().get(0).message().endsWith(": Parse error: unexpected VALUES"),
+                    db.failures().get(0).message());
         }
     }
 
@@ -168,8 +198,11 @@ class LinkerTest {
     void busyAndFailingAnswersAreRetriedWithBackOff() {
         // The first two requests fail (429, then 503 via the same behaviour's status), the third is answered.
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.failFirst(2, 429, "Too Many Requests"))) {
-            Linker.Outcome out = new Linker(new SparqlRemote(new SparqlRemote.Settings(Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), 3, Duration.ofMillis(10))), 1000, CLOCK)
+            Linker.Outcome out = new Linker(
+                            new SparqlRemote(new SparqlRemote.Settings(
+                                    Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(10))),
+                            1000,
+                            CLOCK)
                     .run(survey, List.of(Endpoint.wikidata(wikidata.url())));
             EndpointReport wd = out.report().endpoints().get(0);
             assertTrue(wd.failures().isEmpty(), wd.failures().toString());
@@ -181,12 +214,17 @@ class LinkerTest {
     @Test
     void smallBatchesAskTheSameQuestions() {
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.NORMAL)) {
-            Linker.Outcome out = new Linker(new SparqlRemote(new SparqlRemote.Settings(Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), 1, Duration.ofMillis(10))), 10, CLOCK)
+            Linker.Outcome out = new Linker(
+                            new SparqlRemote(new SparqlRemote.Settings(
+                                    Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(10))),
+                            10,
+                            CLOCK)
                     .run(survey, List.of(Endpoint.wikidata(wikidata.url())));
             // 48 arXiv ids and 48 DOIs in 5 batches each, 1 venue id in 1.
             assertEquals(11, wikidata.requests.get());
-            assertEquals(List.of(ALIGN, CLIP, CVPR), iris(out.report().endpoints().get(0).linked()));
+            assertEquals(
+                    List.of(ALIGN, CLIP, CVPR),
+                    iris(out.report().endpoints().get(0).linked()));
         }
     }
 
@@ -195,14 +233,19 @@ class LinkerTest {
         links.find().forEachRemaining(t -> {
             String p = t.getPredicate().getURI();
             if (p.equals("http://www.w3.org/2002/07/owl#sameAs") || p.equals("http://purl.org/dc/terms/hasVersion"))
-                out.add(t.getSubject().getURI() + " " + VLM.prefixes().shortForm(p) + " " + t.getObject().getURI());
+                out.add(t.getSubject().getURI() + " " + VLM.prefixes().shortForm(p) + " "
+                        + t.getObject().getURI());
         });
         return out;
     }
 
     static List<String> provenance(Graph links) {
-        String q = String.join("\n", VLM.prefixes().getNsPrefixMap().entrySet().stream()
-                .map(e -> "PREFIX " + e.getKey() + ": <" + e.getValue() + ">").toList()) + """
+        String q = String.join(
+                        "\n",
+                        VLM.prefixes().getNsPrefixMap().entrySet().stream()
+                                .map(e -> "PREFIX " + e.getKey() + ": <" + e.getValue() + ">")
+                                .toList())
+                + """
 
                 SELECT ?linkset ?predicate ?key ?remoteKey ?triples ?endpoint WHERE {
                   ?linkset a void:Linkset ; void:linkPredicate ?predicate ; vlm:matchingKey ?key ; vlm:remoteKey ?remoteKey ;
@@ -216,11 +259,14 @@ class LinkerTest {
         pm.setNsPrefix("wdt", "http://www.wikidata.org/prop/direct/");
         pm.setNsPrefix("dblp", "https://dblp.org/rdf/schema#");
         try (var qe = QueryExecutionFactory.create(q, ModelFactory.createModelForGraph(links))) {
-            qe.execSelect().forEachRemaining((QuerySolution s) -> rows.add(
-                    s.getResource("linkset").getURI().substring((RES + "linkset/").length()) + " "
-                    + pm.shortForm(s.getResource("predicate").getURI()) + " " + pm.shortForm(s.getResource("key").getURI()) + " "
-                    + pm.shortForm(s.getResource("remoteKey").getURI()) + " " + s.getLiteral("triples").getLong() + " "
-                    + s.getResource("endpoint").getURI()));
+            qe.execSelect()
+                    .forEachRemaining((QuerySolution s) ->
+                            rows.add(s.getResource("linkset").getURI().substring((RES + "linkset/").length()) + " "
+                                    + pm.shortForm(s.getResource("predicate").getURI()) + " "
+                                    + pm.shortForm(s.getResource("key").getURI()) + " "
+                                    + pm.shortForm(s.getResource("remoteKey").getURI()) + " "
+                                    + s.getLiteral("triples").getLong() + " "
+                                    + s.getResource("endpoint").getURI()));
         }
         return rows;
     }
@@ -256,5 +302,7 @@ class LinkerTest {
         return nodes.stream().map(Node::getURI).toList();
     }
 
-    static Node uri(String s) { return NodeFactory.createURI(s); }
+    static Node uri(String s) {
+        return NodeFactory.createURI(s);
+    }
 }

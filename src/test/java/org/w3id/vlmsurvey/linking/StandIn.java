@@ -1,22 +1,20 @@
 package org.w3id.vlmsurvey.linking;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 
 /**
  * A local stand-in for a remote SPARQL endpoint: a read-only Fuseki on a loopback ephemeral port serving a fixture at
@@ -58,13 +56,20 @@ final class StandIn implements AutoCloseable {
     private final FusekiServer server;
 
     StandIn(String fixture, Behaviour behaviour) {
-        DatasetGraph ds = DatasetGraphFactory.wrap(RDFParser.source("src/test/resources/links/" + fixture).toGraph());
+        DatasetGraph ds = DatasetGraphFactory.wrap(
+                RDFParser.source("src/test/resources/links/" + fixture).toGraph());
         Filter filter = (ServletRequest req, ServletResponse res, FilterChain chain) -> {
             int n = requests.incrementAndGet();
             userAgents.add(String.valueOf(((HttpServletRequest) req).getHeader("User-Agent")));
             if (!behaviour.answer(n, (HttpServletResponse) res)) chain.doFilter(req, res);
         };
-        server = FusekiServer.create().loopback(true).port(0).add("/sparql", ds, false).addFilter("/*", filter).build().start();
+        server = FusekiServer.create()
+                .loopback(true)
+                .port(0)
+                .add("/sparql", ds, false)
+                .addFilter("/*", filter)
+                .build()
+                .start();
     }
 
     String url() {
@@ -75,5 +80,4 @@ final class StandIn implements AutoCloseable {
     public void close() {
         server.stop();
     }
-
 }

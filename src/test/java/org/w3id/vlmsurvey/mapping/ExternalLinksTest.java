@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -31,7 +30,8 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /** The offline links (queries/mapping/50-external-links.rq and data/venues.ttl) as they come out of {@code export}. */
 class ExternalLinksTest {
-    static final String PREFIXES = """
+    static final String PREFIXES =
+            """
             PREFIX vlm:    <https://w3id.org/vlm-survey/ontology#>
             PREFIX fabio:  <http://purl.org/spar/fabio/>
             PREFIX prism:  <http://prismstandard.org/namespaces/basic/2.0/>
@@ -53,7 +53,9 @@ class ExternalLinksTest {
 
     static List<QuerySolution> select(String query) {
         List<QuerySolution> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.model(ModelFactory.createModelForGraph(exported)).query(PREFIXES + query).build()) {
+        try (QueryExecution qe = QueryExecution.model(ModelFactory.createModelForGraph(exported))
+                .query(PREFIXES + query)
+                .build()) {
             qe.execSelect().forEachRemaining(rows::add);
         }
         return rows;
@@ -66,18 +68,26 @@ class ExternalLinksTest {
      */
     @Test
     void everyArxivPublicationHasItsIdentifiersAndLinks() {
-        List<QuerySolution> all = select("""
+        List<QuerySolution> all = select(
+                """
                 SELECT ?publication ?id (EXISTS { ?publication a vlm:Paper } AS ?paper) {
                   ?publication fabio:hasArXivId ?id } ORDER BY ?publication""");
         assertEquals(48, all.size());
-        assertEquals(40, all.stream().filter(s -> s.getLiteral("paper").getBoolean()).count());
+        assertEquals(
+                40, all.stream().filter(s -> s.getLiteral("paper").getBoolean()).count());
         for (QuerySolution s : all) {
             Node p = s.getResource("publication").asNode();
             String id = s.getLiteral("id").getLexicalForm();
             assertEquals(p.getURI(), "https://w3id.org/vlm-survey/resource/paper/arxiv-" + id);
-            assertTrue(has(p, "http://prismstandard.org/namespaces/basic/2.0/doi", NodeFactory.createLiteralString("10.48550/arXiv." + id)), p + " prism:doi");
+            assertTrue(
+                    has(
+                            p,
+                            "http://prismstandard.org/namespaces/basic/2.0/doi",
+                            NodeFactory.createLiteralString("10.48550/arXiv." + id)),
+                    p + " prism:doi");
             for (String page : List.of("https://arxiv.org/abs/" + id, "https://doi.org/10.48550/arXiv." + id)) {
-                assertTrue(has(p, "https://schema.org/sameAs", NodeFactory.createURI(page)), p + " schema:sameAs " + page);
+                assertTrue(
+                        has(p, "https://schema.org/sameAs", NodeFactory.createURI(page)), p + " schema:sameAs " + page);
                 assertTrue(has(p, RDFS.seeAlso.getURI(), NodeFactory.createURI(page)), p + " rdfs:seeAlso " + page);
             }
         }
@@ -90,7 +100,8 @@ class ExternalLinksTest {
         Node clip = NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020");
         assertTrue(has(clip, "http://purl.org/spar/fabio/hasArXivId", NodeFactory.createLiteralString("2103.00020")));
         assertTrue(has(clip, "https://schema.org/sameAs", NodeFactory.createURI("https://arxiv.org/abs/2103.00020")));
-        assertTrue(has(clip, "https://schema.org/sameAs", NodeFactory.createURI("https://doi.org/10.48550/arXiv.2103.00020")));
+        assertTrue(has(
+                clip, "https://schema.org/sameAs", NodeFactory.createURI("https://doi.org/10.48550/arXiv.2103.00020")));
     }
 
     @Test
@@ -98,7 +109,8 @@ class ExternalLinksTest {
         Node otter = NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/url-ffea7b00bf269c5b");
         assertTrue(exported.contains(otter, Node.ANY, Node.ANY), "OTTER is in the export");
         assertFalse(exported.contains(otter, NodeFactory.createURI("https://schema.org/sameAs"), Node.ANY));
-        assertFalse(exported.contains(otter, NodeFactory.createURI("http://prismstandard.org/namespaces/basic/2.0/doi"), Node.ANY));
+        assertFalse(exported.contains(
+                otter, NodeFactory.createURI("http://prismstandard.org/namespaces/basic/2.0/doi"), Node.ANY));
     }
 
     @Test
@@ -108,17 +120,21 @@ class ExternalLinksTest {
 
     @Test
     void codeRepositoriesAreSoftwareSourceCodeWithTheirGithubName() {
-        List<QuerySolution> rows = select("""
+        List<QuerySolution> rows = select(
+                """
                 SELECT ?repo ?name ?root {
                   ?repo a vlm:CodeRepository .
                   OPTIONAL { ?repo a schema:SoftwareSourceCode ; vlm:githubRepository ?name ; schema:codeRepository ?root }
                 } ORDER BY ?repo""");
         // 29 repositories in the survey; 27 on GitHub (LiT's and LASP's code links are web pages)
         assertEquals(29, rows.size());
-        List<QuerySolution> github = rows.stream().filter(s -> s.contains("name")).toList();
+        List<QuerySolution> github =
+                rows.stream().filter(s -> s.contains("name")).toList();
         assertEquals(27, github.size());
         for (QuerySolution s : github)
-            assertEquals("https://github.com/" + s.getLiteral("name").getLexicalForm(), s.getResource("root").getURI());
+            assertEquals(
+                    "https://github.com/" + s.getLiteral("name").getLexicalForm(),
+                    s.getResource("root").getURI());
     }
 
     /**
@@ -128,19 +144,41 @@ class ExternalLinksTest {
     @Test
     void venuesHaveTheirDblpStreams() {
         assumeTrue(SurveyGraph.venues().size() > 0, "data/venues.ttl is still empty on this branch");
-        List<QuerySolution> missing = select("""
+        List<QuerySolution> missing = select(
+                """
                 SELECT ?venue { ?venue a vlm:Venue . { ?venue a vlm:Conference } UNION { ?venue a vlm:Journal }
                   FILTER NOT EXISTS { ?venue vlm:dblpStream ?stream } } ORDER BY ?venue""");
-        assertEquals(List.of(), missing.stream().map(s -> s.getResource("venue").getURI()).toList(),
+        assertEquals(
+                List.of(),
+                missing.stream().map(s -> s.getResource("venue").getURI()).toList(),
                 "conferences and journals without vlm:dblpStream");
         Map<String, String> streams = new TreeMap<>();
         for (QuerySolution s : select("SELECT ?venue ?stream { ?venue a vlm:Venue ; vlm:dblpStream ?stream }"))
-            streams.put(s.getResource("venue").getURI().replace("https://w3id.org/vlm-survey/resource/venue/", ""),
+            streams.put(
+                    s.getResource("venue").getURI().replace("https://w3id.org/vlm-survey/resource/venue/", ""),
                     s.getResource("stream").getURI().replace("https://dblp.org/streams/", ""));
         // the survey's venues that dblp covers, checked against dblp's stream names
-        Map<String, String> expected = new TreeMap<>(Map.of("aaai", "conf/aaai", "arxiv", "journals/corr", "cvpr", "conf/cvpr",
-                "eccv", "conf/eccv", "emnlp", "conf/emnlp", "iclr", "conf/iclr", "icml", "conf/icml", "ijcv", "journals/ijcv",
-                "neurips", "conf/nips", "tcsvt", "journals/tcsv"));
+        Map<String, String> expected = new TreeMap<>(Map.of(
+                "aaai",
+                "conf/aaai",
+                "arxiv",
+                "journals/corr",
+                "cvpr",
+                "conf/cvpr",
+                "eccv",
+                "conf/eccv",
+                "emnlp",
+                "conf/emnlp",
+                "iclr",
+                "conf/iclr",
+                "icml",
+                "conf/icml",
+                "ijcv",
+                "journals/ijcv",
+                "neurips",
+                "conf/nips",
+                "tcsvt",
+                "journals/tcsv"));
         for (var e : expected.entrySet())
             assertEquals(e.getValue(), streams.get(e.getKey()), "dblp stream of res:venue/" + e.getKey());
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -22,10 +21,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MappingFunctionsTest {
 
-    static String n(String s) { return "null".equals(s) ? null : s; }
+    static String n(String s) {
+        return "null".equals(s) ? null : s;
+    }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             Image Classification                       | h | image-classification
             Vision-Language Pre-training Methods       | h | vision-language-pre-training-methods
             '  --Hello,  World!--  '                   | h | hello-world
@@ -43,11 +48,17 @@ class MappingFunctionsTest {
     @Test
     void punctuationOnlyNamesGetDifferentSlugs() {
         assertNotEquals(MappingFunctions.slug("%", "m"), MappingFunctions.slug("#", "m"));
-        assertEquals(MappingFunctions.sha1("%").substring(0, 12), MappingFunctions.slug("%", "m").substring(2));
+        assertEquals(
+                MappingFunctions.sha1("%").substring(0, 12),
+                MappingFunctions.slug("%", "m").substring(2));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             https://arxiv.org/abs/2103.00020            | 2103.00020
             https://arxiv.org/pdf/2103.00020v2.pdf      | 2103.00020
             http://export.arxiv.org/abs/2103.00020      | 2103.00020
@@ -64,7 +75,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             https://doi.org/10.1007/s11263-022-01653-1             | 10.1007/s11263-022-01653-1
             https://doi.org/10.1007/S11263-022-01653-1/            | 10.1007/s11263-022-01653-1
             https://dl.acm.org/doi/abs/10.1145/3474085.3475182     | 10.1145/3474085.3475182
@@ -79,7 +94,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             https://github.com/KaiyangZhou/CoOp                  | KaiyangZhou/CoOp
             https://github.com/KaiyangZhou/CoOp/                 | KaiyangZhou/CoOp
             https://www.github.com/openai/CLIP.git               | openai/CLIP
@@ -93,7 +112,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             http://www.Example.org/Page/#top      | https://example.org/page/
             http://www.Example.org/Page/          | https://example.org/page
             https://example.org//                 | https://example.org
@@ -104,7 +127,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             https://example.org/a         | https://example.org/a
             ' <http://example.org/a> '    | http://example.org/a
             not a url                     | null
@@ -117,7 +144,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             https://arxiv.org/abs/2103.00020v1                 | arxiv-2103.00020
             https://arxiv.org/abs/cs/0112017                   | arxiv-cs_0112017
             https://doi.org/10.1007/s11263-022-01653-1         | doi-10.1007%2Fs11263-022-01653-1
@@ -129,7 +160,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             Paper          | paper
             ' paper '      | paper
             PDF            | other
@@ -148,7 +183,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             ''       | true
             '   '    | true
             -        | true
@@ -164,7 +203,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             1.8B       | 1800000000
             0.87M      | 870000
             400M       | 400000000
@@ -186,7 +229,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             1,281,167  | 1281167
             50000      | 50000
             '10 000'   | 10000
@@ -200,7 +247,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             2021        | 2021
             1998        | 1998
             2100        | null
@@ -214,7 +265,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             CVPR 2022       | 2022
             [CVPR 2022]     | 2022
             ' CVPR 2022 ] ' | 2022
@@ -230,7 +285,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             CVPR 2022       | CVPR 2022  | CVPR     | cvpr
             [ICLR W 2022]   | ICLR W 2022 | ICLRW   | iclrw
             'NeurIPS’2022'  | NeurIPS’2022 | NeurIPS | neurips
@@ -245,7 +304,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             [CVPR 2022] Title [[Paper](u)]     | CVPR 2022
             '  [arXiv] Title'                  | arXiv
             []Title                            | ''
@@ -256,7 +319,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             '  **CLIP: Learning**  '  | CLIP: Learning
             [[Title]]                 | Title
             _x_                       | x
@@ -270,7 +337,8 @@ class MappingFunctionsTest {
     @Test
     void callableFromSparql() {
         MappingFunctions.register();
-        String q = """
+        String q =
+                """
                 PREFIX vlmfn: <https://w3id.org/vlm-survey/fn#>
                 SELECT * {
                   BIND (vlmfn:slug("%", "m") AS ?slug)
@@ -293,25 +361,63 @@ class MappingFunctionsTest {
                   BIND (vlmfn:number(42) AS ?notAString)
                 }""";
         List<String> row = new ArrayList<>();
-        try (QueryExec qe = QueryExec.graph(GraphFactory.createGraphMem()).query(QueryFactory.create(q)).build()) {
+        try (QueryExec qe = QueryExec.graph(GraphFactory.createGraphMem())
+                .query(QueryFactory.create(q))
+                .build()) {
             RowSet rows = qe.select();
             var b = rows.next();
-            for (String v : List.of("slug", "arxiv", "noArxiv", "doi", "github", "key", "number", "count", "year",
-                    "endYear", "empty", "role", "venue", "entryVenue", "title", "noWeb", "norm", "notAString")) {
+            for (String v : List.of(
+                    "slug",
+                    "arxiv",
+                    "noArxiv",
+                    "doi",
+                    "github",
+                    "key",
+                    "number",
+                    "count",
+                    "year",
+                    "endYear",
+                    "empty",
+                    "role",
+                    "venue",
+                    "entryVenue",
+                    "title",
+                    "noWeb",
+                    "norm",
+                    "notAString")) {
                 var node = b.get(v);
                 row.add(v + "=" + (node == null ? "unbound" : node.toString()));
             }
         }
-        assertEquals(List.of(
-                "slug=\"" + MappingFunctions.slug("%", "m") + "\"", "arxiv=\"2103.00020\"", "noArxiv=unbound",
-                "doi=\"10.1000/x\"", "github=\"a/B\"", "key=\"arxiv-2103.00020\"", "number=\"1800000000\"^^xsd:integer",
-                "count=\"5000\"^^xsd:integer", "year=\"2021\"^^xsd:gYear", "endYear=\"2022\"^^xsd:gYear",
-                "empty=\"true\"^^xsd:boolean", "role=\"page\"", "venue=\"iclrw\"", "entryVenue=\"AAAI 2022\"",
-                "title=\"T\"", "noWeb=unbound", "norm=\"https://a.org\"", "notAString=unbound"), row);
+        assertEquals(
+                List.of(
+                        "slug=\"" + MappingFunctions.slug("%", "m") + "\"",
+                        "arxiv=\"2103.00020\"",
+                        "noArxiv=unbound",
+                        "doi=\"10.1000/x\"",
+                        "github=\"a/B\"",
+                        "key=\"arxiv-2103.00020\"",
+                        "number=\"1800000000\"^^xsd:integer",
+                        "count=\"5000\"^^xsd:integer",
+                        "year=\"2021\"^^xsd:gYear",
+                        "endYear=\"2022\"^^xsd:gYear",
+                        "empty=\"true\"^^xsd:boolean",
+                        "role=\"page\"",
+                        "venue=\"iclrw\"",
+                        "entryVenue=\"AAAI 2022\"",
+                        "title=\"T\"",
+                        "noWeb=unbound",
+                        "norm=\"https://a.org\"",
+                        "notAString=unbound"),
+                row);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             [CVPR 2022] Title [Paper][Code]                 | Title
             '  [arXiv 2023] **Bold Title** [Paper] '        | Bold Title
             SBU Caption [Paper] [Project Page]              | SBU Caption
@@ -324,7 +430,11 @@ class MappingFunctionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', emptyValue = "", textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            emptyValue = "",
+            textBlock =
+                    """
             Learning Transferable Visual Models From Natural Language Supervision (CLIP) | CLIP   | Learning Transferable Visual Models From Natural Language Supervision
             Yahoo Flickr Creative Commons 100 Million (YFCC100M)                        | YFCC100M | Yahoo Flickr Creative Commons 100 Million
             Large-scale Learning  (Chinese CLIP)                                        | Chinese CLIP | Large-scale Learning
@@ -342,6 +452,8 @@ class MappingFunctionsTest {
         MappingFunctions.register();
         MappingFunctions.register();
         for (String name : MappingFunctions.FUNCTIONS.keySet())
-            assertTrue(org.apache.jena.sparql.function.FunctionRegistry.get().isRegistered(MappingFunctions.NS + name), name);
+            assertTrue(
+                    org.apache.jena.sparql.function.FunctionRegistry.get().isRegistered(MappingFunctions.NS + name),
+                    name);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -30,15 +29,19 @@ import org.w3id.vlmsurvey.markdown.MarkdownReader;
 class PartitionedMappingTest {
 
     static void assertSame(SurveyGraph.Result whole, SurveyGraph.Result parts, String what) {
-        assertTrue(whole.data().isIsomorphicWith(parts.data()), what + ": partitioned graph differs: "
-                + difference(whole.data(), parts.data()) + " only in the whole run, "
-                + difference(parts.data(), whole.data()) + " only in the partitioned run");
+        assertTrue(
+                whole.data().isIsomorphicWith(parts.data()),
+                what + ": partitioned graph differs: "
+                        + difference(whole.data(), parts.data()) + " only in the whole run, "
+                        + difference(parts.data(), whole.data()) + " only in the partitioned run");
         assertEquals(whole.problems(), parts.problems(), what + ": problems differ");
     }
 
     static List<Triple> difference(Graph a, Graph b) {
         List<Triple> only = new ArrayList<>();
-        a.find().forEachRemaining(t -> { if (!b.contains(t) && only.size() < 5) only.add(t); });
+        a.find().forEachRemaining(t -> {
+            if (!b.contains(t) && only.size() < 5) only.add(t);
+        });
         return only;
     }
 
@@ -82,7 +85,8 @@ class PartitionedMappingTest {
         Files.writeString(file, SurveyGenerator.text(10_000, 1), StandardCharsets.UTF_8);
         SurveyGraph.Source s = SurveyGraph.Source.file(file).withLinks(null);
         SurveyGraph.Result whole = SurveyGraph.buildWhole(s);
-        assertTrue(whole.data().size() > 100_000, "a real graph: " + whole.data().size());
+        assertTrue(
+                whole.data().size() > 100_000, "a real graph: " + whole.data().size());
         assertSame(whole, unbatched(s, 2), "10k, every partition alone, 2 threads");
         assertSame(whole, SurveyGraph.build(s, 1), "10k, batched, 1 thread");
         assertSame(whole, SurveyGraph.build(s, 2), "10k, batched, 2 threads");
@@ -95,9 +99,10 @@ class PartitionedMappingTest {
         Files.writeString(file, SurveyGenerator.text(2_000, 3), StandardCharsets.UTF_8);
         SurveyGraph.Source s = SurveyGraph.Source.file(file).withLinks(null);
         List<String> exports = new ArrayList<>();
-        for (int threads : new int[] { 1, 2, 4 }) {
+        for (int threads : new int[] {1, 2, 4}) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            org.w3id.vlmsurvey.export.Exporter.write(unbatched(s, threads).data(), org.w3id.vlmsurvey.export.Exporter.Format.NT, out);
+            org.w3id.vlmsurvey.export.Exporter.write(
+                    unbatched(s, threads).data(), org.w3id.vlmsurvey.export.Exporter.Format.NT, out);
             exports.add(out.toString(StandardCharsets.UTF_8));
         }
         assertTrue(exports.get(0).length() > 100_000);
@@ -113,12 +118,22 @@ class PartitionedMappingTest {
         Graph union = GraphFactory.createGraphMem();
         List<Integer> sizes = new ArrayList<>();
         MarkdownReader.read(text, "x.md", new MarkdownReader.Partitions() {
-            @Override public void skeleton(Graph g) { g.find().forEachRemaining(union::add); }
-            @Override public void partition(Graph g) { sizes.add(g.size()); g.find().forEachRemaining(union::add); }
+            @Override
+            public void skeleton(Graph g) {
+                g.find().forEachRemaining(union::add);
+            }
+
+            @Override
+            public void partition(Graph g) {
+                sizes.add(g.size());
+                g.find().forEachRemaining(union::add);
+            }
         });
         assertTrue(whole.isIsomorphicWith(union), "partitions + skeleton != whole source graph");
         assertTrue(sizes.size() > 10, "partitions: " + sizes.size());
-        assertTrue(sizes.stream().mapToInt(Integer::intValue).max().orElseThrow() < whole.size() / 5,
-                "largest partition " + sizes.stream().mapToInt(Integer::intValue).max().orElseThrow() + " of " + whole.size());
+        assertTrue(
+                sizes.stream().mapToInt(Integer::intValue).max().orElseThrow() < whole.size() / 5,
+                "largest partition "
+                        + sizes.stream().mapToInt(Integer::intValue).max().orElseThrow() + " of " + whole.size());
     }
 }

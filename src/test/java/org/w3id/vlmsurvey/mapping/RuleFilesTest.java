@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +39,9 @@ class RuleFilesTest {
 
     /** Where a named file is looked for: beside the rule, under queries/, at the project root. */
     static boolean exists(Path rule, String name) {
-        return Files.exists(rule.resolveSibling(name)) || Files.exists(QUERIES.resolve(name)) || Files.exists(Path.of(name));
+        return Files.exists(rule.resolveSibling(name))
+                || Files.exists(QUERIES.resolve(name))
+                || Files.exists(Path.of(name));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,8 +54,7 @@ class RuleFilesTest {
             int hash = line.indexOf('#');
             if (hash < 0) continue;
             Matcher m = FILE_REFERENCE.matcher(line.substring(hash));
-            while (m.find())
-                if (!exists(rule, m.group())) missing.add(rule + ":" + (i + 1) + ": " + m.group());
+            while (m.find()) if (!exists(rule, m.group())) missing.add(rule + ":" + (i + 1) + ": " + m.group());
         }
         assertEquals(List.of(), missing, "rules refer to files that do not exist");
     }
@@ -77,27 +77,43 @@ class RuleFilesTest {
 
     @Test
     void aRuleWithoutOrWithAWrongScopeIsRefused() {
-        var none = assertThrows(IllegalStateException.class, () -> SurveyMapping.Scope.of("x.rq", "# what\nSELECT * {}"));
+        var none =
+                assertThrows(IllegalStateException.class, () -> SurveyMapping.Scope.of("x.rq", "# what\nSELECT * {}"));
         assertTrue(none.getMessage().startsWith("x.rq:1: no scope declaration"), none.getMessage());
-        var wrong = assertThrows(IllegalStateException.class, () -> SurveyMapping.Scope.of("x.rq", "# scope: row\nSELECT * {}"));
+        var wrong = assertThrows(
+                IllegalStateException.class, () -> SurveyMapping.Scope.of("x.rq", "# scope: row\nSELECT * {}"));
         assertTrue(wrong.getMessage().contains("unknown scope \"row\""), wrong.getMessage());
         // only the leading comment lines count
         assertThrows(IllegalStateException.class, () -> SurveyMapping.Scope.of("x.rq", "SELECT * {}\n# scope: global"));
-        assertEquals(SurveyMapping.Scope.GLOBAL, SurveyMapping.Scope.of("x.rq", "# A rule.\n# scope: global\nSELECT * {}"));
+        assertEquals(
+                SurveyMapping.Scope.GLOBAL, SurveyMapping.Scope.of("x.rq", "# A rule.\n# scope: global\nSELECT * {}"));
     }
 
     /** Fragments of the patterns the functions hold: a rule containing one has its own copy of a function. */
     static final List<String> FUNCTION_PATTERNS = List.of(
-            "arxiv\\\\.org", "doi\\\\.org", "github\\\\.com", "^https?://", "[^a-z0-9]+", "[^A-Za-z0-9]+",
-            "[-–—]", "(19|20)[0-9]{2}", "[,\\\\s]", "[KMB]", "^[\\\\s\\\\[\\\\]*_]+", "paper\\\\s*$");
+            "arxiv\\\\.org",
+            "doi\\\\.org",
+            "github\\\\.com",
+            "^https?://",
+            "[^a-z0-9]+",
+            "[^A-Za-z0-9]+",
+            "[-–—]",
+            "(19|20)[0-9]{2}",
+            "[,\\\\s]",
+            "[KMB]",
+            "^[\\\\s\\\\[\\\\]*_]+",
+            "paper\\\\s*$");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void keepsNoCopyOfAFunctionsPattern(Path rule) throws IOException {
         String text = Files.readString(rule, StandardCharsets.UTF_8);
-        String query = String.join("\n", text.lines().filter(l -> !l.stripLeading().startsWith("#")).toList());
+        String query = String.join(
+                "\n",
+                text.lines().filter(l -> !l.stripLeading().startsWith("#")).toList());
         for (String fragment : FUNCTION_PATTERNS)
-            assertFalse(query.contains(fragment), rule + " has its own copy of " + fragment + ": call the vlmfn: function");
+            assertFalse(
+                    query.contains(fragment), rule + " has its own copy of " + fragment + ": call the vlmfn: function");
     }
 
     /** The predicates a rule's WHERE clause reads (every IRI in a predicate position or a property path). */
@@ -118,11 +134,15 @@ class RuleFilesTest {
         SurveyMapping mapping = SurveyMapping.bundled();
         java.util.Set<String> byPartition = new java.util.TreeSet<>(), byGlobal = new java.util.TreeSet<>();
         for (SurveyMapping.Step step : mapping.mappingSteps())
-            for (org.apache.jena.graph.Triple t : step.query().getConstructTemplate().getTriples())
+            for (org.apache.jena.graph.Triple t :
+                    step.query().getConstructTemplate().getTriples())
                 if (t.getPredicate().isURI())
-                    (step.scope() == SurveyMapping.Scope.PARTITION ? byPartition : byGlobal).add(t.getPredicate().getURI());
+                    (step.scope() == SurveyMapping.Scope.PARTITION ? byPartition : byGlobal)
+                            .add(t.getPredicate().getURI());
         byGlobal.removeAll(byPartition);
-        assertTrue(byGlobal.contains("https://w3id.org/vlm-survey/source#entry"), "26-entries.rq builds src:entry globally: " + byGlobal);
+        assertTrue(
+                byGlobal.contains("https://w3id.org/vlm-survey/source#entry"),
+                "26-entries.rq builds src:entry globally: " + byGlobal);
         List<String> wrong = new ArrayList<>();
         List<SurveyMapping.Step> steps = new ArrayList<>(mapping.mappingSteps());
         steps.addAll(mapping.checkSteps());

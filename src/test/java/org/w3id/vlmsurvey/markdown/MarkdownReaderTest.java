@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.apache.jena.graph.Graph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +23,13 @@ class MarkdownReaderTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> s = Files.list(DIR)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
-                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList().stream();
+            return s
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -40,19 +44,25 @@ class MarkdownReaderTest {
     void emptyFileIsOneClearError(@TempDir Path tmp) throws IOException {
         Path f = Files.writeString(tmp.resolve("empty.md"), "  \n\n");
         SourceException e = assertThrows(SourceException.class, () -> MarkdownReader.read(f, "empty.md"));
-        assertEquals("empty.md: error: file is empty: no survey tables or entries to read", e.problem().toString());
+        assertEquals(
+                "empty.md: error: file is empty: no survey tables or entries to read",
+                e.problem().toString());
     }
 
     @Test
     void binaryFileNamesTheLine(@TempDir Path tmp) throws IOException {
-        Path f = Files.write(tmp.resolve("bin.md"), new byte[] { '#', ' ', 'a', '\n', 'b', '\n', 0, 1, 2 });
+        Path f = Files.write(tmp.resolve("bin.md"), new byte[] {'#', ' ', 'a', '\n', 'b', '\n', 0, 1, 2});
         SourceException e = assertThrows(SourceException.class, () -> MarkdownReader.read(f, "bin.md"));
-        assertEquals("bin.md:3: error: binary content (NUL byte): this is not a Markdown text file", e.problem().toString());
+        assertEquals(
+                "bin.md:3: error: binary content (NUL byte): this is not a Markdown text file",
+                e.problem().toString());
     }
 
     @Test
     void invalidUtf8NamesTheLine(@TempDir Path tmp) throws IOException {
-        Path f = Files.write(tmp.resolve("latin1.md"), "## ok\n\n| Paper |\n|---|\n| caf\u00e9 |\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path f = Files.write(
+                tmp.resolve("latin1.md"),
+                "## ok\n\n| Paper |\n|---|\n| caf\u00e9 |\n".getBytes(StandardCharsets.ISO_8859_1));
         SourceException e = assertThrows(SourceException.class, () -> MarkdownReader.read(f, "latin1.md"));
         assertEquals(5, e.problem().line());
     }
@@ -60,22 +70,33 @@ class MarkdownReaderTest {
     @Test
     void byteOrderMarkIsIgnored() {
         Graph g = MarkdownReader.read("\uFEFF## Heading\n", "bom.md");
-        assertEquals(1, g.find(null, org.w3id.vlmsurvey.vocab.SRC.title.asNode(),
-                org.apache.jena.graph.NodeFactory.createLiteralString("Heading")).toList().size());
+        assertEquals(
+                1,
+                g.find(
+                                null,
+                                org.w3id.vlmsurvey.vocab.SRC.title.asNode(),
+                                org.apache.jena.graph.NodeFactory.createLiteralString("Heading"))
+                        .toList()
+                        .size());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "|a|b|c|;3", "|a|b|c;3", "a|b;2", "|a\\|b|c|;2", "|`a|b`|c|;2", "|;1", "||;1", "|a||;2" })
+    @CsvSource(
+            delimiter = ';',
+            value = {"|a|b|c|;3", "|a|b|c;3", "a|b;2", "|a\\|b|c|;2", "|`a|b`|c|;2", "|;1", "||;1", "|a||;2"})
     void countsRawCells(String raw, int cells) {
         assertEquals(cells, RawCells.count(raw));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-            "Pre-training with Contrastive Objective;pre-training-with-contrastive-objective",
-            "🔥 News;-news", "Transfer with Text and Visual Prompt Tuning;transfer-with-text-and-visual-prompt-tuning",
-            "VLMs & Synthetic Data;vlms--synthetic-data" })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "Pre-training with Contrastive Objective;pre-training-with-contrastive-objective",
+                "🔥 News;-news",
+                "Transfer with Text and Visual Prompt Tuning;transfer-with-text-and-visual-prompt-tuning",
+                "VLMs & Synthetic Data;vlms--synthetic-data"
+            })
     void githubAnchors(String heading, String anchor) {
         assertEquals(anchor, Anchors.github(heading));
     }

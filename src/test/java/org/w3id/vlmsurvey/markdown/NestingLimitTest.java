@@ -14,24 +14,30 @@ class NestingLimitTest {
         switch (kind) {
             case "quote" -> sb.append(">".repeat(levels)).append(" deep\n");
             case "list" -> {
-                for (int i = 0; i < levels; i++) sb.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+                for (int i = 0; i < levels; i++)
+                    sb.append("  ".repeat(i)).append("- item ").append(i).append('\n');
             }
-            default -> sb.append("*".repeat(levels)).append("x").append("*".repeat(levels)).append('\n');
+            default ->
+                sb.append("*".repeat(levels))
+                        .append("x")
+                        .append("*".repeat(levels))
+                        .append('\n');
         }
         return sb.toString();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "quote", "list" })
+    @ValueSource(strings = {"quote", "list"})
     void tenThousandLevelsIsAnError(String kind) {
         var e = assertThrows(SourceException.class, () -> MarkdownReader.read(deep(kind, 10_000), "deep.md"));
         String p = e.problem().toString();
-        assertTrue(p.matches("deep\\.md:\\d+: error: nesting deeper than " + MarkdownReader.MAX_NESTING + " levels"), p);
+        assertTrue(
+                p.matches("deep\\.md:\\d+: error: nesting deeper than " + MarkdownReader.MAX_NESTING + " levels"), p);
         assertTrue(e.problem().line() >= 5, p);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "quote", "list", "emphasis" })
+    @ValueSource(strings = {"quote", "list", "emphasis"})
     void shallowNestingIsRead(String kind) {
         assertNotNull(MarkdownReader.read(deep(kind, 10), "ok.md"));
     }

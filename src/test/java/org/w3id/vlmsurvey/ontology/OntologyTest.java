@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -71,7 +70,9 @@ class OntologyTest {
     void parsesStrictlyWithoutBlankNodes(String path) {
         Graph g = parse(path);
         assertFalse(g.isEmpty(), path + " is empty");
-        List<Triple> withBlank = g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).toList();
+        List<Triple> withBlank = g.find()
+                .filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank())
+                .toList();
         assertTrue(withBlank.isEmpty(), path + " must not contain blank nodes, found: " + withBlank);
     }
 
@@ -90,8 +91,12 @@ class OntologyTest {
         OWLOntology o = manager.loadOntologyFromOntologyDocument(new File(path));
         assertFalse(o.isAnonymous(), path + " has no ontology IRI");
         OWLProfileReport report = new OWL2DLProfile().checkOntology(o);
-        assertTrue(report.isInProfile(), () -> path + " is not in OWL 2 DL:\n"
-                + report.getViolations().stream().map(OWLProfileViolation::toString).collect(Collectors.joining("\n")));
+        assertTrue(
+                report.isInProfile(),
+                () -> path + " is not in OWL 2 DL:\n"
+                        + report.getViolations().stream()
+                                .map(OWLProfileViolation::toString)
+                                .collect(Collectors.joining("\n")));
     }
 
     /** The OWL API parser silently picks one kind when an IRI is declared as two kinds of property; check directly. */
@@ -99,34 +104,45 @@ class OntologyTest {
     @ValueSource(strings = {ONTOLOGY, SOURCE})
     void noIriIsDeclaredAsTwoKindsOfProperty(String path) {
         Graph g = parse(path);
-        Set<Node> kinds = Set.of(OWL2.ObjectProperty.asNode(), OWL2.DatatypeProperty.asNode(),
-                OWL2.AnnotationProperty.asNode());
+        Set<Node> kinds =
+                Set.of(OWL2.ObjectProperty.asNode(), OWL2.DatatypeProperty.asNode(), OWL2.AnnotationProperty.asNode());
         List<String> problems = new ArrayList<>();
-        g.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet().forEach(s -> {
-            List<Node> k = g.find(s, RDF.type.asNode(), Node.ANY).mapWith(Triple::getObject)
-                    .filterKeep(kinds::contains).toList();
-            if (k.size() > 1) problems.add(s + " is declared as " + k);
-        });
+        g.find(Node.ANY, RDF.type.asNode(), Node.ANY)
+                .mapWith(Triple::getSubject)
+                .toSet()
+                .forEach(s -> {
+                    List<Node> k = g.find(s, RDF.type.asNode(), Node.ANY)
+                            .mapWith(Triple::getObject)
+                            .filterKeep(kinds::contains)
+                            .toList();
+                    if (k.size() > 1) problems.add(s + " is declared as " + k);
+                });
         assertTrue(problems.isEmpty(), path + ":\n" + String.join("\n", problems));
     }
 
     // (c) labels and comments; every term used is declared
 
-    static final Set<Node> DECLARATION_TYPES = Set.of(OWL2.Class.asNode(), OWL2.ObjectProperty.asNode(),
-            OWL2.DatatypeProperty.asNode(), OWL2.AnnotationProperty.asNode(), OWL2.NamedIndividual.asNode());
+    static final Set<Node> DECLARATION_TYPES = Set.of(
+            OWL2.Class.asNode(),
+            OWL2.ObjectProperty.asNode(),
+            OWL2.DatatypeProperty.asNode(),
+            OWL2.AnnotationProperty.asNode(),
+            OWL2.NamedIndividual.asNode());
 
     static Set<Node> declaredTerms(Graph g, String ns) {
         Set<Node> terms = new TreeSet<>((a, b) -> a.getURI().compareTo(b.getURI()));
         g.find(Node.ANY, RDF.type.asNode(), Node.ANY)
                 .filterKeep(t -> DECLARATION_TYPES.contains(t.getObject()))
-                .filterKeep(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(ns))
+                .filterKeep(
+                        t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(ns))
                 .forEach(t -> terms.add(t.getSubject()));
         return terms;
     }
 
     static boolean hasEnglish(Graph g, Node s, Node p) {
         return g.find(s, p, Node.ANY)
-                .filterKeep(t -> t.getObject().isLiteral() && "en".equals(t.getObject().getLiteralLanguage()))
+                .filterKeep(t ->
+                        t.getObject().isLiteral() && "en".equals(t.getObject().getLiteralLanguage()))
                 .hasNext();
     }
 
@@ -157,17 +173,53 @@ class OntologyTest {
     @Test
     void ontologyDeclaresTheTermsOfTheContract() {
         Set<String> declared = declaredTerms(parse(ONTOLOGY), VLM).stream()
-                .map(n -> n.getURI().substring(VLM.length())).collect(Collectors.toSet());
-        List<String> contract = List.of("Paper", "Dataset", "PretrainingDataset", "EvaluationDataset",
-                "MethodCategory", "EvaluationTask", "EvaluationMetric", "Venue", "Conference", "Journal",
-                "Workshop", "PreprintServer", "CodeRepository", "CodeAvailability", "CodeReleased",
-                "CodeNotPublic", "CodeNotListed", "CodeAvailabilityScheme", "shortName", "publishedIn",
-                "category", "codeRepository", "projectPage", "codeAvailability", "venueLabel", "introducedIn",
-                "imageTextPairs", "imageTextPairsLabel", "numberOfLanguages", "minNumberOfLanguages",
-                "languageLabel", "numberOfClasses", "trainingSize", "testingSize", "evaluationTask",
-                "evaluationMetric", "acronym", "dblpStream", "workshopOf", "githubRepository", "sourceLine",
+                .map(n -> n.getURI().substring(VLM.length()))
+                .collect(Collectors.toSet());
+        List<String> contract = List.of(
+                "Paper",
+                "Dataset",
+                "PretrainingDataset",
+                "EvaluationDataset",
+                "MethodCategory",
+                "EvaluationTask",
+                "EvaluationMetric",
+                "Venue",
+                "Conference",
+                "Journal",
+                "Workshop",
+                "PreprintServer",
+                "CodeRepository",
+                "CodeAvailability",
+                "CodeReleased",
+                "CodeNotPublic",
+                "CodeNotListed",
+                "CodeAvailabilityScheme",
+                "shortName",
+                "publishedIn",
+                "category",
+                "codeRepository",
+                "projectPage",
+                "codeAvailability",
+                "venueLabel",
+                "introducedIn",
+                "imageTextPairs",
+                "imageTextPairsLabel",
+                "numberOfLanguages",
+                "minNumberOfLanguages",
+                "languageLabel",
+                "numberOfClasses",
+                "trainingSize",
+                "testingSize",
+                "evaluationTask",
+                "evaluationMetric",
+                "acronym",
+                "dblpStream",
+                "workshopOf",
+                "githubRepository",
+                "sourceLine",
                 "sourceDocument");
-        List<String> missing = contract.stream().filter(c -> !declared.contains(c)).toList();
+        List<String> missing =
+                contract.stream().filter(c -> !declared.contains(c)).toList();
         assertTrue(missing.isEmpty(), "terms of docs/TERMS.md not declared: " + missing);
     }
 
@@ -191,7 +243,8 @@ class OntologyTest {
                 .forEach(t -> shapes.add(t.getSubject()));
         g.find(Node.ANY, uri("http://www.w3.org/ns/shacl#property"), Node.ANY).forEach(t -> shapes.add(t.getObject()));
         assertTrue(shapes.size() > 10);
-        List<Node> without = shapes.stream().filter(s -> !g.contains(s, message, Node.ANY)).toList();
+        List<Node> without =
+                shapes.stream().filter(s -> !g.contains(s, message, Node.ANY)).toList();
         assertTrue(without.isEmpty(), "shapes without sh:message: " + without);
     }
 
@@ -249,8 +302,9 @@ class OntologyTest {
                 "category/orphan <" + SKOS + "broader>",
                 "code/url-0123456789abcdef <" + SCHEMA + "url>"));
         assertEquals(expected, actual, () -> describe(report));
-        report.getEntries().forEach(e -> assertFalse(e.message() == null || e.message().isBlank(),
-                "violation without a message: " + e));
+        report.getEntries()
+                .forEach(e ->
+                        assertFalse(e.message() == null || e.message().isBlank(), "violation without a message: " + e));
     }
 
     // (e) venues
@@ -258,27 +312,35 @@ class OntologyTest {
     @Test
     void everyVenueHasKindAcronymAndName() {
         Graph g = parse(VENUES);
-        Set<Node> kinds = Set.of(uri(VLM + "Conference"), uri(VLM + "Journal"), uri(VLM + "Workshop"),
-                uri(VLM + "PreprintServer"));
+        Set<Node> kinds = Set.of(
+                uri(VLM + "Conference"), uri(VLM + "Journal"), uri(VLM + "Workshop"), uri(VLM + "PreprintServer"));
         Node acronym = uri(VLM + "acronym");
         Node name = uri(SCHEMA + "name");
         Node workshopOf = uri(VLM + "workshopOf");
-        List<Node> venues = g.find(Node.ANY, RDF.type.asNode(), uri(VLM + "Venue")).mapWith(Triple::getSubject).toList();
+        List<Node> venues = g.find(Node.ANY, RDF.type.asNode(), uri(VLM + "Venue"))
+                .mapWith(Triple::getSubject)
+                .toList();
         assertTrue(venues.size() >= 29, "expected at least 29 venues, found " + venues.size());
         List<String> problems = new ArrayList<>();
         for (Node v : venues) {
-            long k = g.find(v, RDF.type.asNode(), Node.ANY).filterKeep(t -> kinds.contains(t.getObject())).toList().size();
+            long k = g.find(v, RDF.type.asNode(), Node.ANY)
+                    .filterKeep(t -> kinds.contains(t.getObject()))
+                    .toList()
+                    .size();
             if (k != 1) problems.add(v + ": " + k + " kind classes instead of 1");
-            List<Node> acr = g.find(v, acronym, Node.ANY).mapWith(Triple::getObject).toList();
+            List<Node> acr =
+                    g.find(v, acronym, Node.ANY).mapWith(Triple::getObject).toList();
             if (acr.size() != 1) {
                 problems.add(v + ": " + acr.size() + " acronyms instead of 1");
             } else {
-                String expectedIri = RES + "venue/" + acr.get(0).getLiteralLexicalForm().toLowerCase().replace(" ", "");
+                String expectedIri = RES + "venue/"
+                        + acr.get(0).getLiteralLexicalForm().toLowerCase().replace(" ", "");
                 if (!v.getURI().equals(expectedIri)) problems.add(v + ": IRI should be " + expectedIri);
             }
             if (g.find(v, name, Node.ANY).toList().size() != 1) problems.add(v + ": needs exactly one schema:name");
             boolean isWorkshop = g.contains(v, RDF.type.asNode(), uri(VLM + "Workshop"));
-            List<Node> main = g.find(v, workshopOf, Node.ANY).mapWith(Triple::getObject).toList();
+            List<Node> main =
+                    g.find(v, workshopOf, Node.ANY).mapWith(Triple::getObject).toList();
             if (isWorkshop && (main.size() != 1 || !g.contains(main.get(0), RDF.type.asNode(), uri(VLM + "Venue")))) {
                 problems.add(v + ": a workshop needs vlm:workshopOf one venue of this file");
             }

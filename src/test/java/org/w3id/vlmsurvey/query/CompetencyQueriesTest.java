@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.jena.graph.Graph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +41,20 @@ class CompetencyQueriesTest {
      */
     static List<String> queries() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".rq")).filter(p -> !needsService(p))
-                    .map(p -> p.getFileName().toString()).map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".rq"))
+                    .filter(p -> !needsService(p))
+                    .map(p -> p.getFileName().toString())
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .sorted()
+                    .toList();
         }
     }
 
     static boolean needsService(Path rq) {
         try {
-            return Files.readAllLines(rq).stream().takeWhile(l -> l.startsWith("#")).anyMatch(l -> l.matches("#\\s*requires:\\s*SERVICE.*"));
+            return Files.readAllLines(rq).stream()
+                    .takeWhile(l -> l.startsWith("#"))
+                    .anyMatch(l -> l.matches("#\\s*requires:\\s*SERVICE.*"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -59,8 +64,10 @@ class CompetencyQueriesTest {
     void theReadmeListsEveryQuery() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         try (Stream<Path> files = Files.list(QUERIES)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rq"))
-                    .forEach(n -> assertTrue(readme.contains("(queries/" + n + ")"), "README.md does not list queries/" + n));
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".rq"))
+                    .forEach(n ->
+                            assertTrue(readme.contains("(queries/" + n + ")"), "README.md does not list queries/" + n));
         }
     }
 
@@ -95,8 +102,11 @@ class CompetencyQueriesTest {
         List<String> queries = queries();
         List<String> answers;
         try (Stream<Path> files = Files.list(EXPECTED)) {
-            answers = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+            answers = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tsv"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .toList();
         }
         assertEquals(queries, answers, "queries/*.rq and " + EXPECTED + "/*.tsv must pair up");
         assertTrue(queries.size() >= 16, "at least 16 competency questions, found " + queries.size());

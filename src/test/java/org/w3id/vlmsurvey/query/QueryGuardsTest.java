@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** REGEX and REPLACE keep their SPARQL answers on the guarded engine; a catastrophic pattern and string growth stop. */
 class QueryGuardsTest {
@@ -17,12 +16,19 @@ class QueryGuardsTest {
     static String answer(String query, long timeoutMillis) {
         SurveyQuery q = SurveyQuery.parse(query, "--query");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        q.execute(q.local(GraphFactory.createDefaultGraph(), timeoutMillis, ServicePolicy.none()), SurveyQuery.Format.TSV, out);
+        q.execute(
+                q.local(GraphFactory.createDefaultGraph(), timeoutMillis, ServicePolicy.none()),
+                SurveyQuery.Format.TSV,
+                out);
         return out.toString(StandardCharsets.UTF_8).lines().skip(1).findFirst().orElse("");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            textBlock =
+                    """
             regex("CLIP", "^cl", "i")                       | true
             regex("CLIP", "^cl")                            | false
             regex("a.b", "a.b", "q")                        | true
@@ -43,14 +49,18 @@ class QueryGuardsTest {
     @Test
     void regexTypeErrorsStayErrors() {
         assertEquals("", answer("SELECT (regex(1, \"a\") AS ?x) {}", 10_000));
-        assertEquals("", answer("SELECT (replace(\"a\", \"x*\", \"b\") AS ?x) {}", 10_000), "a pattern matching the empty string is an error");
+        assertEquals(
+                "",
+                answer("SELECT (replace(\"a\", \"x*\", \"b\") AS ?x) {}", 10_000),
+                "a pattern matching the empty string is an error");
     }
 
     @Test
     void catastrophicRegexStopsWithTheQuery() {
         String text = "a".repeat(60) + "!";
         long t0 = System.nanoTime();
-        assertThrows(QueryCancelledException.class,
+        assertThrows(
+                QueryCancelledException.class,
                 () -> answer("SELECT * { BIND(regex(\"" + text + "\", \"^(.*a){12}$\") AS ?m) }", 500));
         // (not a timing assertion: the query would otherwise run for minutes, and the test for as long)
         assertTrue(System.nanoTime() - t0 < 60_000_000_000L);
@@ -59,11 +69,23 @@ class QueryGuardsTest {
     @Test
     void stringGrowthIsAQueryError() {
         StringBuilder q = new StringBuilder("SELECT (STRLEN(?x25) AS ?n) { BIND(\"ab\" AS ?x0)");
-        for (int i = 1; i <= 25; i++) q.append(" BIND(CONCAT(?x").append(i - 1).append(", ?x").append(i - 1).append(") AS ?x").append(i).append(")");
+        for (int i = 1; i <= 25; i++)
+            q.append(" BIND(CONCAT(?x")
+                    .append(i - 1)
+                    .append(", ?x")
+                    .append(i - 1)
+                    .append(") AS ?x")
+                    .append(i)
+                    .append(")");
         q.append(" }");
         var e = assertThrows(QueryGuards.LimitExceeded.class, () -> answer(q.toString(), 10_000));
-        assertTrue(e.getMessage().contains("more than " + QueryGuards.MAX_STRING_LENGTH + " characters"), e.getMessage());
-        assertThrows(QueryGuards.LimitExceeded.class, () -> answer(
-                "SELECT ?y { BIND(\"" + "x".repeat(1000) + "\" AS ?x) BIND(REPLACE(?x, \"x\", \"" + "y".repeat(2000) + "\") AS ?y) }", 10_000));
+        assertTrue(
+                e.getMessage().contains("more than " + QueryGuards.MAX_STRING_LENGTH + " characters"), e.getMessage());
+        assertThrows(
+                QueryGuards.LimitExceeded.class,
+                () -> answer(
+                        "SELECT ?y { BIND(\"" + "x".repeat(1000) + "\" AS ?x) BIND(REPLACE(?x, \"x\", \""
+                                + "y".repeat(2000) + "\") AS ?y) }",
+                        10_000));
     }
 }

@@ -3,7 +3,6 @@ package org.w3id.vlmsurvey.query;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
 import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,7 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServicePolicyTest {
 
     @ParameterizedTest(name = "{0} allows {1}: {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             http://127.0.0.1:4100          | http://127.0.0.1:4100/x                 | true
             http://127.0.0.1:4100          | http://127.0.0.1:4100                   | true
             http://127.0.0.1:4100          | http://127.0.0.1:41001/x                | false
@@ -51,29 +53,31 @@ class ServicePolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "file:///etc", "http://u@h/", "http://h/?q", "", "h/path", "ftp://h" })
+    @ValueSource(strings = {"file:///etc", "http://u@h/", "http://h/?q", "", "h/path", "ftp://h"})
     void badEntriesAreUsageErrors(String entry) {
         assertThrows(IllegalArgumentException.class, () -> new ServicePolicy(List.of(entry)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }",
-            "SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://x/> { ?s ?p ?o } })",
-            "SELECT (COUNT(EXISTS { SERVICE <http://x/> { ?s ?p ?o } }) AS ?n) { ?s ?p ?o }",
-            "SELECT ?s (SUM(IF(EXISTS { SERVICE <http://x/> {} }, 1, 0)) AS ?n) { ?s ?p ?o } GROUP BY ?s",
-            "SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE <http://x/> {} })",
-            "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY (EXISTS { SERVICE <http://x/> {} })",
-            "SELECT * { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://x/> {} } }",
-            "SELECT * { BIND(EXISTS { SERVICE <http://x/> {} } AS ?b) }",
-            "SELECT (EXISTS { SERVICE <http://x/> {} } AS ?b) {}",
-            "SELECT * { { SELECT ?s { SERVICE <http://x/> { ?s ?p ?o } } } }",
-            "SELECT * { VALUES ?x { 1 } OPTIONAL { SERVICE <http://x/> { ?s ?p ?o } } }",
-            "SELECT * { ?s ?p ?o MINUS { SERVICE <http://x/> { ?s ?p ?o } } }",
-            "SELECT * { ?s ?p ?o } ORDER BY ?s",
-            "ASK { FILTER EXISTS { FILTER EXISTS { SERVICE SILENT <http://x/> {} } } }",
-            "SELECT * { SERVICE ?endpoint { ?s ?p ?o } }",
-            "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://x/> { ?s ?p ?o } }" })
+    @ValueSource(
+            strings = {
+                "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }",
+                "SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://x/> { ?s ?p ?o } })",
+                "SELECT (COUNT(EXISTS { SERVICE <http://x/> { ?s ?p ?o } }) AS ?n) { ?s ?p ?o }",
+                "SELECT ?s (SUM(IF(EXISTS { SERVICE <http://x/> {} }, 1, 0)) AS ?n) { ?s ?p ?o } GROUP BY ?s",
+                "SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE <http://x/> {} })",
+                "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY (EXISTS { SERVICE <http://x/> {} })",
+                "SELECT * { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://x/> {} } }",
+                "SELECT * { BIND(EXISTS { SERVICE <http://x/> {} } AS ?b) }",
+                "SELECT (EXISTS { SERVICE <http://x/> {} } AS ?b) {}",
+                "SELECT * { { SELECT ?s { SERVICE <http://x/> { ?s ?p ?o } } } }",
+                "SELECT * { VALUES ?x { 1 } OPTIONAL { SERVICE <http://x/> { ?s ?p ?o } } }",
+                "SELECT * { ?s ?p ?o MINUS { SERVICE <http://x/> { ?s ?p ?o } } }",
+                "SELECT * { ?s ?p ?o } ORDER BY ?s",
+                "ASK { FILTER EXISTS { FILTER EXISTS { SERVICE SILENT <http://x/> {} } } }",
+                "SELECT * { SERVICE ?endpoint { ?s ?p ?o } }",
+                "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://x/> { ?s ?p ?o } }"
+            })
     void serviceIsFoundAnywhere(String query) {
         ServicePolicy none = ServicePolicy.none();
         var q = QueryFactory.create(query);

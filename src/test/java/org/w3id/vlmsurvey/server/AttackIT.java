@@ -2,6 +2,7 @@ package org.w3id.vlmsurvey.server;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,16 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.sun.net.httpserver.HttpServer;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,8 +57,13 @@ class AttackIT {
         final String url;
 
         Served(Path dir, Map<String, String> env, String... args) throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", Jar.jar().toString(), "serve", "--port", "0"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    Jar.jar().toString(),
+                    "serve",
+                    "--port",
+                    "0"));
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             if (dir != null) pb.directory(dir.toFile());
@@ -68,9 +71,12 @@ class AttackIT {
             process = pb.start();
             CompletableFuture<String> found = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null;) {
-                        synchronized (output) { output.add(line); }
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        synchronized (output) {
+                            output.add(line);
+                        }
                         Matcher m = URL.matcher(line);
                         if (m.find()) found.complete(m.group(1));
                     }
@@ -89,7 +95,9 @@ class AttackIT {
         }
 
         String output() {
-            synchronized (output) { return String.join("\n", output); }
+            synchronized (output) {
+                return String.join("\n", output);
+            }
         }
 
         @Override
@@ -115,7 +123,9 @@ class AttackIT {
         notAllowed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         notAllowed.createContext("/", x -> {
             notAllowedHits.incrementAndGet();
-            byte[] b = "{\"head\":{\"vars\":[\"o\"]},\"results\":{\"bindings\":[{\"o\":{\"type\":\"literal\",\"value\":\"LEAKED\"}}]}}".getBytes(StandardCharsets.UTF_8);
+            byte[] b =
+                    "{\"head\":{\"vars\":[\"o\"]},\"results\":{\"bindings\":[{\"o\":{\"type\":\"literal\",\"value\":\"LEAKED\"}}]}}"
+                            .getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
             x.sendResponseHeaders(200, b.length);
             x.getResponseBody().write(b);
@@ -125,15 +135,20 @@ class AttackIT {
         // The allowed endpoint: /sparql answers, /redirect sends the query on to the host that is not allowed.
         standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         standIn.createContext("/sparql", x -> {
-            byte[] b = "{\"head\":{\"vars\":[\"o\"]},\"results\":{\"bindings\":[{\"o\":{\"type\":\"literal\",\"value\":\"ALLOWED\"}}]}}".getBytes(StandardCharsets.UTF_8);
+            byte[] b =
+                    "{\"head\":{\"vars\":[\"o\"]},\"results\":{\"bindings\":[{\"o\":{\"type\":\"literal\",\"value\":\"ALLOWED\"}}]}}"
+                            .getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
             x.sendResponseHeaders(200, b.length);
             x.getResponseBody().write(b);
             x.close();
         });
         standIn.createContext("/redirect", x -> {
-            x.getResponseHeaders().add("Location", "http://127.0.0.1:" + notAllowed.getAddress().getPort() + "/sparql?"
-                    + x.getRequestURI().getRawQuery());
+            x.getResponseHeaders()
+                    .add(
+                            "Location",
+                            "http://127.0.0.1:" + notAllowed.getAddress().getPort() + "/sparql?"
+                                    + x.getRequestURI().getRawQuery());
             x.sendResponseHeaders(302, -1);
             x.close();
         });
@@ -141,9 +156,15 @@ class AttackIT {
         passwords = Files.createTempFile("update-users", ".txt");
         passwords.toFile().deleteOnExit();
         Files.writeString(passwords, "\uFEFF# editors\n" + PasswordFile.line("editor", "s3cret pass") + "\n");
-        server = new Served(null, Map.of(), "--timeout", "2s",
-                "--allow-service", "http://127.0.0.1:" + standIn.getAddress().getPort(),
-                "--update-password-file", passwords.toString());
+        server = new Served(
+                null,
+                Map.of(),
+                "--timeout",
+                "2s",
+                "--allow-service",
+                "http://127.0.0.1:" + standIn.getAddress().getPort(),
+                "--update-password-file",
+                passwords.toString());
     }
 
     @AfterAll
@@ -154,8 +175,10 @@ class AttackIT {
     }
 
     static HttpResponse<String> post(String url, String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -177,18 +200,32 @@ class AttackIT {
     // --- A result never looks complete when it is not
 
     @ParameterizedTest
-    @ValueSource(strings = { "application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values" })
+    @ValueSource(
+            strings = {
+                "application/sparql-results+json",
+                "application/sparql-results+xml",
+                "text/csv",
+                "text/tab-separated-values"
+            })
     void cutResultIsAFailedTransferForEveryFormat(String format) throws Exception {
         // the reproducer: a cross product streamed past the result buffer, cut by the timeout
-        HttpRequest r = HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql")).timeout(Duration.ofSeconds(60))
-                .header("Accept", format).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + Http.enc(CROSS))).build();
-        IOException e = assertThrows(IOException.class,
-                () -> HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofInputStream()).body().transferTo(OutputStreamSink.INSTANCE),
+        HttpRequest r = HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", format)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + Http.enc(CROSS)))
+                .build();
+        IOException e = assertThrows(
+                IOException.class,
+                () -> HttpClient.newHttpClient()
+                        .send(r, HttpResponse.BodyHandlers.ofInputStream())
+                        .body()
+                        .transferTo(OutputStreamSink.INSTANCE),
                 "the Java client must see a failed transfer, not a complete body");
         assertNotNull(e);
         if (curlInstalled()) {
-            int exit = curl("-H", "Accept: " + format, "--data-urlencode", "query=" + CROSS, server.url + "/survey/sparql");
+            int exit = curl(
+                    "-H", "Accept: " + format, "--data-urlencode", "query=" + CROSS, server.url + "/survey/sparql");
             assertNotEquals(0, exit, "curl must exit non-zero on a cut " + format + " result");
         }
     }
@@ -196,8 +233,12 @@ class AttackIT {
     /** Discards bytes. */
     static final class OutputStreamSink extends java.io.OutputStream {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
-        @Override public void write(int b) {}
-        @Override public void write(byte[] b, int off, int len) {}
+
+        @Override
+        public void write(int b) {}
+
+        @Override
+        public void write(byte[] b, int off, int len) {}
     }
 
     @Test
@@ -205,10 +246,16 @@ class AttackIT {
         // rows trickle out (each needs a pass over millions of triple pairs): the first rows are written, then the
         // timeout cuts the query while the answer is still buffered, so the client gets the error status
         for (String format : List.of("application/sparql-results+json", "text/csv")) {
-            HttpRequest r = HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql")).timeout(Duration.ofSeconds(60))
-                    .header("Accept", format).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("query=" + Http.enc(
-                            "SELECT ?a { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STRSTARTS(SHA256(CONCAT(STR(?a), STR(?d), STR(?g))), \"000\")) }"))).build();
+            HttpRequest r = HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", format)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                    "query="
+                                            + Http.enc(
+                                                    "SELECT ?a { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STRSTARTS(SHA256(CONCAT(STR(?a), STR(?d), STR(?g))), \"000\")) }")))
+                    .build();
             HttpResponse<String> resp = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString());
             assertEquals(503, resp.statusCode(), format + ": " + resp.body());
         }
@@ -218,7 +265,9 @@ class AttackIT {
     void completeResultsCarryTheirLength() throws Exception {
         HttpResponse<String> r = query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
         assertEquals(200, r.statusCode());
-        assertEquals(String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length), r.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(
+                String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length),
+                r.headers().firstValue("Content-Length").orElse(""));
     }
 
     // --- Limits the timeout can't see
@@ -226,31 +275,57 @@ class AttackIT {
     @Test
     void queryLargerThanTheLimitIs413BeforeParsing() throws Exception {
         String big = "SELECT * { <http://x/" + "a".repeat(4_000_000) + "> ?p ?o }"; // the 4 MB IRI
-        assertEquals(413, post(server.url + "/survey/sparql", "application/sparql-query", big).statusCode());
-        assertEquals(413, post(server.url + "/survey/sparql", "application/x-www-form-urlencoded", "query=" + Http.enc(big)).statusCode());
+        assertEquals(
+                413,
+                post(server.url + "/survey/sparql", "application/sparql-query", big)
+                        .statusCode());
+        assertEquals(
+                413,
+                post(server.url + "/survey/sparql", "application/x-www-form-urlencoded", "query=" + Http.enc(big))
+                        .statusCode());
         // chunked (no Content-Length): read up to the limit only
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql"))
                 .header("Content-Type", "application/sparql-query")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build();
-        assertEquals(413, HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        assertEquals(
+                413,
+                HttpClient.newHttpClient()
+                        .send(chunked, HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
         // below the limit, a form query larger than Jetty's own 200 kB form limit still runs
         String fine = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER(?o != \"" + "b".repeat(300_000) + "\") }";
-        assertEquals(200, post(server.url + "/survey/sparql", "application/x-www-form-urlencoded", "query=" + Http.enc(fine)).statusCode());
-        assertEquals(200, post(server.url + "/survey/sparql", "application/sparql-query", fine).statusCode());
+        assertEquals(
+                200,
+                post(server.url + "/survey/sparql", "application/x-www-form-urlencoded", "query=" + Http.enc(fine))
+                        .statusCode());
+        assertEquals(
+                200,
+                post(server.url + "/survey/sparql", "application/sparql-query", fine)
+                        .statusCode());
     }
 
     @Test
     void catastrophicRegexEndsWithTheTimeout() throws Exception {
         HttpResponse<String> r = query("SELECT * { BIND(regex(\"" + "a".repeat(60) + "!\", \"^(.*a){12}$\") AS ?m) }");
         assertEquals(503, r.statusCode(), r.body());
-        HttpResponse<String> rep = query("SELECT (REPLACE(\"" + "a".repeat(60) + "!\", \"^(.*a){12}$\", \"x\") AS ?m) {}");
+        HttpResponse<String> rep =
+                query("SELECT (REPLACE(\"" + "a".repeat(60) + "!\", \"^(.*a){12}$\", \"x\") AS ?m) {}");
         assertEquals(503, rep.statusCode(), rep.body());
     }
 
     @Test
     void concatChainIsAQueryErrorNotAnOutOfMemoryError() throws Exception {
         StringBuilder q = new StringBuilder("SELECT (STRLEN(?x40) AS ?n) { BIND(\"ab\" AS ?x0)");
-        for (int i = 1; i <= 40; i++) q.append(" BIND(CONCAT(?x").append(i - 1).append(", ?x").append(i - 1).append(") AS ?x").append(i).append(")");
+        for (int i = 1; i <= 40; i++)
+            q.append(" BIND(CONCAT(?x")
+                    .append(i - 1)
+                    .append(", ?x")
+                    .append(i - 1)
+                    .append(") AS ?x")
+                    .append(i)
+                    .append(")");
         HttpResponse<String> r = query(q.append(" }").toString());
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("characters"), r.body());
@@ -261,21 +336,37 @@ class AttackIT {
 
     @Test
     void threeHundredSlowQueriesAreQueuedOrRefusedAndHealthAnswers() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            slow.add(client.sendAsync(HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql")).timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("query=" + Http.enc("SELECT (COUNT(*) AS ?n) { " + CROSS.substring(10) + " # " + i))).build(),
+            slow.add(client.sendAsync(
+                    HttpRequest.newBuilder(URI.create(server.url + "/survey/sparql"))
+                            .timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("query="
+                                    + Http.enc("SELECT (COUNT(*) AS ?n) { " + CROSS.substring(10) + " # " + i)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         Thread.sleep(1000);
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> ping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url + "/$/ping"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ping = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.url + "/$/ping"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ping.statusCode());
-            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url + "/"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(
+                    200,
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(server.url + "/"))
+                                            .timeout(Duration.ofSeconds(10))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
         }
         Map<Integer, Integer> statuses = new HashMap<>();
         int retryAfter = 0;
@@ -294,25 +385,30 @@ class AttackIT {
     @Test
     void readmeCommandRunsWithABoundedHeap() {
         List<String> jvms = Stream.concat(Stream.of(server.process.toHandle()), server.process.descendants())
-                .map(h -> String.join(" ", h.info().arguments().orElse(new String[0]))).toList();
-        assertTrue(jvms.stream().anyMatch(a -> a.contains("-Xmx512m") && a.contains("-XX:+ExitOnOutOfMemoryError")), jvms.toString());
+                .map(h -> String.join(" ", h.info().arguments().orElse(new String[0])))
+                .toList();
+        assertTrue(
+                jvms.stream().anyMatch(a -> a.contains("-Xmx512m") && a.contains("-XX:+ExitOnOutOfMemoryError")),
+                jvms.toString());
     }
 
     // --- Exact --allow-service, 403 wherever SERVICE appears
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "SELECT ?o { SERVICE <http://127.0.0.1:PORT1/sparql> { ?s ?p ?o } }",
-            "SELECT ?o { SERVICE <http://127.0.0.1:PORT@localhost:OTHER/sparql> { ?s ?p ?o } }",
-            "SELECT ?o { SERVICE <https://127.0.0.1:PORT/sparql> { ?s ?p ?o } }",
-            "SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } })",
-            "SELECT (COUNT(EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } }) AS ?n) { ?s ?p ?o }",
-            "SELECT * { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> {} } }",
-            "SELECT * { BIND(EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> {} } AS ?b) }",
-            "SELECT * { { SELECT ?s { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } } } }",
-            "SELECT * { VALUES ?x { 1 } OPTIONAL { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } } }",
-            "SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> {} })",
-            "SELECT * { SERVICE ?endpoint { ?s ?p ?o } }" })
+    @ValueSource(
+            strings = {
+                "SELECT ?o { SERVICE <http://127.0.0.1:PORT1/sparql> { ?s ?p ?o } }",
+                "SELECT ?o { SERVICE <http://127.0.0.1:PORT@localhost:OTHER/sparql> { ?s ?p ?o } }",
+                "SELECT ?o { SERVICE <https://127.0.0.1:PORT/sparql> { ?s ?p ?o } }",
+                "SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } })",
+                "SELECT (COUNT(EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } }) AS ?n) { ?s ?p ?o }",
+                "SELECT * { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> {} } }",
+                "SELECT * { BIND(EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> {} } AS ?b) }",
+                "SELECT * { { SELECT ?s { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } } } }",
+                "SELECT * { VALUES ?x { 1 } OPTIONAL { SERVICE <http://127.0.0.1:OTHER/sparql> { ?s ?p ?o } } }",
+                "SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE <http://127.0.0.1:OTHER/sparql> {} })",
+                "SELECT * { SERVICE ?endpoint { ?s ?p ?o } }"
+            })
     void refusedServiceIs403Anywhere(String template) throws Exception {
         String q = template.replace("PORT", String.valueOf(standIn.getAddress().getPort()))
                 .replace("OTHER", String.valueOf(notAllowed.getAddress().getPort()));
@@ -328,7 +424,8 @@ class AttackIT {
         HttpResponse<String> ok = query("SELECT ?o { SERVICE <http://127.0.0.1:" + port + "/sparql> { ?s ?p ?o } }");
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(ok.body().contains("ALLOWED"), ok.body());
-        HttpResponse<String> redirected = query("SELECT ?o { SERVICE <http://127.0.0.1:" + port + "/redirect> { ?s ?p ?o } }");
+        HttpResponse<String> redirected =
+                query("SELECT ?o { SERVICE <http://127.0.0.1:" + port + "/redirect> { ?s ?p ?o } }");
         assertNotEquals(200, redirected.statusCode(), redirected.body());
         assertFalse(redirected.body().contains("LEAKED"), redirected.body());
         assertEquals(0, notAllowedHits.get(), "the host that is not allowed was reached through a redirect");
@@ -336,8 +433,12 @@ class AttackIT {
 
     @Test
     void queryCommandRefusesServiceInOrderByWithExit4(@TempDir Path work) throws Exception {
-        Jar.Run r = Jar.run(work, "query", "-q",
-                "SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://127.0.0.1:" + notAllowed.getAddress().getPort() + "/sparql> { ?s ?p ?o } })");
+        Jar.Run r = Jar.run(
+                work,
+                "query",
+                "-q",
+                "SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://127.0.0.1:"
+                        + notAllowed.getAddress().getPort() + "/sparql> { ?s ?p ?o } })");
         assertEquals(4, r.exit(), r.out() + r.err());
         assertEquals("", r.out());
         assertTrue(r.err().contains("refused"), r.err());
@@ -351,25 +452,51 @@ class AttackIT {
         String auth = Http.basic("editor", "s3cret pass");
         String insert = "INSERT DATA { <http://example.org/a> <http://example.org/b> \"x\" }";
         // a cross-site form POST carrying credentials: refused
-        HttpResponse<String> form = post(url, "application/x-www-form-urlencoded", "update=" + Http.enc(insert),
-                "Authorization", auth, "Origin", "http://evil.example");
+        HttpResponse<String> form = post(
+                url,
+                "application/x-www-form-urlencoded",
+                "update=" + Http.enc(insert),
+                "Authorization",
+                auth,
+                "Origin",
+                "http://evil.example");
         assertTrue(form.statusCode() == 403 || form.statusCode() == 415, form.statusCode() + " " + form.body());
-        assertEquals(415, post(url, "application/x-www-form-urlencoded", "update=" + Http.enc(insert), "Authorization", auth).statusCode());
-        assertEquals(403, post(url, "application/sparql-update", insert, "Authorization", auth, "Origin", "http://evil.example").statusCode());
+        assertEquals(
+                415,
+                post(url, "application/x-www-form-urlencoded", "update=" + Http.enc(insert), "Authorization", auth)
+                        .statusCode());
+        assertEquals(
+                403,
+                post(url, "application/sparql-update", insert, "Authorization", auth, "Origin", "http://evil.example")
+                        .statusCode());
         // no CORS credentials for any origin
-        HttpResponse<String> cors = post(server.url + "/survey/sparql", "application/x-www-form-urlencoded", "query=" + Http.enc("ASK {}"),
-                "Origin", "http://evil.example");
-        assertTrue(cors.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), cors.headers().map().toString());
+        HttpResponse<String> cors = post(
+                server.url + "/survey/sparql",
+                "application/x-www-form-urlencoded",
+                "query=" + Http.enc("ASK {}"),
+                "Origin",
+                "http://evil.example");
+        assertTrue(
+                cors.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(),
+                cors.headers().map().toString());
         // LOAD of a local file or a URL: refused
-        for (String load : List.of("LOAD <file:///etc/passwd>", "LOAD <http://127.0.0.1:" + notAllowed.getAddress().getPort() + "/x.ttl>")) {
+        for (String load : List.of(
+                "LOAD <file:///etc/passwd>",
+                "LOAD <http://127.0.0.1:" + notAllowed.getAddress().getPort() + "/x.ttl>")) {
             HttpResponse<String> r = post(url, "application/sparql-update", load, "Authorization", auth);
             assertEquals(403, r.statusCode(), r.body());
         }
         assertEquals(0, notAllowedHits.get());
         // the right password in the right form works (the BOM at the start of the file is fine)
-        assertEquals(204, post(url, "application/sparql-update", insert, "Authorization", auth).statusCode());
+        assertEquals(
+                204,
+                post(url, "application/sparql-update", insert, "Authorization", auth)
+                        .statusCode());
         // Jetty's realm format took "pa" for "pa,ss"; an empty password is never accepted
-        assertEquals(401, post(url, "application/sparql-update", insert, "Authorization", Http.basic("editor", "s3cret")).statusCode());
+        assertEquals(
+                401,
+                post(url, "application/sparql-update", insert, "Authorization", Http.basic("editor", "s3cret"))
+                        .statusCode());
     }
 
     @Test
@@ -378,7 +505,12 @@ class AttackIT {
         String url = server.url + "/survey/update";
         int limited = 0;
         for (int i = 0; i < 8; i++) {
-            HttpResponse<String> r = post(url, "application/sparql-update", "CLEAR DEFAULT", "Authorization", Http.basic("mallory", "guess" + i));
+            HttpResponse<String> r = post(
+                    url,
+                    "application/sparql-update",
+                    "CLEAR DEFAULT",
+                    "Authorization",
+                    Http.basic("mallory", "guess" + i));
             if (r.statusCode() == 429) {
                 limited++;
                 assertTrue(r.headers().firstValue("Retry-After").isPresent());
@@ -401,11 +533,23 @@ class AttackIT {
         Files.writeString(dup, line + "\n" + line + "\n");
         Jar.Run d = Jar.run(work, "serve", "--port", "0", "--update-password-file", dup.toString());
         assertTrue(d.err().contains(dup + ":2: error: user \"alice\" is listed twice"), d.err());
-        Jar.Run m = Jar.run(work, "serve", "--port", "0", "--update-password-file", work.resolve("missing.txt").toString());
-        assertTrue(m.err().contains(work.resolve("missing.txt") + ": error: the password file does not exist"), m.err());
+        Jar.Run m = Jar.run(
+                work,
+                "serve",
+                "--port",
+                "0",
+                "--update-password-file",
+                work.resolve("missing.txt").toString());
+        assertTrue(
+                m.err().contains(work.resolve("missing.txt") + ": error: the password file does not exist"), m.err());
         // the documented recipe makes a line that serve accepts
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Jar.jar().toString(),
-                "passwd", "carol").start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Jar.jar().toString(),
+                        "passwd",
+                        "carol")
+                .start();
         p.getOutputStream().write("correct horse\n".getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String made = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -417,9 +561,14 @@ class AttackIT {
 
     @Test
     void traceIsOffAndNoDirectoryListing() throws Exception {
-        for (String path : List.of("/", "/survey/sparql", "/$/ping", "/resource/paper/arxiv-2103.00020", "/static/x.css")) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url + path))
-                    .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        for (String path :
+                List.of("/", "/survey/sparql", "/$/ping", "/resource/paper/arxiv-2103.00020", "/static/x.css")) {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.url + path))
+                                    .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(405, r.statusCode(), path);
         }
         for (String path : List.of("/static/", "/static"))
@@ -457,7 +606,9 @@ class AttackIT {
     }
 
     static boolean titleServed(String base, String suffix) throws Exception {
-        HttpResponse<String> r = Http.query(base, "ASK { ?p <http://purl.org/dc/terms/title> ?t FILTER(STRENDS(?t, \"" + suffix + "\")) }",
+        HttpResponse<String> r = Http.query(
+                base,
+                "ASK { ?p <http://purl.org/dc/terms/title> ?t FILTER(STRENDS(?t, \"" + suffix + "\")) }",
                 "application/sparql-results+json");
         return r.statusCode() == 200 && r.body().contains("true");
     }
@@ -469,7 +620,9 @@ class AttackIT {
 
     static long size(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
@@ -497,8 +650,10 @@ class AttackIT {
         try (Served s = new Served(work, Map.of(), "--source", src.toString(), "--tdb2", tdb.toString())) {
             assertTrue(s.output().contains("(reused)"), s.output());
         }
-        Files.writeString(work.resolve("links.ttl"), "<https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> "
-                + "<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q1> .\n");
+        Files.writeString(
+                work.resolve("links.ttl"),
+                "<https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> "
+                        + "<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q1> .\n");
         try (Served s = new Served(work, Map.of(), "--source", src.toString(), "--tdb2", tdb.toString())) {
             assertTrue(s.output().contains("(rebuilt)"), s.output());
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
-
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,11 +43,23 @@ public final class Browser implements AutoCloseable {
     public static ChromeOptions options() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                "--disable-component-update", "--disable-default-apps", "--disable-extensions", "--disable-sync",
-                "--disable-client-side-phishing-detection", "--disable-domain-reliability", "--metrics-recording-only",
-                "--safebrowsing-disable-auto-update", "--window-size=1400,1000");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--disable-sync",
+                "--disable-client-side-phishing-detection",
+                "--disable-domain-reliability",
+                "--metrics-recording-only",
+                "--safebrowsing-disable-auto-update",
+                "--window-size=1400,1000");
         return options;
     }
 
@@ -58,8 +69,10 @@ public final class Browser implements AutoCloseable {
 
     public static Browser open(ChromeOptions options) {
         assumePresent();
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new Browser(new ChromeDriver(service, options));
     }
 

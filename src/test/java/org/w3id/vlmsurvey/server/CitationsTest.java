@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.Key;
@@ -25,7 +24,8 @@ class CitationsTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
         base = server.url();
     }
 
@@ -44,7 +44,8 @@ class CitationsTest {
     static Map<String, String> fields(BibTeXEntry e) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("@type", e.getType().getValue());
-        for (var x : e.getFields().entrySet()) f.put(x.getKey().getValue(), x.getValue().toUserString());
+        for (var x : e.getFields().entrySet())
+            f.put(x.getKey().getValue(), x.getValue().toUserString());
         return f;
     }
 
@@ -73,47 +74,105 @@ class CitationsTest {
         coop.put("url", "https://arxiv.org/abs/2109.01134");
         assertEquals(coop, fields(db.resolveEntry(new Key("CoOp2022"))));
         // An arXiv-only paper, and a paper with neither arXiv id nor DOI.
-        assertEquals("arXiv preprint arXiv:2111.11432", fields(db.resolveEntry(new Key("Florence2021"))).get("journal"));
+        assertEquals(
+                "arXiv preprint arXiv:2111.11432",
+                fields(db.resolveEntry(new Key("Florence2021"))).get("journal"));
         Map<String, String> otter = fields(db.resolveEntry(new Key("OTTER2021")));
         assertEquals("misc", otter.get("@type"));
         assertEquals("https://github.com/facebookresearch/OTTER", otter.get("url"));
         assertEquals("arXiv", otter.get("howpublished"));
-        assertEquals("LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision \\& Language Models",
-                fields(db.resolveEntry(new Key("LASP2023"))).get("title"), "& escaped");
-        assertEquals("LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision & Language Models",
+        assertEquals(
+                "LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision \\& Language Models",
+                fields(db.resolveEntry(new Key("LASP2023"))).get("title"),
+                "& escaped");
+        assertEquals(
+                "LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision & Language Models",
                 BibTeXTest.plain(db.resolveEntry(new Key("LASP2023")), "title"));
         // The paper without a short name is keyed by its title.
-        assertNotNull(db.resolveEntry(new Key("BayesianPromptLearningforImageLanguageMo2022")), db.getEntries().keySet().toString());
+        assertNotNull(
+                db.resolveEntry(new Key("BayesianPromptLearningforImageLanguageMo2022")),
+                db.getEntries().keySet().toString());
     }
 
     @Test
     void aCategoryWithItsSubCategories() {
         Set<String> keys = new TreeSet<>();
-        bib("/papers.bib?category=transfer-with-text-prompt-tuning", null).getEntries().keySet().forEach(k -> keys.add(k.getValue()));
-        assertEquals(new TreeSet<>(List.of("CoOp2022", "CoCoOp2022", "SubPT2023", "LASP2023", "ProDA2022",
-                "BayesianPromptLearningforImageLanguageMo2022", "ProGrad2022", "CPL2022", "PLOT2023", "DualCoOp2022", "TaIDPT2022")), keys);
-        assertEquals(11, bib("/papers.bib?category=transfer-with-prompt-tuning", null).getEntries().size(), "sub-categories included");
-        assertEquals(30, bib("/papers.bib?category=https://w3id.org/vlm-survey/resource/category/vision-language-pre-training-methods", null)
-                .getEntries().size(), "by IRI");
-        assertEquals(25, bib("/papers.bib?category=category/pre-training-with-contrastive-objective", null).getEntries().size());
-        assertEquals(0, bib("/papers.bib?category=transfer-with-feature-adapter", null).getEntries().size(), "an empty category");
+        bib("/papers.bib?category=transfer-with-text-prompt-tuning", null)
+                .getEntries()
+                .keySet()
+                .forEach(k -> keys.add(k.getValue()));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "CoOp2022",
+                        "CoCoOp2022",
+                        "SubPT2023",
+                        "LASP2023",
+                        "ProDA2022",
+                        "BayesianPromptLearningforImageLanguageMo2022",
+                        "ProGrad2022",
+                        "CPL2022",
+                        "PLOT2023",
+                        "DualCoOp2022",
+                        "TaIDPT2022")),
+                keys);
+        assertEquals(
+                11,
+                bib("/papers.bib?category=transfer-with-prompt-tuning", null)
+                        .getEntries()
+                        .size(),
+                "sub-categories included");
+        assertEquals(
+                30,
+                bib(
+                                "/papers.bib?category=https://w3id.org/vlm-survey/resource/category/vision-language-pre-training-methods",
+                                null)
+                        .getEntries()
+                        .size(),
+                "by IRI");
+        assertEquals(
+                25,
+                bib("/papers.bib?category=category/pre-training-with-contrastive-objective", null)
+                        .getEntries()
+                        .size());
+        assertEquals(
+                0,
+                bib("/papers.bib?category=transfer-with-feature-adapter", null)
+                        .getEntries()
+                        .size(),
+                "an empty category");
         HttpResponse<String> unknown = Http.get(base + "/papers.bib?category=no-such-category", null);
         assertEquals(404, unknown.statusCode());
-        assertTrue(unknown.body().contains("no method category https://w3id.org/vlm-survey/resource/category/no-such-category"));
+        assertTrue(unknown.body()
+                .contains("no method category https://w3id.org/vlm-survey/resource/category/no-such-category"));
     }
 
     @Test
     void onePaper() {
         BibTeXDatabase byAccept = bib("/resource/paper/arxiv-2103.00020", "application/x-bibtex");
         assertEquals(Set.of(new Key("CLIP2021")), byAccept.getEntries().keySet(), "the same key alone as in the list");
-        assertEquals(fields(bib("/papers.bib", null).resolveEntry(new Key("CLIP2021"))), fields(byAccept.resolveEntry(new Key("CLIP2021"))));
-        assertEquals(1, bib("/resource/paper/arxiv-2109.01134.bib", null).getEntries().size());
-        assertEquals(1, bib("/resource/paper/arxiv-2109.01134?format=bib", "text/html").getEntries().size());
-        assertTrue(Http.contentType(Http.get(base + "/resource/paper/arxiv-2103.00020", "text/turtle")).startsWith("text/turtle"),
+        assertEquals(
+                fields(bib("/papers.bib", null).resolveEntry(new Key("CLIP2021"))),
+                fields(byAccept.resolveEntry(new Key("CLIP2021"))));
+        assertEquals(
+                1,
+                bib("/resource/paper/arxiv-2109.01134.bib", null).getEntries().size());
+        assertEquals(
+                1,
+                bib("/resource/paper/arxiv-2109.01134?format=bib", "text/html")
+                        .getEntries()
+                        .size());
+        assertTrue(
+                Http.contentType(Http.get(base + "/resource/paper/arxiv-2103.00020", "text/turtle"))
+                        .startsWith("text/turtle"),
                 "Turtle stays Turtle");
-        assertTrue(Http.contentType(Http.get(base + "/resource/paper/arxiv-2103.00020", "*/*")).startsWith("text/turtle"),
+        assertTrue(
+                Http.contentType(Http.get(base + "/resource/paper/arxiv-2103.00020", "*/*"))
+                        .startsWith("text/turtle"),
                 "BibTeX only when asked for");
-        assertEquals(404, Http.get(base + "/resource/paper/no-such-paper.bib", null).statusCode());
-        assertEquals(406, Http.get(base + "/resource/venue/cvpr", "application/x-bibtex").statusCode());
+        assertEquals(
+                404, Http.get(base + "/resource/paper/no-such-paper.bib", null).statusCode());
+        assertEquals(
+                406,
+                Http.get(base + "/resource/venue/cvpr", "application/x-bibtex").statusCode());
     }
 }

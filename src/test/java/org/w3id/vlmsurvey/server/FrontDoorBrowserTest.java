@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
-
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +46,8 @@ class FrontDoorBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumePresent();
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
         ChromeOptions options = Browser.options();
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -87,10 +87,13 @@ class FrontDoorBrowserTest {
     @Test
     void searchForPromptFindsCoOp() {
         open("/search?q=prompt");
-        List<String> hits = browser.driver().findElements(By.cssSelector(".search-hit a")).stream().map(WebElement::getText).toList();
+        List<String> hits = browser.driver().findElements(By.cssSelector(".search-hit a")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertTrue(hits.contains("CoOp: Learning to Prompt for Vision-Language Models"), hits.toString());
         assertEquals(14, hits.size(), hits.toString());
-        WebElement coop = browser.driver().findElement(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"));
+        WebElement coop =
+                browser.driver().findElement(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"));
         assertEquals(server.url() + COOP, coop.getAttribute("href"));
         // the search box of the layout, on another page, leads here too
         open("/papers");
@@ -103,7 +106,8 @@ class FrontDoorBrowserTest {
 
     @Test
     void aSharedQueryLinkShowsThatQueryInTheEditor() {
-        String query = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\nSELECT ?paper WHERE { ?paper vlm:shortName \"CoOp\" }";
+        String query =
+                "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\nSELECT ?paper WHERE { ?paper vlm:shortName \"CoOp\" }";
         open("/#query=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
         assertEquals("true", body("data-shared"));
         assertEquals(query, browser.script("return window.surveyYasgui.getTab().getQuery();"));
@@ -116,15 +120,20 @@ class FrontDoorBrowserTest {
     @Test
     void queryResultsLinkTheSurveysIrisWithTheirLabelsAndShowNumbersPlain() {
         open("/");
-        String query = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\nPREFIX fabio: <http://purl.org/spar/fabio/>\n"
-                + "SELECT ?paper ?year WHERE { ?paper vlm:shortName \"CoOp\" ; fabio:hasPublicationYear ?year }";
+        String query =
+                "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\nPREFIX fabio: <http://purl.org/spar/fabio/>\n"
+                        + "SELECT ?paper ?year WHERE { ?paper vlm:shortName \"CoOp\" ; fabio:hasPublicationYear ?year }";
         browser.script("window.surveyYasgui.getTab().setQuery(arguments[0]);", query);
         browser.driver().findElement(By.cssSelector(".yasqe_queryButton")).click();
         browser.until(d -> body("data-labels") != null
-                && !d.findElements(By.linkText("CoOp: Learning to Prompt for Vision-Language Models")).isEmpty());
-        WebElement link = browser.driver().findElement(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"));
+                && !d.findElements(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"))
+                        .isEmpty());
+        WebElement link =
+                browser.driver().findElement(By.linkText("CoOp: Learning to Prompt for Vision-Language Models"));
         assertEquals(server.url() + COOP, link.getAttribute("href"));
-        List<String> cells = browser.driver().findElements(By.cssSelector(".yasr tbody td")).stream().map(WebElement::getText).toList();
+        List<String> cells = browser.driver().findElements(By.cssSelector(".yasr tbody td")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertTrue(cells.contains("2022"), "the year shows as a plain value: " + cells);
         assertTrue(cells.stream().noneMatch(c -> c.contains("^^")), cells.toString());
     }
@@ -143,8 +152,8 @@ class FrontDoorBrowserTest {
     @Test
     void chartsAreDrawn() {
         open("/charts");
-        Map<String, Long> series = Map.of("papers-per-year", 4L, "papers-per-venue", 1L, "code-per-category", 3L,
-                "pretraining-sizes", 1L);
+        Map<String, Long> series =
+                Map.of("papers-per-year", 4L, "papers-per-venue", 1L, "code-per-category", 3L, "pretraining-sizes", 1L);
         for (var e : series.entrySet()) {
             WebElement figure = browser.driver().findElement(By.id(e.getKey()));
             assertEquals("true", figure.getAttribute("data-drawn"), e.getKey());
@@ -152,19 +161,25 @@ class FrontDoorBrowserTest {
             List<WebElement> svg = figure.findElements(By.cssSelector(".chart-canvas svg"));
             assertEquals(1, svg.size(), e.getKey() + ": one SVG chart");
             // the bars: one path per non-zero value, at least
-            long rows = figure.findElements(By.cssSelector(".chart-table tbody tr")).size();
+            long rows =
+                    figure.findElements(By.cssSelector(".chart-table tbody tr")).size();
             assertTrue(rows > 0, e.getKey());
             long paths = svg.get(0).findElements(By.tagName("path")).size();
             assertTrue(paths >= rows, e.getKey() + ": " + paths + " paths for " + rows + " rows");
             String label = figure.findElement(By.cssSelector(".chart-canvas")).getAttribute("aria-label");
             assertTrue(label.startsWith(figure.findElement(By.tagName("h2")).getText() + ". "), label);
-            assertTrue(figure.findElement(By.linkText("See the query")).getAttribute("href").contains("/#query="));
+            assertTrue(figure.findElement(By.linkText("See the query"))
+                    .getAttribute("href")
+                    .contains("/#query="));
         }
         // the numbers: 41 papers per venue in all; arXiv first with 11
-        Object sum = browser.script("return echarts.getInstanceByDom(document.querySelector('#papers-per-venue .chart-canvas'))"
-                + ".getOption().series[0].data.reduce((a, b) => a + b, 0);");
+        Object sum = browser.script(
+                "return echarts.getInstanceByDom(document.querySelector('#papers-per-venue .chart-canvas'))"
+                        + ".getOption().series[0].data.reduce((a, b) => a + b, 0);");
         assertEquals(41L, ((Number) sum).longValue());
-        assertTrue(browser.driver().findElement(By.cssSelector("#papers-per-venue .chart-canvas")).getAttribute("aria-label")
+        assertTrue(browser.driver()
+                .findElement(By.cssSelector("#papers-per-venue .chart-canvas"))
+                .getAttribute("aria-label")
                 .startsWith("Papers per venue. arXiv 11, CVPR 10, NeurIPS 6"));
     }
 
@@ -175,8 +190,11 @@ class FrontDoorBrowserTest {
         for (String page : PAGES) {
             open(page);
             if (page.equals("/")) { // run a query, so that results and labels are fetched too
-                browser.driver().findElement(By.cssSelector(".yasqe_queryButton")).click();
-                browser.until(d -> !d.findElements(By.cssSelector(".yasr tbody tr")).isEmpty());
+                browser.driver()
+                        .findElement(By.cssSelector(".yasqe_queryButton"))
+                        .click();
+                browser.until(
+                        d -> !d.findElements(By.cssSelector(".yasr tbody tr")).isEmpty());
             }
             List<String> urls = requests();
             assertFalse(urls.isEmpty(), page + ": the log recorded no request at all");
@@ -201,21 +219,25 @@ class FrontDoorBrowserTest {
         for (String page : List.of("/", "/papers", COOP, "/charts", "/search?q=prompt")) {
             open(page);
             if (page.equals("/")) { // with a result table shown
-                browser.driver().findElement(By.cssSelector(".yasqe_queryButton")).click();
-                browser.until(d -> !d.findElements(By.cssSelector(".yasr tbody tr")).isEmpty());
+                browser.driver()
+                        .findElement(By.cssSelector(".yasqe_queryButton"))
+                        .click();
+                browser.until(
+                        d -> !d.findElements(By.cssSelector(".yasr tbody tr")).isEmpty());
             }
             browser.script(axe);
-            Object result = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                    + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations"
-                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ' -- ' + n.failureSummary).slice(0, 5) })))))"
-                    + ".catch(e => done('error: ' + e));");
+            Object result = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(JSON.stringify(r.violations"
+                            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                            + ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ' -- ' + n.failureSummary).slice(0, 5) })))))"
+                            + ".catch(e => done('error: ' + e));");
             String json = String.valueOf(result);
             assertFalse(json.startsWith("error"), page + ": " + json);
             if (!json.equals("[]")) problems.add(page + ": " + json);
         }
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/axe-violations.txt"), String.join("\n", problems));
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of("target/axe-violations.txt"), String.join("\n", problems));
         assertEquals(List.of(), problems, "all of them in target/axe-violations.txt");
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /** Test helper: plain HTTP requests with java.net.http. */
 final class Http {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {}
 
@@ -33,7 +34,8 @@ final class Http {
     }
 
     static HttpRequest form(String url, String body, String accept) {
-        HttpRequest.Builder b = request(url).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder b = request(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) b.header("Accept", accept);
         return b.build();
@@ -44,7 +46,8 @@ final class Http {
     }
 
     static CompletableFuture<HttpResponse<String>> queryAsync(String base, String query) {
-        return CLIENT.sendAsync(form(base + "/survey/sparql", "query=" + enc(query), "application/sparql-results+json"),
+        return CLIENT.sendAsync(
+                form(base + "/survey/sparql", "query=" + enc(query), "application/sparql-results+json"),
                 HttpResponse.BodyHandlers.ofString());
     }
 

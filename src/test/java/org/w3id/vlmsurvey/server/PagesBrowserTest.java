@@ -3,7 +3,6 @@ package org.w3id.vlmsurvey.server;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +25,8 @@ class PagesBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumePresent();
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
         browser = Browser.open();
     }
 
@@ -37,8 +37,10 @@ class PagesBrowserTest {
     }
 
     static List<String> visibleNames(WebDriver d) {
-        return d.findElements(By.cssSelector("#papers tbody tr")).stream().filter(WebElement::isDisplayed)
-                .map(r -> r.findElement(By.cssSelector("td")).getText()).toList();
+        return d.findElements(By.cssSelector("#papers tbody tr")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(r -> r.findElement(By.cssSelector("td")).getText())
+                .toList();
     }
 
     @Test
@@ -49,21 +51,33 @@ class PagesBrowserTest {
         new Select(d.findElement(By.id("filter-category"))).selectByValue("transfer-with-text-prompt-tuning");
         assertEquals(11, visibleNames(d).size(), "the 11 text prompt tuning papers");
         d.findElement(By.id("filter-code")).click();
-        assertEquals(PagesTest.TEXT_PROMPT_TUNING_WITH_CODE, visibleNames(d), "less ProDA and Bayesian Prompt Learning");
-        assertEquals("Showing 9 of 41 papers", d.findElement(By.id("paper-count")).getText());
+        assertEquals(
+                PagesTest.TEXT_PROMPT_TUNING_WITH_CODE, visibleNames(d), "less ProDA and Bayesian Prompt Learning");
+        assertEquals(
+                "Showing 9 of 41 papers", d.findElement(By.id("paper-count")).getText());
         assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true;"), "no reload");
-        assertTrue(d.getCurrentUrl().endsWith("/papers?category=transfer-with-text-prompt-tuning&code=yes"), d.getCurrentUrl());
+        assertTrue(
+                d.getCurrentUrl().endsWith("/papers?category=transfer-with-text-prompt-tuning&code=yes"),
+                d.getCurrentUrl());
 
         // Sorting by name, then the reverse.
         d.findElement(By.cssSelector("#papers thead th:nth-child(1) button")).click();
-        assertEquals(List.of("CoCoOp", "CoOp", "CPL", "DualCoOp", "LASP", "PLOT", "ProGrad", "SubPT", "TaI-DPT"), visibleNames(d));
+        assertEquals(
+                List.of("CoCoOp", "CoOp", "CPL", "DualCoOp", "LASP", "PLOT", "ProGrad", "SubPT", "TaI-DPT"),
+                visibleNames(d));
         d.findElement(By.cssSelector("#papers thead th:nth-child(1) button")).click();
-        assertEquals("descending", d.findElement(By.cssSelector("#papers thead th:nth-child(1)")).getAttribute("aria-sort"));
+        assertEquals(
+                "descending",
+                d.findElement(By.cssSelector("#papers thead th:nth-child(1)")).getAttribute("aria-sort"));
         assertEquals("TaI-DPT", visibleNames(d).get(0));
 
         // Venue and year narrow further; "All" restores everything.
         new Select(d.findElement(By.id("filter-venue"))).selectByValue("CVPR");
-        assertEquals(List.of("LASP", "CoCoOp"), visibleNames(d).stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals(
+                List.of("LASP", "CoCoOp"),
+                visibleNames(d).stream()
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList());
         new Select(d.findElement(By.id("filter-year"))).selectByValue("2023");
         assertEquals(List.of("LASP"), visibleNames(d));
         new Select(d.findElement(By.id("filter-category"))).selectByValue("");
@@ -76,14 +90,16 @@ class PagesBrowserTest {
 
     @Test
     void filteredLinkOpensFiltered() {
-        WebDriver d = browser.get(server.url() + "/papers?category=transfer-with-text-prompt-tuning&code=yes").driver();
+        WebDriver d = browser.get(server.url() + "/papers?category=transfer-with-text-prompt-tuning&code=yes")
+                .driver();
         assertEquals(PagesTest.TEXT_PROMPT_TUNING_WITH_CODE, visibleNames(d));
         assertTrue(d.findElement(By.id("filter-code")).isSelected());
     }
 
     @Test
     void citeButtonShowsBibTeX() {
-        WebDriver d = browser.get(server.url() + "/resource/paper/arxiv-2109.01134").driver();
+        WebDriver d =
+                browser.get(server.url() + "/resource/paper/arxiv-2109.01134").driver();
         WebElement bibtex = d.findElement(By.id("bibtex"));
         assertFalse(bibtex.isDisplayed());
         WebElement cite = d.findElement(By.id("cite-button"));
@@ -95,6 +111,10 @@ class PagesBrowserTest {
         String text = bibtex.getText();
         assertTrue(text.startsWith("@article{CoOp2022,"), text);
         assertTrue(text.contains("title = {CoOp: Learning to Prompt for Vision-Language Models}"), text);
-        assertEquals(org.w3id.vlmsurvey.export.BibTeXTest.parse(text + "\n").getEntries().size(), 1);
+        assertEquals(
+                org.w3id.vlmsurvey.export.BibTeXTest.parse(text + "\n")
+                        .getEntries()
+                        .size(),
+                1);
     }
 }

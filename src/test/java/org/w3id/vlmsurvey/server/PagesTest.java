@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.atlas.json.JSON;
@@ -37,12 +36,13 @@ class PagesTest {
     static String base;
 
     /** The 11 papers of "Transfer with Text Prompt Tuning" less ProDA and Bayesian Prompt Learning (no code). */
-    static final List<String> TEXT_PROMPT_TUNING_WITH_CODE = List.of("CoOp", "CoCoOp", "SubPT", "LASP", "ProGrad",
-            "CPL", "PLOT", "DualCoOp", "TaI-DPT");
+    static final List<String> TEXT_PROMPT_TUNING_WITH_CODE =
+            List.of("CoOp", "CoCoOp", "SubPT", "LASP", "ProGrad", "CPL", "PLOT", "DualCoOp", "TaI-DPT");
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
         base = server.url();
     }
 
@@ -61,8 +61,12 @@ class PagesTest {
     static List<Map<String, String>> records(String body) {
         try {
             List<Map<String, String>> rows = new ArrayList<>();
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(body)))
-                rows.add(new LinkedHashMap<>(rec.toMap()));
+            for (CSVRecord rec : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(new StringReader(body))) rows.add(new LinkedHashMap<>(rec.toMap()));
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +78,8 @@ class PagesTest {
     }
 
     static Map<String, String> row(List<Map<String, String>> rows, String column, String value) {
-        List<Map<String, String>> found = rows.stream().filter(r -> value.equals(r.get(column))).toList();
+        List<Map<String, String>> found =
+                rows.stream().filter(r -> value.equals(r.get(column))).toList();
         assertEquals(1, found.size(), "rows with " + column + " = " + value);
         return found.get(0);
     }
@@ -98,7 +103,8 @@ class PagesTest {
         clip.put("title", "CLIP: Learning Transferable Visual Models From Natural Language Supervision");
         clip.put("category", "https://w3id.org/vlm-survey/resource/category/pre-training-with-contrastive-objective");
         clip.put("categoryLabel", "Pre-training with Contrastive Objective");
-        clip.put("parentCategory", "https://w3id.org/vlm-survey/resource/category/vision-language-pre-training-methods");
+        clip.put(
+                "parentCategory", "https://w3id.org/vlm-survey/resource/category/vision-language-pre-training-methods");
         clip.put("parentCategoryLabel", "Vision-Language Pre-training Methods");
         clip.put("categoryPath", "pre-training-with-contrastive-objective vision-language-pre-training-methods");
         clip.put("venue", "https://w3id.org/vlm-survey/resource/venue/icml");
@@ -112,10 +118,19 @@ class PagesTest {
         assertEquals(clip, rows.get(0), "the survey's first paper, every column");
         // README: 11 papers have no released code listed; 25 + 2 + 3 pre-training, 11 text prompt tuning.
         assertEquals(11, rows.stream().filter(r -> r.get("code").isEmpty()).count());
-        assertEquals(30, rows.stream().filter(r -> r.get("categoryPath").contains("vision-language-pre-training-methods")).count());
-        assertEquals(TEXT_PROMPT_TUNING_WITH_CODE, rows.stream()
-                .filter(r -> List.of(r.get("categoryPath").split(" ")).contains("transfer-with-text-prompt-tuning"))
-                .filter(r -> !r.get("code").isEmpty()).map(r -> r.get("shortName")).toList());
+        assertEquals(
+                30,
+                rows.stream()
+                        .filter(r -> r.get("categoryPath").contains("vision-language-pre-training-methods"))
+                        .count());
+        assertEquals(
+                TEXT_PROMPT_TUNING_WITH_CODE,
+                rows.stream()
+                        .filter(r ->
+                                List.of(r.get("categoryPath").split(" ")).contains("transfer-with-text-prompt-tuning"))
+                        .filter(r -> !r.get("code").isEmpty())
+                        .map(r -> r.get("shortName"))
+                        .toList());
         Map<String, String> otter = row(rows, "shortName", "OTTER");
         assertEquals("", otter.get("arxiv"), "OTTER has no arXiv link in the survey");
         assertEquals("https://github.com/facebookresearch/OTTER", otter.get("url"));
@@ -125,21 +140,65 @@ class PagesTest {
     void datasetsCsv() {
         List<Map<String, String>> rows = csv("/datasets.csv");
         assertEquals(56, rows.size(), "the survey's 56 dataset rows");
-        assertEquals(55, rows.stream().map(r -> r.get("dataset")).distinct().count(), "55 datasets (COCO Caption in both tables)");
-        assertEquals(16, rows.stream().filter(r -> r.get("kind").equals("pre-training")).count());
-        assertEquals(40, rows.stream().filter(r -> r.get("kind").equals("evaluation")).count());
+        assertEquals(
+                55,
+                rows.stream().map(r -> r.get("dataset")).distinct().count(),
+                "55 datasets (COCO Caption in both tables)");
+        assertEquals(
+                16,
+                rows.stream().filter(r -> r.get("kind").equals("pre-training")).count());
+        assertEquals(
+                40,
+                rows.stream().filter(r -> r.get("kind").equals("evaluation")).count());
         Map<String, String> clip = row(rows, "dataset", "https://w3id.org/vlm-survey/resource/dataset/clip");
-        assertEquals(List.of("CLIP", "pre-training", "2021", "400000000", "400M", "English",
-                        "https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020", "CLIP", "https://arxiv.org/pdf/2103.00020.pdf"),
-                List.of(clip.get("name"), clip.get("kind"), clip.get("year"), clip.get("imageTextPairs"), clip.get("imageTextPairsLabel"),
-                        clip.get("languages"), clip.get("introducedIn"), clip.get("introducedInLabel"), clip.get("introducedInLink")));
+        assertEquals(
+                List.of(
+                        "CLIP",
+                        "pre-training",
+                        "2021",
+                        "400000000",
+                        "400M",
+                        "English",
+                        "https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020",
+                        "CLIP",
+                        "https://arxiv.org/pdf/2103.00020.pdf"),
+                List.of(
+                        clip.get("name"),
+                        clip.get("kind"),
+                        clip.get("year"),
+                        clip.get("imageTextPairs"),
+                        clip.get("imageTextPairsLabel"),
+                        clip.get("languages"),
+                        clip.get("introducedIn"),
+                        clip.get("introducedInLabel"),
+                        clip.get("introducedInLink")));
         Map<String, String> imagenet = row(rows, "dataset", "https://w3id.org/vlm-survey/resource/dataset/imagenet-1k");
-        assertEquals(List.of("evaluation", "2009", "Image Classification", "Accuracy", "1000", "1281167", "50000", "https://www.image-net.org/"),
-                List.of(imagenet.get("kind"), imagenet.get("year"), imagenet.get("taskLabel"), imagenet.get("metrics"),
-                        imagenet.get("classes"), imagenet.get("trainingSize"), imagenet.get("testingSize"), imagenet.get("landingPage")));
-        assertEquals("mWAP, mSAP", row(rows, "dataset", "https://w3id.org/vlm-survey/resource/dataset/rareact").get("metrics"));
+        assertEquals(
+                List.of(
+                        "evaluation",
+                        "2009",
+                        "Image Classification",
+                        "Accuracy",
+                        "1000",
+                        "1281167",
+                        "50000",
+                        "https://www.image-net.org/"),
+                List.of(
+                        imagenet.get("kind"),
+                        imagenet.get("year"),
+                        imagenet.get("taskLabel"),
+                        imagenet.get("metrics"),
+                        imagenet.get("classes"),
+                        imagenet.get("trainingSize"),
+                        imagenet.get("testingSize"),
+                        imagenet.get("landingPage")));
+        assertEquals(
+                "mWAP, mSAP",
+                row(rows, "dataset", "https://w3id.org/vlm-survey/resource/dataset/rareact")
+                        .get("metrics"));
         Map<String, String> laion = row(rows, "dataset", "https://w3id.org/vlm-survey/resource/dataset/laion5b");
-        assertEquals(List.of("5000000000", "Over 100 Languages", "100"),
+        assertEquals(
+                List.of("5000000000", "Over 100 Languages", "100"),
                 List.of(laion.get("imageTextPairs"), laion.get("languages"), laion.get("minNumberOfLanguages")));
     }
 
@@ -159,21 +218,48 @@ class PagesTest {
                 "Transfer with Feature Adapter|0|0|0",
                 "Transfer with Other Methods|0|0|0",
                 "Vision-Language Model Knowledge Distillation Methods|0|0|0");
-        assertEquals(expected, rows.stream().map(r -> r.get("label") + "|" + r.get("papers") + "|" + r.get("directPapers")
-                + "|" + r.get("withCode")).toList());
-        assertEquals("https://w3id.org/vlm-survey/resource/category/transfer-with-prompt-tuning",
+        assertEquals(
+                expected,
+                rows.stream()
+                        .map(r -> r.get("label") + "|" + r.get("papers") + "|" + r.get("directPapers") + "|"
+                                + r.get("withCode"))
+                        .toList());
+        assertEquals(
+                "https://w3id.org/vlm-survey/resource/category/transfer-with-prompt-tuning",
                 row(rows, "label", "Transfer with Text Prompt Tuning").get("broader"));
     }
 
     @Test
     void venuesCsv() {
         List<Map<String, String>> rows = csv("/venues.csv");
-        assertEquals(List.of("arXiv|11", "CVPR|10", "NeurIPS|6", "ICLR|5", "ECCV|2", "ICML|2", "AAAI|1", "EMNLP|1",
-                "ICLRW|1", "IJCV|1", "TCSVT|1"), rows.stream().map(r -> r.get("acronym") + "|" + r.get("papers")).toList());
+        assertEquals(
+                List.of(
+                        "arXiv|11",
+                        "CVPR|10",
+                        "NeurIPS|6",
+                        "ICLR|5",
+                        "ECCV|2",
+                        "ICML|2",
+                        "AAAI|1",
+                        "EMNLP|1",
+                        "ICLRW|1",
+                        "IJCV|1",
+                        "TCSVT|1"),
+                rows.stream().map(r -> r.get("acronym") + "|" + r.get("papers")).toList());
         Map<String, String> cvpr = row(rows, "acronym", "CVPR");
-        assertEquals(List.of("IEEE/CVF Conference on Computer Vision and Pattern Recognition", "conference", "2022", "2023",
-                "https://dblp.org/streams/conf/cvpr"), List.of(cvpr.get("name"), cvpr.get("kind"), cvpr.get("firstYear"),
-                cvpr.get("lastYear"), cvpr.get("dblp")));
+        assertEquals(
+                List.of(
+                        "IEEE/CVF Conference on Computer Vision and Pattern Recognition",
+                        "conference",
+                        "2022",
+                        "2023",
+                        "https://dblp.org/streams/conf/cvpr"),
+                List.of(
+                        cvpr.get("name"),
+                        cvpr.get("kind"),
+                        cvpr.get("firstYear"),
+                        cvpr.get("lastYear"),
+                        cvpr.get("dblp")));
     }
 
     @Test
@@ -188,7 +274,8 @@ class PagesTest {
         HttpResponse<String> venues = Http.get(base + "/venues", "application/json");
         JsonObject arxiv = JSON.parseAny(venues.body()).getAsArray().get(0).getAsObject();
         assertEquals(11, arxiv.get("papers").getAsNumber().value().intValue(), "counts are JSON numbers");
-        assertTrue(Http.contentType(Http.get(base + "/categories?format=csv", "text/html")).startsWith("text/csv"));
+        assertTrue(Http.contentType(Http.get(base + "/categories?format=csv", "text/html"))
+                .startsWith("text/csv"));
         assertTrue(Http.contentType(Http.get(base + "/datasets", "text/csv")).startsWith("text/csv"));
         assertTrue(Http.contentType(Http.get(base + "/datasets", null)).startsWith("text/html"), "HTML without Accept");
         assertTrue(Http.contentType(Http.get(base + "/datasets", "*/*")).startsWith("text/html"));
@@ -196,8 +283,11 @@ class PagesTest {
         assertEquals(406, Http.get(base + "/papers?format=xls", null).statusCode());
         assertEquals(404, Http.get(base + "/venues.bib", null).statusCode());
         // The CSV and JSON say the same.
-        assertEquals(column(csv("/venues.csv"), "acronym"), JSON.parseAny(Http.get(base + "/venues.json", null).body())
-                .getAsArray().stream().map(v -> v.getAsObject().get("acronym").getAsString().value()).toList());
+        assertEquals(
+                column(csv("/venues.csv"), "acronym"),
+                JSON.parseAny(Http.get(base + "/venues.json", null).body()).getAsArray().stream()
+                        .map(v -> v.getAsObject().get("acronym").getAsString().value())
+                        .toList());
     }
 
     @Test
@@ -207,21 +297,27 @@ class PagesTest {
         assertEquals(0, count(page, " hidden>"));
         assertTrue(page.contains("Showing 41 of 41 papers"));
         for (Map<String, String> r : csv("/papers.csv"))
-            assertTrue(page.contains("href=\"/resource/" + r.get("paper").substring("https://w3id.org/vlm-survey/resource/".length()) + "\""));
+            assertTrue(page.contains("href=\"/resource/"
+                    + r.get("paper").substring("https://w3id.org/vlm-survey/resource/".length()) + "\""));
         assertTrue(page.contains("<option value=\"transfer-with-text-prompt-tuning\">"), "category filter");
-        assertTrue(page.contains("<option value=\"CVPR\">CVPR</option>") && page.contains("<option value=\"2021\">2021</option>"));
+        assertTrue(page.contains("<option value=\"CVPR\">CVPR</option>")
+                && page.contains("<option value=\"2021\">2021</option>"));
         assertTrue(page.contains("<script src=\"/static/papers.js\"></script>"));
         assertEquals(200, Http.get(base + "/static/papers.js", null).statusCode());
         assertEquals(200, Http.get(base + "/static/site.css", null).statusCode());
         // "See the query": the query page with exactly the bundled query.
-        assertEquals(List.of(Bundled.text("queries/pages/papers.rq"), Bundled.text("queries/pages/categories.rq")), shownQueries(page));
+        assertEquals(
+                List.of(Bundled.text("queries/pages/papers.rq"), Bundled.text("queries/pages/categories.rq")),
+                shownQueries(page));
     }
 
     @Test
     void papersPageFiltersWithoutJavaScript() {
         String page = html("/papers?category=transfer-with-text-prompt-tuning&code=yes");
         List<String> shown = new ArrayList<>();
-        Matcher m = Pattern.compile("<tr data-category=\"[^\"]*\" data-venue=\"[^\"]*\" data-year=\"[^\"]*\" data-code=\"[^\"]*\">\\s*<td><a href=\"[^\"]*\">([^<]*)</a>").matcher(page);
+        Matcher m = Pattern.compile(
+                        "<tr data-category=\"[^\"]*\" data-venue=\"[^\"]*\" data-year=\"[^\"]*\" data-code=\"[^\"]*\">\\s*<td><a href=\"[^\"]*\">([^<]*)</a>")
+                .matcher(page);
         while (m.find()) shown.add(m.group(1));
         assertEquals(TEXT_PROMPT_TUNING_WITH_CODE, shown);
         assertEquals(41 - 9, count(page, " hidden>"), "the other rows are in the page, hidden");
@@ -229,7 +325,10 @@ class PagesTest {
         assertTrue(page.contains("<option value=\"transfer-with-text-prompt-tuning\" selected>"));
         assertTrue(page.contains("name=\"code\" value=\"yes\" checked>"));
         assertTrue(html("/papers?venue=IJCV").contains("Showing 1 of 41 papers"));
-        assertTrue(html("/papers?year=2021&category=vision-language-pre-training-methods").contains("Showing 5 of 41 papers"), "CLIP, ALIGN, OTTER, Florence, RegionClip");
+        assertTrue(
+                html("/papers?year=2021&category=vision-language-pre-training-methods")
+                        .contains("Showing 5 of 41 papers"),
+                "CLIP, ALIGN, OTTER, Florence, RegionClip");
     }
 
     @Test
@@ -251,7 +350,8 @@ class PagesTest {
     void paperPage() {
         String page = html("/resource/paper/arxiv-2103.00020");
         Map<String, String> meta = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("<meta name=\"(citation_[a-z_]+)\" content=\"([^\"]*)\">").matcher(page);
+        Matcher m = Pattern.compile("<meta name=\"(citation_[a-z_]+)\" content=\"([^\"]*)\">")
+                .matcher(page);
         while (m.find()) meta.put(m.group(1), m.group(2));
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("citation_title", "CLIP: Learning Transferable Visual Models From Natural Language Supervision");
@@ -270,26 +370,61 @@ class PagesTest {
         assertEquals("ScholarlyArticle", ld.get("@type").getAsString().value());
         assertEquals("CLIP", ld.get("alternateName").getAsString().value());
         assertEquals("2021", ld.get("datePublished").getAsString().value());
-        assertEquals("ICML", ld.get("isPartOf").getAsObject().get("alternateName").getAsString().value());
-        assertEquals("https://github.com/openai/CLIP", ld.get("workExample").getAsArray().get(0).getAsObject().get("codeRepository").getAsString().value());
-        assertEquals("Pre-training with Contrastive Objective", ld.get("about").getAsArray().get(0).getAsObject().get("name").getAsString().value());
+        assertEquals(
+                "ICML",
+                ld.get("isPartOf")
+                        .getAsObject()
+                        .get("alternateName")
+                        .getAsString()
+                        .value());
+        assertEquals(
+                "https://github.com/openai/CLIP",
+                ld.get("workExample")
+                        .getAsArray()
+                        .get(0)
+                        .getAsObject()
+                        .get("codeRepository")
+                        .getAsString()
+                        .value());
+        assertEquals(
+                "Pre-training with Contrastive Objective",
+                ld.get("about")
+                        .getAsArray()
+                        .get(0)
+                        .getAsObject()
+                        .get("name")
+                        .getAsString()
+                        .value());
         // Buttons, breadcrumb, the datasets it introduced, the Cite link to the .bib.
         assertTrue(page.contains("<a class=\"button\" href=\"https://arxiv.org/abs/2103.00020\">arXiv</a>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://arxiv.org/pdf/2103.00020\">PDF</a>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://doi.org/10.48550/arXiv.2103.00020\">DOI</a>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://github.com/openai/CLIP\">Code</a>"));
-        assertTrue(page.contains("<a class=\"button\" href=\"/resource/paper/arxiv-2103.00020.bib\" id=\"cite-button\" aria-controls=\"cite\">Cite</a>"));
-        assertTrue(page.replaceAll("\\s+", " ").contains("<li><a href=\"/categories\">Categories</a></li> "
-                + "<li><a href=\"/resource/category/vision-language-pre-training-methods\">Vision-Language Pre-training Methods</a></li>"
-                + "<li><a href=\"/resource/category/pre-training-with-contrastive-objective\">Pre-training with Contrastive Objective</a></li>"), "breadcrumb");
-        assertTrue(page.contains("<h2>Datasets it introduced</h2>") && page.contains("<a href=\"/resource/dataset/clip\">CLIP</a>"));
+        assertTrue(
+                page.contains(
+                        "<a class=\"button\" href=\"/resource/paper/arxiv-2103.00020.bib\" id=\"cite-button\" aria-controls=\"cite\">Cite</a>"));
+        assertTrue(
+                page.replaceAll("\\s+", " ")
+                        .contains(
+                                "<li><a href=\"/categories\">Categories</a></li> "
+                                        + "<li><a href=\"/resource/category/vision-language-pre-training-methods\">Vision-Language Pre-training Methods</a></li>"
+                                        + "<li><a href=\"/resource/category/pre-training-with-contrastive-objective\">Pre-training with Contrastive Objective</a></li>"),
+                "breadcrumb");
+        assertTrue(page.contains("<h2>Datasets it introduced</h2>")
+                && page.contains("<a href=\"/resource/dataset/clip\">CLIP</a>"));
         assertTrue(page.contains("@inproceedings{CLIP2021,"));
         String coop = html("/resource/paper/arxiv-2109.01134");
         assertTrue(coop.contains("<h2>Other papers with the same code repository</h2>"));
-        assertTrue(coop.contains("<a href=\"/resource/paper/arxiv-2203.05557\">CoCoOp: Conditional Prompt Learning for Vision-Language Models</a>"));
-        assertTrue(coop.contains("<meta name=\"citation_journal_title\" content=\"International Journal of Computer Vision\">"));
+        assertTrue(
+                coop.contains(
+                        "<a href=\"/resource/paper/arxiv-2203.05557\">CoCoOp: Conditional Prompt Learning for Vision-Language Models</a>"));
+        assertTrue(coop.contains(
+                "<meta name=\"citation_journal_title\" content=\"International Journal of Computer Vision\">"));
         assertFalse(coop.contains("citation_conference_title"));
-        assertTrue(html("/resource/paper/arxiv-2209.06794").contains("<a class=\"button\" href=\"https://ai.googleblog.com/2022/09/pali-scaling-language-image-learning-in.html\">Project page</a>"));
+        assertTrue(
+                html("/resource/paper/arxiv-2209.06794")
+                        .contains(
+                                "<a class=\"button\" href=\"https://ai.googleblog.com/2022/09/pali-scaling-language-image-learning-in.html\">Project page</a>"));
         // A dataset's publication that is not a surveyed paper keeps the page of its statements.
         assertTrue(html("/resource/paper/arxiv-1504.00325").contains("Statements about this resource"));
     }
@@ -300,7 +435,9 @@ class PagesTest {
         o.put("name", "</script><script>alert(1)</script><!--");
         String s = ResourcePages.script(o);
         assertFalse(s.contains("<"), s);
-        assertEquals("</script><script>alert(1)</script><!--", JSON.parse(s).get("name").getAsString().value());
+        assertEquals(
+                "</script><script>alert(1)</script><!--",
+                JSON.parse(s).get("name").getAsString().value());
     }
 
     @Test
@@ -308,12 +445,16 @@ class PagesTest {
         String cat = html("/resource/category/transfer-with-prompt-tuning");
         assertTrue(cat.contains("<h2>Papers (11)</h2>"), "papers of its sub-categories");
         assertTrue(cat.contains("<h2>Sub-categories</h2>"));
-        for (String sub : List.of("transfer-with-text-prompt-tuning", "transfer-with-visual-prompt-tuning", "transfer-with-text-and-visual-prompt-tuning"))
+        for (String sub : List.of(
+                "transfer-with-text-prompt-tuning",
+                "transfer-with-visual-prompt-tuning",
+                "transfer-with-text-and-visual-prompt-tuning"))
             assertTrue(cat.contains("<li><a href=\"/resource/category/" + sub + "\">"), sub);
         assertTrue(cat.contains("href=\"/papers.bib?category=transfer-with-prompt-tuning\""));
         assertEquals(3, shownQueries(cat).size(), "the tree, the path and the papers");
         String coco = html("/resource/dataset/coco-caption");
-        assertTrue(coco.contains("<h2>As a pre-training dataset</h2>") && coco.contains("<h2>As an evaluation dataset</h2>"));
+        assertTrue(coco.contains("<h2>As a pre-training dataset</h2>")
+                && coco.contains("<h2>As an evaluation dataset</h2>"));
         assertTrue(coco.contains("<dt>Image-text pairs</dt><dd>1.5M (1,500,000)</dd>"));
         assertTrue(coco.contains("<dt>Training size</dt><dd>82,783</dd>"));
         String cvpr = html("/resource/venue/cvpr");
@@ -328,7 +469,8 @@ class PagesTest {
     }
 
     static String jsonLd(String page) {
-        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(page);
         assertTrue(m.find(), "no JSON-LD");
         return m.group(1);
     }
@@ -336,7 +478,8 @@ class PagesTest {
     /** The queries a page links to ("See the query"), decoded from their {@code /#query=} links. */
     static List<String> shownQueries(String page) {
         List<String> queries = new ArrayList<>();
-        Matcher m = Pattern.compile("<a href=\"/#query=([^\"]*)\">See the query</a>").matcher(page);
+        Matcher m = Pattern.compile("<a href=\"/#query=([^\"]*)\">See the query</a>")
+                .matcher(page);
         while (m.find()) queries.add(URLDecoder.decode(m.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8));
         return queries;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,10 @@ class PasswordFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             bob: pa,ss                                      | pw:2: error: expected USER:pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with: vlm-survey-kg passwd USER)
             alice:                                          | pw:2: error: expected USER:pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with: vlm-survey-kg passwd USER)
             al ice:pbkdf2-sha256:210000:AAAA:AAAA           | pw:2: error: user name "al ice" must be 1 to 64 of A-Z a-z 0-9 . _ @ -
@@ -35,17 +37,21 @@ class PasswordFileTest {
             bob:pbkdf2-sha256:210000:!!:AAAA                | pw:2: error: salt and hash must be base64: Illegal base64 character 21
             """)
     void strictLines(String line, String error) {
-        var e = assertThrows(IllegalArgumentException.class, () -> PasswordFile.parse(ALICE + "\n" + line + "\n", "pw"));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> PasswordFile.parse(ALICE + "\n" + line + "\n", "pw"));
         assertEquals(error, e.getMessage());
     }
 
     @Test
     void duplicateUsersEmptyAndMissingFiles(@TempDir Path dir) throws Exception {
-        var dup = assertThrows(IllegalArgumentException.class, () -> PasswordFile.parse(ALICE + "\n#\n" + ALICE + "\n", "pw"));
+        var dup = assertThrows(
+                IllegalArgumentException.class, () -> PasswordFile.parse(ALICE + "\n#\n" + ALICE + "\n", "pw"));
         assertEquals("pw:3: error: user \"alice\" is listed twice", dup.getMessage());
         Path missing = dir.resolve("nope");
-        assertEquals(missing + ": error: the password file does not exist",
-                assertThrows(IllegalArgumentException.class, () -> PasswordFile.read(missing)).getMessage());
+        assertEquals(
+                missing + ": error: the password file does not exist",
+                assertThrows(IllegalArgumentException.class, () -> PasswordFile.read(missing))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> PasswordFile.line("alice", ""), "no empty password");
         Path f = dir.resolve("pw");
         Files.writeString(f, ALICE + "\n");

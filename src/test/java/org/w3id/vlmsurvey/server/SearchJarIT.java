@@ -13,17 +13,24 @@ class SearchJarIT {
     @Test
     void textQueryWorksInTheShadedJar() throws Exception {
         try (ServedJar served = ServedJar.serve()) {
-            var r = Http.query(served.url(), TextSearchTest.PREFIXES
-                    + "SELECT DISTINCT ?name { ?x text:query (" + TextSearchTest.ALL + " 'prompting') ."
-                    + " OPTIONAL { ?x vlm:shortName ?short } OPTIONAL { ?x skos:prefLabel ?pref } OPTIONAL { ?x dcterms:title ?title }"
-                    + " BIND(COALESCE(?short, ?pref, ?title) AS ?name) } ORDER BY ?name", "text/csv");
+            var r = Http.query(
+                    served.url(),
+                    TextSearchTest.PREFIXES
+                            + "SELECT DISTINCT ?name { ?x text:query (" + TextSearchTest.ALL + " 'prompting') ."
+                            + " OPTIONAL { ?x vlm:shortName ?short } OPTIONAL { ?x skos:prefLabel ?pref } OPTIONAL { ?x dcterms:title ?title }"
+                            + " BIND(COALESCE(?short, ?pref, ?title) AS ?name) } ORDER BY ?name",
+                    "text/csv");
             assertEquals(200, r.statusCode(), r.body() + "\n" + served.output());
-            assertEquals(TextSearchTest.sorted(TextSearchTest.PROMPT_PAPERS, TextSearchTest.PROMPT_CATEGORIES),
+            assertEquals(
+                    TextSearchTest.sorted(TextSearchTest.PROMPT_PAPERS, TextSearchTest.PROMPT_CATEGORIES),
                     r.body().lines().skip(1).map(String::strip).toList());
             var page = Http.get(served.url() + "/search.csv?q=prompt", null);
             assertEquals(200, page.statusCode(), page.body());
             assertEquals(15, page.body().lines().count(), "a header and 14 hits: " + page.body());
-            assertTrue(page.body().contains("https://w3id.org/vlm-survey/resource/paper/arxiv-2109.01134,paper,CoOp: Learning to Prompt"),
+            assertTrue(
+                    page.body()
+                            .contains(
+                                    "https://w3id.org/vlm-survey/resource/paper/arxiv-2109.01134,paper,CoOp: Learning to Prompt"),
                     page.body());
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,8 @@ class SearchPageTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
     }
 
     @AfterAll
@@ -57,23 +57,25 @@ class SearchPageTest {
     @Test
     void promptAsCsvGivesTheRankedRows() {
         String csv = get("/search.csv?q=prompt", null, 200);
-        assertEquals("resource,kind,label,snippet,score", csv.lines().findFirst().orElseThrow());
+        assertEquals(
+                "resource,kind,label,snippet,score", csv.lines().findFirst().orElseThrow());
         // Ranked by Lucene's BM25: more matches in fewer words first; equal scores by kind (papers first), then label.
-        assertEquals(List.of(
-                "paper ProGrad: Prompt-aligned Gradient for Prompt Tuning",
-                "paper ProDA: Prompt Distribution Learning",
-                "category Transfer with Prompt Tuning",
-                "paper CoOp: Learning to Prompt for Vision-Language Models",
-                "paper Bayesian Prompt Learning for Image-Language Model Generalization",
-                "paper CPL: Counterfactual Prompt Learning for Vision and Language Models",
-                "paper CoCoOp: Conditional Prompt Learning for Vision-Language Models",
-                "category Transfer with Text Prompt Tuning",
-                "category Transfer with Visual Prompt Tuning",
-                "paper PLOT: Prompt Learning with Optimal Transport for Vision-Language Models",
-                "category Transfer with Text and Visual Prompt Tuning",
-                "paper SubPT: Understanding and Mitigating Overfitting in Prompt Tuning for Vision-Language Models",
-                "paper TaI-DPT: Texts as Images in Prompt Tuning for Multi-Label Image Recognition",
-                "paper LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision & Language Models"),
+        assertEquals(
+                List.of(
+                        "paper ProGrad: Prompt-aligned Gradient for Prompt Tuning",
+                        "paper ProDA: Prompt Distribution Learning",
+                        "category Transfer with Prompt Tuning",
+                        "paper CoOp: Learning to Prompt for Vision-Language Models",
+                        "paper Bayesian Prompt Learning for Image-Language Model Generalization",
+                        "paper CPL: Counterfactual Prompt Learning for Vision and Language Models",
+                        "paper CoCoOp: Conditional Prompt Learning for Vision-Language Models",
+                        "category Transfer with Text Prompt Tuning",
+                        "category Transfer with Visual Prompt Tuning",
+                        "paper PLOT: Prompt Learning with Optimal Transport for Vision-Language Models",
+                        "category Transfer with Text and Visual Prompt Tuning",
+                        "paper SubPT: Understanding and Mitigating Overfitting in Prompt Tuning for Vision-Language Models",
+                        "paper TaI-DPT: Texts as Images in Prompt Tuning for Multi-Label Image Recognition",
+                        "paper LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision & Language Models"),
                 kindsAndLabels(csv));
         assertEquals(csv, get("/search?q=prompt&format=csv", null, 200));
         assertEquals(csv, get("/search?q=prompt", "text/csv", 200));
@@ -81,9 +83,13 @@ class SearchPageTest {
 
     @Test
     void eachKindIsFound() {
-        assertEquals(List.of("venue IEEE/CVF Conference on Computer Vision and Pattern Recognition"),
+        assertEquals(
+                List.of("venue IEEE/CVF Conference on Computer Vision and Pattern Recognition"),
                 kindsAndLabels(get("/search.csv?q=CVPR", null, 200)));
-        assertEquals(List.of("metric Mean Per Class"), kindsAndLabels(get("/search.csv?q=mean%20per%20class", null, 200)).subList(0, 1));
+        assertEquals(
+                List.of("metric Mean Per Class"),
+                kindsAndLabels(get("/search.csv?q=mean%20per%20class", null, 200))
+                        .subList(0, 1));
         assertTrue(kindsAndLabels(get("/search.csv?q=segmentation", null, 200)).contains("task Semantic Segmentation"));
         List<String> captions = kindsAndLabels(get("/search.csv?q=captions", null, 200));
         for (String d : List.of("COCO Caption", "SBU Caption", "Conceptual Captions 3M", "Red Caps"))
@@ -105,7 +111,9 @@ class SearchPageTest {
     void theHtmlPageMarksTheMatchedWordsAndLinksItsQuery() {
         String html = get("/search?q=prompting", "text/html", 200);
         assertTrue(html.contains("14 results for <q>prompting</q>"), html);
-        assertTrue(html.contains("<a href=\"/resource/paper/arxiv-2109.01134\">CoOp: Learning to Prompt for Vision-Language Models</a>"));
+        assertTrue(
+                html.contains(
+                        "<a href=\"/resource/paper/arxiv-2109.01134\">CoOp: Learning to Prompt for Vision-Language Models</a>"));
         assertTrue(html.contains("CoOp: Learning to <mark>Prompt</mark> for Vision-Language Models"), html);
         assertTrue(html.contains("Soft <mark>Prompting</mark> of Vision &amp; Language Models"), html);
         assertTrue(html.contains("value=\"prompting\""), "the words stay in the box");
@@ -125,8 +133,23 @@ class SearchPageTest {
 
     /** Text that is Lucene query syntax, SPARQL, HTML or an injection attempt is searched for as words. */
     @ParameterizedTest
-    @ValueSource(strings = { "((prompt AND", "\"unbalanced", "prompt~~2^^", "*", "?", "title:prompt OR", "NOT", "a\\",
-            "\" } ; DROP ALL ; #", "<script>alert(1)</script>", "ǅ 💥 \u0000", "[TO]", "{!", "&&||" })
+    @ValueSource(
+            strings = {
+                "((prompt AND",
+                "\"unbalanced",
+                "prompt~~2^^",
+                "*",
+                "?",
+                "title:prompt OR",
+                "NOT",
+                "a\\",
+                "\" } ; DROP ALL ; #",
+                "<script>alert(1)</script>",
+                "ǅ 💥 \u0000",
+                "[TO]",
+                "{!",
+                "&&||"
+            })
     void hostileTextIsNeverAServerError(String text) {
         String q = Http.enc(text);
         String html = get("/search?q=" + q, "text/html", 200);
@@ -136,7 +159,8 @@ class SearchPageTest {
 
     @Test
     void hostileTextStillFindsItsWords() {
-        assertEquals(kindsAndLabels(get("/search.csv?q=prompt", null, 200)),
+        assertEquals(
+                kindsAndLabels(get("/search.csv?q=prompt", null, 200)),
                 kindsAndLabels(get("/search.csv?q=" + Http.enc("((prompt AND"), null, 200)));
     }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,9 @@ import org.w3id.vlmsurvey.history.TestHistory;
  * the default graph, the versions are named graphs, and the history competency questions answer as in-process.
  */
 class ServeHistoryTest {
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static SurveyServer server;
 
     @BeforeAll
@@ -32,8 +33,9 @@ class ServeHistoryTest {
         try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
             h = History.build(git.history(), 2);
         }
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.bundled()).withPort(0)
-                .withTimeout(Duration.ofSeconds(30)), h.dataset());
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.bundled()).withPort(0).withTimeout(Duration.ofSeconds(30)),
+                h.dataset());
     }
 
     @AfterAll
@@ -49,15 +51,21 @@ class ServeHistoryTest {
 
     @Test
     void theSurveyIsTheDefaultGraphAndTheVersionsNamedGraphs() {
-        assertEquals("?papers\n41\n", tsv("SELECT (COUNT(*) AS ?papers) { ?p a <https://w3id.org/vlm-survey/ontology#Paper> }"));
+        assertEquals(
+                "?papers\n41\n",
+                tsv("SELECT (COUNT(*) AS ?papers) { ?p a <https://w3id.org/vlm-survey/ontology#Paper> }"));
         assertEquals("?graphs\n7\n", tsv("SELECT (COUNT(DISTINCT ?g) AS ?graphs) { GRAPH ?g { ?s ?p ?o } }"));
-        assertEquals("?versions\n7\n", tsv("SELECT (COUNT(*) AS ?versions) { ?v a <https://w3id.org/vlm-survey/ontology#SurveyVersion> }"));
+        assertEquals(
+                "?versions\n7\n",
+                tsv("SELECT (COUNT(*) AS ?versions) { ?v a <https://w3id.org/vlm-survey/ontology#SurveyVersion> }"));
     }
 
     @Test
     void historyQuestionsAnswerAsInProcess() throws IOException {
-        for (String q : new String[] { "removed-papers", "arxiv-to-venue", "papers-added-per-month" })
-            assertEquals(Files.readString(Path.of("src/test/resources/history/queries/" + q + ".tsv")),
-                    tsv(Files.readString(Path.of("queries/history/" + q + ".rq"))), q);
+        for (String q : new String[] {"removed-papers", "arxiv-to-venue", "papers-added-per-month"})
+            assertEquals(
+                    Files.readString(Path.of("src/test/resources/history/queries/" + q + ".tsv")),
+                    tsv(Files.readString(Path.of("queries/history/" + q + ".rq"))),
+                    q);
     }
 }

@@ -3,7 +3,6 @@ package org.w3id.vlmsurvey.server;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +20,15 @@ class ServeJarIT {
             List<String> names = r.body().lines().skip(1).map(String::strip).toList();
             assertEquals(ServerTest.CONTRASTIVE_2022_PAPERS, names);
             assertEquals(200, Http.get(base + "/", "text/html").statusCode());
-            assertEquals(200, Http.get(base + "/resource/paper/arxiv-2103.00020", "text/turtle").statusCode());
+            assertEquals(
+                    200,
+                    Http.get(base + "/resource/paper/arxiv-2103.00020", "text/turtle")
+                            .statusCode());
             // The pages' templates and queries are read from the jar.
-            assertEquals(41, PagesTest.records(Http.get(base + "/papers.csv", null).body()).size());
+            assertEquals(
+                    41,
+                    PagesTest.records(Http.get(base + "/papers.csv", null).body())
+                            .size());
             var paper = Http.get(base + "/resource/paper/arxiv-2103.00020", "text/html");
             assertEquals(200, paper.statusCode());
             assertTrue(paper.body().contains("<meta name=\"citation_arxiv_id\" content=\"2103.00020\">"), paper.body());

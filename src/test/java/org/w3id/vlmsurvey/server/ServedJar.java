@@ -28,10 +28,13 @@ final class ServedJar implements AutoCloseable {
     private ServedJar(Process process) throws Exception {
         this.process = process;
         CompletableFuture<String> found = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    synchronized (output) { output.add(line); }
+                    synchronized (output) {
+                        output.add(line);
+                    }
                     Matcher m = URL.matcher(line);
                     if (m.find()) return m.group(1);
                 }
@@ -63,7 +66,9 @@ final class ServedJar implements AutoCloseable {
     }
 
     List<String> output() {
-        synchronized (output) { return List.copyOf(output); }
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.w3id.vlmsurvey.server;
 
-import org.w3id.vlmsurvey.server.web.WebPageServlet;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,6 +10,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.server.web.WebPageServlet;
 
 /**
  * The query page in a real headless browser (Debian's chromium and chromedriver, installed by
@@ -24,14 +22,18 @@ class ServerBrowserTest {
     @Test
     void runsAQueryAndShowsResultRows() {
         Browser.assumePresent();
-        try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
-             Browser browser = Browser.open()) {
+        try (SurveyServer server = SurveyServer.start(
+                        ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+                Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
             driver.get(server.url() + "/");
             browser.until(d -> d.findElement(By.tagName("body")).getAttribute("data-examples") != null);
-            int examples = Integer.parseInt(driver.findElement(By.tagName("body")).getAttribute("data-examples"));
+            int examples =
+                    Integer.parseInt(driver.findElement(By.tagName("body")).getAttribute("data-examples"));
             assertEquals(WebPageServlet.examples().size(), examples);
-            assertEquals(examples, driver.findElements(By.cssSelector("#examples option")).size());
+            assertEquals(
+                    examples,
+                    driver.findElements(By.cssSelector("#examples option")).size());
 
             // A query of known answer: the 41 papers of the survey, one row each.
             String query = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\n"

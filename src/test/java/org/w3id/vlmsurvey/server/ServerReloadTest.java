@@ -1,23 +1,22 @@
 package org.w3id.vlmsurvey.server;
 
-import org.w3id.vlmsurvey.server.store.Fingerprint;
-import org.w3id.vlmsurvey.server.store.SurveyLoader;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.server.store.Fingerprint;
+import org.w3id.vlmsurvey.server.store.SurveyLoader;
 
 /** {@code --tdb2}: reuse across restarts and rebuild after an edit; {@code --watch}: good and broken edits. */
 class ServerReloadTest {
     static final String TITLE = "CLIP: Learning Transferable Visual Models From Natural Language Supervision";
-    static final String CLIP_TITLE = "SELECT ?t { <https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> <http://purl.org/dc/terms/title> ?t }";
+    static final String CLIP_TITLE =
+            "SELECT ?t { <https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> <http://purl.org/dc/terms/title> ?t }";
 
     static Path copyOfSurvey(Path dir) throws Exception {
         Path md = dir.resolve("survey.md");
@@ -41,7 +40,8 @@ class ServerReloadTest {
     void tdb2IsReusedWhenTheSourceIsUnchangedAndRebuiltAfterAnEdit(@TempDir Path dir) throws Exception {
         Path md = copyOfSurvey(dir);
         Path db = dir.resolve("db");
-        ServerOptions options = ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withTdb2(db);
+        ServerOptions options =
+                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withTdb2(db);
         long triples;
         try (SurveyServer first = SurveyServer.start(options)) {
             assertTrue(first.rebuilt(), "a new database is built");
@@ -58,15 +58,16 @@ class ServerReloadTest {
             assertTrue(third.rebuilt(), "the source changed: rebuilt");
             assertEquals(TITLE + " - edited", clipTitle(third));
             assertEquals(triples, third.store().counts().triples());
-            assertEquals(Fingerprint.of(SurveyGraph.Source.file(md)), third.store().fingerprint());
+            assertEquals(
+                    Fingerprint.of(SurveyGraph.Source.file(md)), third.store().fingerprint());
         }
     }
 
     @Test
     void watchSwapsInAGoodEditAndKeepsTheLastGoodGraphOnABrokenOne(@TempDir Path dir) throws Exception {
         Path md = copyOfSurvey(dir);
-        ServerOptions options = ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0)
-                .withWatch(Duration.ofMillis(200));
+        ServerOptions options =
+                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withWatch(Duration.ofMillis(200));
         try (SurveyServer server = SurveyServer.start(options)) {
             long triples = server.store().counts().triples();
             assertEquals(TITLE, clipTitle(server));
@@ -76,7 +77,12 @@ class ServerReloadTest {
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread reader = new Thread(() -> {
                 while (!stop.get())
-                    seen.add(Http.query(server.url(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv").body().lines().skip(1).findFirst().orElse("?"));
+                    seen.add(Http.query(server.url(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "text/csv")
+                            .body()
+                            .lines()
+                            .skip(1)
+                            .findFirst()
+                            .orElse("?"));
             });
             reader.start();
             edit(md, "[" + TITLE + "]", "[" + TITLE + " - edited]");
@@ -91,13 +97,21 @@ class ServerReloadTest {
             // A row with one cell too many is an error (reported with its line): the edited graph stays served.
             int line = lineOf(md, "- edited]");
             String text = Files.readString(md);
-            String row = text.lines().filter(l -> l.contains("- edited]")).findFirst().orElseThrow();
+            String row = text.lines()
+                    .filter(l -> l.contains("- edited]"))
+                    .findFirst()
+                    .orElseThrow();
             Files.writeString(md, text.replace(row, row + "extra|"));
             awaitAttempts(server, 2);
             SurveyLoader.Outcome broken = server.watcher().lastOutcome();
             assertFalse(broken.loaded());
-            assertTrue(broken.problems().stream().anyMatch(p -> p.isError() && p.line() == line
-                    && p.file().equals(md.toString()) && p.message().contains("cells")), broken.problems().toString());
+            assertTrue(
+                    broken.problems().stream()
+                            .anyMatch(p -> p.isError()
+                                    && p.line() == line
+                                    && p.file().equals(md.toString())
+                                    && p.message().contains("cells")),
+                    broken.problems().toString());
             assertEquals(TITLE + " - edited", clipTitle(server));
             assertEquals(triples, server.store().counts().triples());
 
@@ -113,8 +127,7 @@ class ServerReloadTest {
 
     static int lineOf(Path md, String text) throws Exception {
         var lines = Files.readAllLines(md);
-        for (int i = 0; i < lines.size(); i++)
-            if (lines.get(i).contains(text)) return i + 1;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
         throw new AssertionError(text);
     }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.riot.Lang;
@@ -29,36 +28,51 @@ class ServerSecurityTest {
         Path pw = dir.resolve("passwords");
         Files.writeString(pw, "# editors\n" + PasswordFile.line("editor", "s3cret") + "\n");
         try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
-                .withPort(0).withUpdatePasswordFile(pw))) {
+                .withPort(0)
+                .withUpdatePasswordFile(pw))) {
             String url = server.url() + "/survey/update";
             // No credentials: 401 with a Basic challenge (the endpoint exists but needs a user of the password file).
             HttpResponse<String> anon = Http.sendFresh(update(url, null, INSERT));
             assertEquals(401, anon.statusCode());
             assertTrue(anon.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
-            assertEquals(401, Http.sendFresh(update(url, Http.basic("editor", "nope"), INSERT)).statusCode());
-            assertTrue(Http.query(server.url(), ASK, "application/sparql-results+json").body().contains("false"));
+            assertEquals(
+                    401,
+                    Http.sendFresh(update(url, Http.basic("editor", "nope"), INSERT))
+                            .statusCode());
+            assertTrue(Http.query(server.url(), ASK, "application/sparql-results+json")
+                    .body()
+                    .contains("false"));
 
-            assertEquals(204, Http.sendFresh(update(url, Http.basic("editor", "s3cret"), INSERT)).statusCode());
+            assertEquals(
+                    204,
+                    Http.sendFresh(update(url, Http.basic("editor", "s3cret"), INSERT))
+                            .statusCode());
             HttpResponse<String> ask = Http.query(server.url(), ASK, "application/sparql-results+json");
             assertEquals(200, ask.statusCode(), "queries still need no credentials");
             assertTrue(ask.body().contains("true"), ask.body());
 
             // A form (what a cross-site page can send without a preflight) is refused even with credentials.
-            HttpRequest form = HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", Http.basic("editor", "s3cret"))
+            HttpRequest form = HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Authorization", Http.basic("editor", "s3cret"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("update=" + Http.enc(INSERT))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("update=" + Http.enc(INSERT)))
+                    .build();
             assertEquals(415, Http.sendFresh(form).statusCode());
 
             // Uploads stay refused even with credentials: the Graph Store endpoint is read-only.
             HttpRequest upload = HttpRequest.newBuilder(java.net.URI.create(server.url() + "/survey/data"))
-                    .header("Authorization", Http.basic("editor", "s3cret")).header("Content-Type", "text/turtle")
-                    .POST(HttpRequest.BodyPublishers.ofString("<http://example.org/c> <http://example.org/d> <http://example.org/e> .")).build();
+                    .header("Authorization", Http.basic("editor", "s3cret"))
+                    .header("Content-Type", "text/turtle")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "<http://example.org/c> <http://example.org/d> <http://example.org/e> ."))
+                    .build();
             assertEquals(405, Http.sendFresh(upload).statusCode());
         }
     }
 
     static HttpRequest update(String url, String authorization, String update) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/sparql-update")
+        HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/sparql-update")
                 .POST(HttpRequest.BodyPublishers.ofString(update));
         if (authorization != null) b.header("Authorization", authorization);
         return b.build();
@@ -69,25 +83,37 @@ class ServerSecurityTest {
         Path pw = dir.resolve("passwords");
         Files.writeString(pw, "# nobody\n");
         var e = assertThrows(IllegalArgumentException.class, () -> PasswordFile.read(pw));
-        assertEquals(pw + ": error: no user in the password file (make a line with: vlm-survey-kg passwd USER)", e.getMessage());
+        assertEquals(
+                pw + ": error: no user in the password file (make a line with: vlm-survey-kg passwd USER)",
+                e.getMessage());
     }
 
     @Test
     void serviceToAllowedEndpointOnly() {
         DatasetGraph tiny = DatasetGraphFactory.createTxnMem();
-        RDFParser.fromString("<http://example.org/s> <http://example.org/p> \"from the other server\" .", Lang.TURTLE).parse(tiny);
-        FusekiServer other = FusekiServer.create().fusekiModules(FusekiModules.empty()).loopback(true).port(0)
-                .add("/tiny", tiny).build().start();
+        RDFParser.fromString("<http://example.org/s> <http://example.org/p> \"from the other server\" .", Lang.TURTLE)
+                .parse(tiny);
+        FusekiServer other = FusekiServer.create()
+                .fusekiModules(FusekiModules.empty())
+                .loopback(true)
+                .port(0)
+                .add("/tiny", tiny)
+                .build()
+                .start();
         try {
             String endpoint = "http://localhost:" + other.getHttpPort() + "/tiny/sparql";
             try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
-                    .withPort(0).withAllowService(List.of("localhost:" + other.getHttpPort())))) {
-                HttpResponse<String> r = Http.query(server.url(), "SELECT ?o { SERVICE <" + endpoint + "> { ?s ?p ?o } }", "text/csv");
+                    .withPort(0)
+                    .withAllowService(List.of("localhost:" + other.getHttpPort())))) {
+                HttpResponse<String> r =
+                        Http.query(server.url(), "SELECT ?o { SERVICE <" + endpoint + "> { ?s ?p ?o } }", "text/csv");
                 assertEquals(200, r.statusCode(), r.body());
-                assertEquals(List.of("o", "from the other server"), r.body().lines().toList());
+                assertEquals(
+                        List.of("o", "from the other server"), r.body().lines().toList());
 
                 String other127 = "http://127.0.0.1:" + other.getHttpPort() + "/tiny/sparql";
-                HttpResponse<String> refused = Http.query(server.url(), "SELECT ?o { SERVICE <" + other127 + "> { ?s ?p ?o } }", "text/csv");
+                HttpResponse<String> refused =
+                        Http.query(server.url(), "SELECT ?o { SERVICE <" + other127 + "> { ?s ?p ?o } }", "text/csv");
                 assertEquals(403, refused.statusCode());
                 assertTrue(refused.body().contains("allowed only to localhost:" + other.getHttpPort()), refused.body());
             }
@@ -95,5 +121,4 @@ class ServerSecurityTest {
             other.stop();
         }
     }
-
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,8 @@ import org.w3id.vlmsurvey.server.store.SurveyStore;
  * stemming, one field per property, Lucene syntax errors as 400, and the index following reloads and TDB2 restarts.
  */
 class TextSearchTest {
-    static final String PREFIXES = """
+    static final String PREFIXES =
+            """
             PREFIX text: <http://jena.apache.org/text#>
             PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -34,17 +34,29 @@ class TextSearchTest {
     /** Every indexed property, so that a query searches titles, short names, labels and venue names. */
     static final String ALL = "dcterms:title vlm:shortName skos:prefLabel skos:altLabel schema:name vlm:acronym";
 
-    static final List<String> PROMPT_PAPERS = List.of("Bayesian Prompt Learning for Image-Language Model Generalization",
-            "CPL", "CoCoOp", "CoOp", "LASP", "PLOT", "ProDA", "ProGrad", "SubPT", "TaI-DPT");
-    static final List<String> PROMPT_CATEGORIES = List.of("Transfer with Prompt Tuning",
-            "Transfer with Text Prompt Tuning", "Transfer with Text and Visual Prompt Tuning",
+    static final List<String> PROMPT_PAPERS = List.of(
+            "Bayesian Prompt Learning for Image-Language Model Generalization",
+            "CPL",
+            "CoCoOp",
+            "CoOp",
+            "LASP",
+            "PLOT",
+            "ProDA",
+            "ProGrad",
+            "SubPT",
+            "TaI-DPT");
+    static final List<String> PROMPT_CATEGORIES = List.of(
+            "Transfer with Prompt Tuning",
+            "Transfer with Text Prompt Tuning",
+            "Transfer with Text and Visual Prompt Tuning",
             "Transfer with Visual Prompt Tuning");
 
     static SurveyServer server;
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = SurveyServer.start(
+                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
     }
 
     @AfterAll
@@ -60,15 +72,21 @@ class TextSearchTest {
 
     /** The names (short name, else label, else title) of the resources a text query finds, sorted. */
     static List<String> names(SurveyServer s, String textQueryObject) {
-        return rows(s, "SELECT DISTINCT ?name { ?x text:query " + textQueryObject + " ."
-                + " OPTIONAL { ?x vlm:shortName ?short } OPTIONAL { ?x skos:prefLabel ?pref }"
-                + " OPTIONAL { ?x dcterms:title ?title } OPTIONAL { ?x vlm:acronym ?acronym }"
-                + " BIND(COALESCE(?short, ?acronym, ?pref, ?title) AS ?name) }")
-                .stream().sorted().toList();
+        return rows(
+                        s,
+                        "SELECT DISTINCT ?name { ?x text:query " + textQueryObject + " ."
+                                + " OPTIONAL { ?x vlm:shortName ?short } OPTIONAL { ?x skos:prefLabel ?pref }"
+                                + " OPTIONAL { ?x dcterms:title ?title } OPTIONAL { ?x vlm:acronym ?acronym }"
+                                + " BIND(COALESCE(?short, ?acronym, ?pref, ?title) AS ?name) }")
+                .stream()
+                .sorted()
+                .toList();
     }
 
     static List<String> sorted(List<String> a, List<String> b) {
-        return Stream.concat(a.stream(), b.stream()).sorted(Comparator.naturalOrder()).toList();
+        return Stream.concat(a.stream(), b.stream())
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     @Test
@@ -77,7 +95,7 @@ class TextSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "prompts", "prompting", "Prompted", "PROMPT" })
+    @ValueSource(strings = {"prompts", "prompting", "Prompted", "PROMPT"})
     void otherFormsOfTheWordFindTheSame(String word) {
         // The survey's titles have "Prompt" and (LASP) "Prompting" only: the English stemmer makes them one word.
         assertEquals(sorted(PROMPT_PAPERS, PROMPT_CATEGORIES), names(server, "(" + ALL + " '" + word + "')"));
@@ -98,8 +116,10 @@ class TextSearchTest {
 
     @Test
     void hitsCarryScoreAndHighlightedLiteral() {
-        List<String> hits = rows(server, "SELECT ?lit { (?x ?score ?lit) text:query (vlm:shortName dcterms:title 'coop' 'highlight:') }"
-                + " ORDER BY ?lit");
+        List<String> hits = rows(
+                server,
+                "SELECT ?lit { (?x ?score ?lit) text:query (vlm:shortName dcterms:title 'coop' 'highlight:') }"
+                        + " ORDER BY ?lit");
         assertEquals(List.of("↦CoOp↤", "↦CoOp↤: Learning to Prompt for Vision-Language Models"), hits);
     }
 
@@ -113,14 +133,13 @@ class TextSearchTest {
     @Test
     void watchReindexesTheEditedGraph(@TempDir Path dir) throws Exception {
         Path md = ServerReloadTest.copyOfSurvey(dir);
-        ServerOptions options = ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0)
-                .withWatch(Duration.ofMillis(200));
+        ServerOptions options =
+                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withWatch(Duration.ofMillis(200));
         try (SurveyServer s = SurveyServer.start(options)) {
             assertEquals(List.of("CoOp"), names(s, "'\"learning to prompt\"'"));
             ServerReloadTest.edit(md, "CoOp: Learning to Prompt for", "CoOp: Learning to Cue for");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (names(s, "'cue'").isEmpty() && System.nanoTime() < deadline)
-                Thread.sleep(100);
+            while (names(s, "'cue'").isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
             assertEquals(List.of("CoOp"), names(s, "'cue'"));
             assertEquals(List.of(), names(s, "'\"learning to prompt\"'"), "the old title is no longer indexed");
             assertEquals(PROMPT_PAPERS.stream().filter(p -> !p.equals("CoOp")).toList(), names(s, "'prompt'"));
@@ -131,7 +150,8 @@ class TextSearchTest {
     void tdb2KeepsItsIndexNextToTheStoreAndRebuildsAMissingOne(@TempDir Path dir) throws Exception {
         Path md = ServerReloadTest.copyOfSurvey(dir);
         Path db = dir.resolve("db");
-        ServerOptions options = ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withTdb2(db);
+        ServerOptions options =
+                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withTdb2(db);
         int documents;
         try (SurveyServer first = SurveyServer.start(options)) {
             assertEquals(PROMPT_PAPERS, names(first, "'prompt'"));

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.bundle.Bundled;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
  * What a built graph depends on, as SHA-256 digests: the bytes of the survey source, and the program's own
@@ -50,11 +49,9 @@ public record Fingerprint(String source, String program) {
     static synchronized String programDigest() {
         if (programDigest != null) return programDigest;
         MessageDigest md = digest();
-        for (String f : new String[] { Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES })
-            add(md, f);
-        for (String folder : new String[] { "queries/mapping/", "queries/checks/" })
-            for (String name : Bundled.list(folder, ".rq"))
-                add(md, folder + name);
+        for (String f : new String[] {Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES}) add(md, f);
+        for (String folder : new String[] {"queries/mapping/", "queries/checks/"})
+            for (String name : Bundled.list(folder, ".rq")) add(md, folder + name);
         programDigest = HexFormat.of().formatHex(md.digest());
         return programDigest;
     }

@@ -1,7 +1,6 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
@@ -37,7 +36,8 @@ public final class SurveyLoader {
         try {
             fp = Fingerprint.of(source);
         } catch (RuntimeException e) {
-            return new Outcome(false, false, List.of(Problem.error(source.name(), 0, "cannot read: " + e.getMessage())));
+            return new Outcome(
+                    false, false, List.of(Problem.error(source.name(), 0, "cannot read: " + e.getMessage())));
         }
         if (persistent && fp.equals(store.fingerprint())) {
             if (store.reindexUnlessCurrent(fp))
@@ -50,8 +50,7 @@ public final class SurveyLoader {
         } catch (SourceException e) {
             return new Outcome(false, false, List.of(e.problem()));
         }
-        if (result.hasErrors())
-            return new Outcome(false, false, result.problems());
+        if (result.hasErrors()) return new Outcome(false, false, result.problems());
         store.replace(result.data(), persistent ? fp : null);
         return new Outcome(true, true, result.problems());
     }
@@ -61,8 +60,7 @@ public final class SurveyLoader {
         Outcome o = load();
         if (!o.loaded()) {
             LOG.warn("{} not loaded, still serving the previous graph; problems:", source.name());
-            for (Problem p : o.problems())
-                if (p.isError()) LOG.warn("{}", p);
+            for (Problem p : o.problems()) if (p.isError()) LOG.warn("{}", p);
         }
         return o;
     }

@@ -3,7 +3,6 @@ package org.w3id.vlmsurvey.server.store;
 import java.nio.file.Path;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -103,7 +102,9 @@ public final class SurveyStore {
         return Txn.calculateRead(dataset, () -> {
             Graph g = dataset.getGraph(BUILD);
             Node s = value(g, SOURCE_SHA), p = value(g, PROGRAM_SHA);
-            return s == null || p == null ? null : new Fingerprint(s.getLiteralLexicalForm(), p.getLiteralLexicalForm());
+            return s == null || p == null
+                    ? null
+                    : new Fingerprint(s.getLiteralLexicalForm(), p.getLiteralLexicalForm());
         });
     }
 
@@ -129,7 +130,9 @@ public final class SurveyStore {
             DatasetGraph h = history;
             if (h != null) {
                 h.getDefaultGraph().find().forEachRemaining(dft::add);
-                h.listGraphNodes().forEachRemaining(g -> h.getGraph(g).find().forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+                h.listGraphNodes().forEachRemaining(g -> h.getGraph(g)
+                        .find()
+                        .forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
             }
             if (fingerprint != null) {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
@@ -167,8 +170,12 @@ public final class SurveyStore {
     }
 
     public Counts counts() {
-        return Txn.calculateRead(dataset, () -> new Counts(dataset.getDefaultGraph().size(),
-                count("https://w3id.org/vlm-survey/ontology#Paper"), count("https://w3id.org/vlm-survey/ontology#Dataset")));
+        return Txn.calculateRead(
+                dataset,
+                () -> new Counts(
+                        dataset.getDefaultGraph().size(),
+                        count("https://w3id.org/vlm-survey/ontology#Paper"),
+                        count("https://w3id.org/vlm-survey/ontology#Dataset")));
     }
 
     private long count(String cls) {
@@ -180,7 +187,6 @@ public final class SurveyStore {
 
     public void close() {
         dataset.close(); // closes the base dataset and the text index
-        if (DatabaseMgr.isTDB2(base))
-            org.apache.jena.tdb2.sys.TDBInternal.expel(base);
+        if (DatabaseMgr.isTDB2(base)) org.apache.jena.tdb2.sys.TDBInternal.expel(base);
     }
 }

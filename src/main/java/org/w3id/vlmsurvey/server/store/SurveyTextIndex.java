@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -51,12 +50,18 @@ public final class SurveyTextIndex {
 
     /** Indexed property, by Lucene field. */
     static final Map<String, String> FIELDS = Map.of(
-            PRIMARY, "http://purl.org/dc/terms/title",
-            "shortName", VLM.NS + "shortName",
-            "prefLabel", "http://www.w3.org/2004/02/skos/core#prefLabel",
-            "altLabel", "http://www.w3.org/2004/02/skos/core#altLabel",
-            "name", "https://schema.org/name",
-            "acronym", VLM.NS + "acronym");
+            PRIMARY,
+            "http://purl.org/dc/terms/title",
+            "shortName",
+            VLM.NS + "shortName",
+            "prefLabel",
+            "http://www.w3.org/2004/02/skos/core#prefLabel",
+            "altLabel",
+            "http://www.w3.org/2004/02/skos/core#altLabel",
+            "name",
+            "https://schema.org/name",
+            "acronym",
+            VLM.NS + "acronym");
 
     private static final String K_SOURCE = "vlm.sourceSha256", K_PROGRAM = "vlm.programSha256", K_LAYOUT = "vlm.layout";
 
@@ -127,8 +132,10 @@ public final class SurveyTextIndex {
         } catch (IOException e) {
             return false;
         }
-        return fingerprint != null && LAYOUT.equals(data.get(K_LAYOUT))
-                && fingerprint.source().equals(data.get(K_SOURCE)) && fingerprint.program().equals(data.get(K_PROGRAM));
+        return fingerprint != null
+                && LAYOUT.equals(data.get(K_LAYOUT))
+                && fingerprint.source().equals(data.get(K_SOURCE))
+                && fingerprint.program().equals(data.get(K_PROGRAM));
     }
 
     /**
@@ -143,7 +150,8 @@ public final class SurveyTextIndex {
             try {
                 while (it.hasNext()) {
                     Triple t = it.next();
-                    Entity e = TextQueryFuncs.entityFromQuad(def, Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(), t.getObject());
+                    Entity e = TextQueryFuncs.entityFromQuad(
+                            def, Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(), t.getObject());
                     if (e != null) index.addEntity(e);
                 }
             } finally {

@@ -1,5 +1,8 @@
 package org.w3id.vlmsurvey.server.web;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +14,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.export.BibTeX;
@@ -31,8 +30,8 @@ public final class BrowseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     public static final List<String> PAGES = List.of("papers", "datasets", "categories", "venues");
     private static final Pattern PATH = Pattern.compile("/(papers|datasets|categories|venues)(?:\\.(csv|json|bib))?");
-    private static final Map<String, String> TITLES = Map.of("papers", "Papers", "datasets", "Datasets",
-            "categories", "Method categories", "venues", "Venues");
+    private static final Map<String, String> TITLES =
+            Map.of("papers", "Papers", "datasets", "Datasets", "categories", "Method categories", "venues", "Venues");
     static final String CATEGORY_PREFIX = VLM.RES + "category/";
 
     private final transient SurveyStore store;
@@ -40,8 +39,7 @@ public final class BrowseServlet extends HttpServlet {
     /** The paths this servlet answers: each page, with {@code .csv} and {@code .json}, and {@code /papers.bib}. */
     public static List<String> paths() {
         List<String> paths = new ArrayList<>();
-        for (String p : PAGES)
-            for (String ext : List.of("", ".csv", ".json")) paths.add("/" + p + ext);
+        for (String p : PAGES) for (String ext : List.of("", ".csv", ".json")) paths.add("/" + p + ext);
         paths.add("/papers.bib");
         return paths;
     }
@@ -64,10 +62,13 @@ public final class BrowseServlet extends HttpServlet {
             bib(req, resp, dsg);
             return;
         }
-        String type = m.group(2) == null ? Negotiation.chooseTable(req)
+        String type = m.group(2) == null
+                ? Negotiation.chooseTable(req)
                 : m.group(2).equals("csv") ? Negotiation.CSV : Negotiation.JSON;
         if (type == null) {
-            Negotiation.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE,
+            Negotiation.text(
+                    resp,
+                    HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not acceptable: this page is available as text/html, text/csv and application/json (or ?format=html|csv|json)\n");
             return;
         }
@@ -88,11 +89,19 @@ public final class BrowseServlet extends HttpServlet {
             switch (page) {
                 case "papers" -> papers(req, dsg, table, model, queries);
                 case "datasets" -> {
-                    model.put("pretraining", table.rows().stream().filter(r -> "pre-training".equals(r.get("kind"))).toList());
-                    model.put("evaluation", table.rows().stream().filter(r -> "evaluation".equals(r.get("kind"))).toList());
+                    model.put(
+                            "pretraining",
+                            table.rows().stream()
+                                    .filter(r -> "pre-training".equals(r.get("kind")))
+                                    .toList());
+                    model.put(
+                            "evaluation",
+                            table.rows().stream()
+                                    .filter(r -> "evaluation".equals(r.get("kind")))
+                                    .toList());
                 }
                 case "categories" -> model.put("rows", withDepth(table));
-                default -> { }
+                default -> {}
             }
             model.put("queries", queries);
             Templates.send(resp, page, model);
@@ -103,8 +112,12 @@ public final class BrowseServlet extends HttpServlet {
      * The papers page: the filter choices, and every row, marked shown or not by the filters of the request (so
      * that filtering works without JavaScript, and the script can show any row again).
      */
-    private static void papers(HttpServletRequest req, DatasetGraph dsg, Table table, Map<String, Object> model,
-                               List<Map<String, String>> queries) {
+    private static void papers(
+            HttpServletRequest req,
+            DatasetGraph dsg,
+            Table table,
+            Map<String, Object> model,
+            List<Map<String, String>> queries) {
         PageQuery cq = PageQuery.of("categories");
         Table categories = cq.run(dsg);
         queries.add(cq.shown("Method categories (the category filter)"));
@@ -140,7 +153,8 @@ public final class BrowseServlet extends HttpServlet {
     /** Whether a row of {@code papers.rq} passes the filters; the page's script applies the same rules. */
     static boolean keeps(Map<String, String> chosen, Map<String, Object> row) {
         String category = chosen.get("category");
-        if (category != null && !List.of(String.valueOf(row.get("categoryPath")).split(" ")).contains(category)) return false;
+        if (category != null
+                && !List.of(String.valueOf(row.get("categoryPath")).split(" ")).contains(category)) return false;
         if (chosen.containsKey("venue") && !chosen.get("venue").equals(row.get("venueLabel"))) return false;
         if (chosen.containsKey("year") && !chosen.get("year").equals(String.valueOf(row.get("year")))) return false;
         return !chosen.containsKey("code") || row.get("code") != null;
@@ -150,11 +164,13 @@ public final class BrowseServlet extends HttpServlet {
     static List<Map<String, Object>> withDepth(Table categories) {
         Map<String, String> broader = new HashMap<>();
         for (Map<String, Object> r : categories.rows())
-            if (r.get("broader") != null) broader.put(r.get("category").toString(), r.get("broader").toString());
+            if (r.get("broader") != null)
+                broader.put(r.get("category").toString(), r.get("broader").toString());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : categories.rows()) {
             int depth = 0;
-            for (String c = r.get("category").toString(); broader.containsKey(c) && depth < 64; c = broader.get(c)) depth++;
+            for (String c = r.get("category").toString(); broader.containsKey(c) && depth < 64; c = broader.get(c))
+                depth++;
             Map<String, Object> row = new LinkedHashMap<>(r);
             row.put("depth", depth);
             rows.add(row);
@@ -178,17 +194,23 @@ public final class BrowseServlet extends HttpServlet {
             String iri = categoryIri(category);
             PageQuery q = PageQuery.of("category-papers").bind("this", NodeFactory.createURI(iri));
             Set<String> papers = new TreeSet<>();
-            for (Map<String, Object> r : q.run(dsg).rows()) papers.add(r.get("paper").toString());
-            boolean known = PageQuery.of("categories").run(dsg).rows().stream().anyMatch(r -> iri.equals(r.get("category")));
+            for (Map<String, Object> r : q.run(dsg).rows())
+                papers.add(r.get("paper").toString());
+            boolean known =
+                    PageQuery.of("categories").run(dsg).rows().stream().anyMatch(r -> iri.equals(r.get("category")));
             if (!known) {
-                Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no method category " + iri + "\n");
+                Negotiation.text(
+                        resp,
+                        HttpServletResponse.SC_NOT_FOUND,
+                        "Not found: the survey has no method category " + iri + "\n");
                 return;
             }
             include = papers::contains;
             file = iri.startsWith(CATEGORY_PREFIX) ? iri.substring(CATEGORY_PREFIX.length()) : "category";
         }
         List<BibTeX.Entry> entries = Citations.entries(dsg, include);
-        resp.setHeader("Content-Disposition", "inline; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + ".bib\"");
+        resp.setHeader(
+                "Content-Disposition", "inline; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + ".bib\"");
         Negotiation.send(resp, Negotiation.BIBTEX, BibTeX.write(entries));
     }
 }

@@ -1,13 +1,12 @@
 package org.w3id.vlmsurvey.server.web;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /charts}: the field at a glance, drawn in the browser (static/charts.js, Apache ECharts vendored) from the
@@ -21,18 +20,30 @@ public final class ChartsServlet extends HttpServlet {
     record Chart(String id, String title, String description, String query, String kind) {}
 
     static final List<Chart> CHARTS = List.of(
-            new Chart("papers-per-year", "Papers per year, by method category",
+            new Chart(
+                    "papers-per-year",
+                    "Papers per year, by method category",
                     "Surveyed papers by publication year, stacked by category (a paper under two categories counts in both).",
-                    "chart-papers-per-year", "pivot"),
-            new Chart("papers-per-venue", "Papers per venue",
+                    "chart-papers-per-year",
+                    "pivot"),
+            new Chart(
+                    "papers-per-venue",
+                    "Papers per venue",
                     "How many surveyed papers each venue published (arXiv for papers not published elsewhere).",
-                    "chart-papers-per-venue", "columns"),
-            new Chart("code-per-category", "Code availability per category",
+                    "chart-papers-per-venue",
+                    "columns"),
+            new Chart(
+                    "code-per-category",
+                    "Code availability per category",
                     "Papers of each method category with their code released, not public, or not listed in the survey.",
-                    "chart-code-per-category", "columns"),
-            new Chart("pretraining-sizes", "Pre-training dataset sizes",
+                    "chart-code-per-category",
+                    "columns"),
+            new Chart(
+                    "pretraining-sizes",
+                    "Pre-training dataset sizes",
                     "Image-text pairs in each pre-training dataset, on a logarithmic scale.",
-                    "chart-pretraining-sizes", "columns-log"));
+                    "chart-pretraining-sizes",
+                    "columns-log"));
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -40,8 +51,21 @@ public final class ChartsServlet extends HttpServlet {
         for (Chart c : CHARTS) {
             PageQuery q = PageQuery.of(c.query());
             Map<String, String> shown = q.shown(c.title());
-            charts.add(Map.of("id", c.id(), "title", c.title(), "description", c.description(), "kind", c.kind(),
-                    "query", q.text(), "link", shown.get("link"), "file", shown.get("file")));
+            charts.add(Map.of(
+                    "id",
+                    c.id(),
+                    "title",
+                    c.title(),
+                    "description",
+                    c.description(),
+                    "kind",
+                    c.kind(),
+                    "query",
+                    q.text(),
+                    "link",
+                    shown.get("link"),
+                    "file",
+                    shown.get("file")));
         }
         Templates.send(resp, "charts", Map.of("section", "charts", "charts", charts));
     }

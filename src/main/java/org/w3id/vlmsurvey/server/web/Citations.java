@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.export.BibTeX;
 
@@ -28,7 +27,8 @@ public final class Citations {
     static List<BibTeX.Entry> entries(Table table, Predicate<String> include) {
         List<BibTeX.KeySource> sources = new ArrayList<>();
         for (Map<String, Object> r : table.rows())
-            sources.add(new BibTeX.KeySource(s(r, "paper"), s(r, "shortName") != null ? s(r, "shortName") : s(r, "title"), s(r, "year")));
+            sources.add(new BibTeX.KeySource(
+                    s(r, "paper"), s(r, "shortName") != null ? s(r, "shortName") : s(r, "title"), s(r, "year")));
         Map<String, String> keys = BibTeX.keys(sources);
         List<BibTeX.Entry> entries = new ArrayList<>();
         for (Map<String, Object> r : table.rows())

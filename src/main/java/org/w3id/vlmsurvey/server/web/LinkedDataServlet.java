@@ -1,17 +1,14 @@
 package org.w3id.vlmsurvey.server.web;
 
-import org.w3id.vlmsurvey.server.store.SurveyStore;
-
-
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.system.Txn;
 import org.w3id.vlmsurvey.export.BibTeX;
+import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -41,8 +38,11 @@ public final class LinkedDataServlet extends HttpServlet {
         }
         String type = Negotiation.chooseOrRefuse(req, resp);
         if (type == null) return;
-        Graph d = local.isEmpty() ? null
-                : Txn.calculateRead(store.dataset(), () -> ResourceDescription.describe(store.dataset().getDefaultGraph(), iri));
+        Graph d = local.isEmpty()
+                ? null
+                : Txn.calculateRead(
+                        store.dataset(),
+                        () -> ResourceDescription.describe(store.dataset().getDefaultGraph(), iri));
         if (d == null) {
             notFound(resp, iri);
             return;
@@ -59,7 +59,8 @@ public final class LinkedDataServlet extends HttpServlet {
             notFound(resp, iri);
             return;
         }
-        resp.setHeader("Content-Disposition", "inline; filename=\"" + entries.get(0).key() + ".bib\"");
+        resp.setHeader(
+                "Content-Disposition", "inline; filename=\"" + entries.get(0).key() + ".bib\"");
         Negotiation.send(resp, Negotiation.BIBTEX, BibTeX.write(entries));
     }
 

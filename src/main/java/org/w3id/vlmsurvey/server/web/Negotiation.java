@@ -1,12 +1,11 @@
 package org.w3id.vlmsurvey.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
@@ -17,19 +16,42 @@ import org.apache.jena.riot.RDFFormat;
 /** Content negotiation for the Linked Data pages: RDF syntaxes or HTML, by {@code Accept} or {@code ?format=}. */
 public final class Negotiation {
     static final String HTML = "text/html";
-    private static final String[] RDF_AND_HTML = { "text/turtle", HTML, "application/ld+json",
-            "application/n-triples", "application/rdf+xml", "application/xhtml+xml" };
+    private static final String[] RDF_AND_HTML = {
+        "text/turtle",
+        HTML,
+        "application/ld+json",
+        "application/n-triples",
+        "application/rdf+xml",
+        "application/xhtml+xml"
+    };
     private static final AcceptList OFFER = AcceptList.create(RDF_AND_HTML);
-    private static final Map<String, String> FORMATS = Map.of("ttl", "text/turtle", "turtle", "text/turtle",
-            "jsonld", "application/ld+json", "json-ld", "application/ld+json", "nt", "application/n-triples",
-            "ntriples", "application/n-triples", "rdf", "application/rdf+xml", "rdfxml", "application/rdf+xml", "html", HTML);
+    private static final Map<String, String> FORMATS = Map.of(
+            "ttl",
+            "text/turtle",
+            "turtle",
+            "text/turtle",
+            "jsonld",
+            "application/ld+json",
+            "json-ld",
+            "application/ld+json",
+            "nt",
+            "application/n-triples",
+            "ntriples",
+            "application/n-triples",
+            "rdf",
+            "application/rdf+xml",
+            "rdfxml",
+            "application/rdf+xml",
+            "html",
+            HTML);
 
     static final String CSV = "text/csv";
     static final String JSON = "application/json";
     static final String BIBTEX = "application/x-bibtex";
     private static final AcceptList TABLE_OFFER = AcceptList.create(HTML, CSV, JSON, "application/xhtml+xml");
     private static final AcceptList BIB_OFFER = AcceptList.create(
-            java.util.stream.Stream.concat(java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX)).toArray(String[]::new));
+            java.util.stream.Stream.concat(java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX))
+                    .toArray(String[]::new));
     private static final Map<String, String> TABLE_FORMATS = Map.of("html", HTML, "csv", CSV, "json", JSON);
 
     private Negotiation() {}
@@ -93,8 +115,11 @@ public final class Negotiation {
     }
 
     static void notAcceptable(HttpServletResponse resp) throws IOException {
-        text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable: this resource is available as text/turtle, "
-                + "application/ld+json, application/n-triples, application/rdf+xml and text/html (or ?format=ttl|jsonld|nt|rdf|html)\n");
+        text(
+                resp,
+                HttpServletResponse.SC_NOT_ACCEPTABLE,
+                "Not acceptable: this resource is available as text/turtle, "
+                        + "application/ld+json, application/n-triples, application/rdf+xml and text/html (or ?format=ttl|jsonld|nt|rdf|html)\n");
     }
 
     static void text(HttpServletResponse resp, int status, String message) throws IOException {
@@ -111,9 +136,11 @@ public final class Negotiation {
 
     static void rdf(HttpServletResponse resp, Graph g, String mediaType) throws IOException {
         Lang lang = org.apache.jena.riot.RDFLanguages.contentTypeToLang(mediaType);
-        RDFFormat fmt = lang.equals(Lang.TURTLE) ? RDFFormat.TURTLE_PRETTY
-                : lang.equals(Lang.JSONLD) ? RDFFormat.JSONLD11_PRETTY
-                : lang.equals(Lang.RDFXML) ? RDFFormat.RDFXML_PRETTY : RDFFormat.NTRIPLES;
+        RDFFormat fmt = lang.equals(Lang.TURTLE)
+                ? RDFFormat.TURTLE_PRETTY
+                : lang.equals(Lang.JSONLD)
+                        ? RDFFormat.JSONLD11_PRETTY
+                        : lang.equals(Lang.RDFXML) ? RDFFormat.RDFXML_PRETTY : RDFFormat.NTRIPLES;
         resp.setContentType(mediaType + (lang.equals(Lang.RDFXML) ? "" : ";charset=utf-8"));
         resp.setHeader("Vary", "Accept");
         OutputStream out = resp.getOutputStream();

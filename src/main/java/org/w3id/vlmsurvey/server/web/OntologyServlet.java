@@ -1,13 +1,12 @@
 package org.w3id.vlmsurvey.server.web;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shared.PrefixMapping;
@@ -29,12 +28,24 @@ public final class OntologyServlet extends HttpServlet {
     }
 
     public static String html(Graph g) {
-        PrefixMapping pm = PrefixMapping.Factory.create().setNsPrefixes(VLM.prefixes()).setNsPrefixes(g.getPrefixMapping());
+        PrefixMapping pm =
+                PrefixMapping.Factory.create().setNsPrefixes(VLM.prefixes()).setNsPrefixes(g.getPrefixMapping());
         StringBuilder body = new StringBuilder("<h1>VLM survey ontology</h1>\n<p><code>")
-                .append(Html.escape(VLM.NS)).append("</code> &middot; also as <a href=\"?format=ttl\">Turtle</a></p>\n");
+                .append(Html.escape(VLM.NS))
+                .append("</code> &middot; also as <a href=\"?format=ttl\">Turtle</a></p>\n");
         section(body, "Classes", terms(g, List.of(OWL.Class.asNode(), RDFS.Class.asNode())), g, pm);
-        section(body, "Properties", terms(g, List.of(OWL.ObjectProperty.asNode(), OWL.DatatypeProperty.asNode(),
-                OWL.AnnotationProperty.asNode(), RDF.Property.asNode())), g, pm);
+        section(
+                body,
+                "Properties",
+                terms(
+                        g,
+                        List.of(
+                                OWL.ObjectProperty.asNode(),
+                                OWL.DatatypeProperty.asNode(),
+                                OWL.AnnotationProperty.asNode(),
+                                RDF.Property.asNode())),
+                g,
+                pm);
         return Html.page("VLM survey ontology", body.toString());
     }
 
@@ -52,8 +63,11 @@ public final class OntologyServlet extends HttpServlet {
         for (String iri : terms) {
             Node n = org.apache.jena.graph.NodeFactory.createURI(iri);
             String id = iri.startsWith(VLM.NS) ? iri.substring(VLM.NS.length()) : iri;
-            body.append("<tr id=\"").append(Html.escape(id)).append("\"><th><code>").append(Html.escape(pm.shortForm(iri)))
-                .append("</code></th><td>");
+            body.append("<tr id=\"")
+                    .append(Html.escape(id))
+                    .append("\"><th><code>")
+                    .append(Html.escape(pm.shortForm(iri)))
+                    .append("</code></th><td>");
             String label = ResourceDescription.label(g, n);
             if (label != null) body.append("<b>").append(Html.escape(label)).append("</b>");
             g.find(n, RDFS.comment.asNode(), Node.ANY).forEachRemaining(t -> {

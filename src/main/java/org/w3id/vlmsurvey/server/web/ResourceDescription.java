@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -27,9 +26,14 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * {@code schema:name}, {@code vlm:shortName}, {@code vlm:acronym}) of the resources it is linked with, so that a client can show the neighbours by name.
  */
 public final class ResourceDescription {
-    static final List<Node> LABELS = List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), DCTerms.title.asNode(),
-            NodeFactory.createURI("https://schema.org/name"), NodeFactory.createURI("http://schema.org/name"),
-            NodeFactory.createURI(VLM.NS + "shortName"), NodeFactory.createURI(VLM.NS + "acronym"));
+    static final List<Node> LABELS = List.of(
+            RDFS.label.asNode(),
+            SKOS.prefLabel.asNode(),
+            DCTerms.title.asNode(),
+            NodeFactory.createURI("https://schema.org/name"),
+            NodeFactory.createURI("http://schema.org/name"),
+            NodeFactory.createURI(VLM.NS + "shortName"),
+            NodeFactory.createURI(VLM.NS + "acronym"));
 
     private ResourceDescription() {}
 
@@ -52,8 +56,7 @@ public final class ResourceDescription {
         });
         neighbours.remove(r);
         for (Node n : neighbours)
-            for (Node label : LABELS)
-                g.find(n, label, Node.ANY).forEachRemaining(d::add);
+            for (Node label : LABELS) g.find(n, label, Node.ANY).forEachRemaining(d::add);
         return d;
     }
 
@@ -124,7 +127,8 @@ public final class ResourceDescription {
         } else if (n.isLiteral()) {
             v.put("text", n.getLiteralLexicalForm());
             if (!n.getLiteralLanguage().isEmpty()) v.put("lang", n.getLiteralLanguage());
-            else if (n.getLiteralDatatypeURI() != null && !n.getLiteralDatatypeURI().equals("http://www.w3.org/2001/XMLSchema#string"))
+            else if (n.getLiteralDatatypeURI() != null
+                    && !n.getLiteralDatatypeURI().equals("http://www.w3.org/2001/XMLSchema#string"))
                 v.put("datatype", pm.shortForm(n.getLiteralDatatypeURI()));
         } else {
             v.put("text", n.toString());
@@ -132,10 +136,9 @@ public final class ResourceDescription {
         return v;
     }
 
-    private static Map<Node, List<Node>> grouped(List<Triple> triples, java.util.function.Function<Triple, Node> value,
-                                                 PrefixMapping pm) {
-        Map<Node, List<Node>> m = new TreeMap<>(Comparator
-                .comparing((Node p) -> !p.equals(RDF.type.asNode()))
+    private static Map<Node, List<Node>> grouped(
+            List<Triple> triples, java.util.function.Function<Triple, Node> value, PrefixMapping pm) {
+        Map<Node, List<Node>> m = new TreeMap<>(Comparator.comparing((Node p) -> !p.equals(RDF.type.asNode()))
                 .thenComparing(p -> pm.shortForm(p.getURI())));
         for (Triple t : triples)
             m.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(value.apply(t));

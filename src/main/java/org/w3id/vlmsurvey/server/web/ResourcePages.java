@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
@@ -68,7 +67,8 @@ public final class ResourcePages {
         queries.add(cq.shown("Its categories"));
         List<List<Map<String, Object>>> breadcrumbs = new ArrayList<>();
         for (Map<String, Object> c : cq.run(dsg).rows()) {
-            PageQuery path = PageQuery.of("category-path").bind("this", NodeFactory.createURI(c.get("category").toString()));
+            PageQuery path = PageQuery.of("category-path")
+                    .bind("this", NodeFactory.createURI(c.get("category").toString()));
             queries.add(path.shown("The path to " + c.get("label")));
             breadcrumbs.add(path.run(dsg).rows());
         }
@@ -100,7 +100,8 @@ public final class ResourcePages {
         meta(meta, "citation_publication_date", p.get("year"));
         meta(meta, "citation_date", p.get("year"));
         String kind = String.valueOf(p.get("venueKind"));
-        if (kind.equals("Conference") || kind.equals("Workshop")) meta(meta, "citation_conference_title", p.get("venueName"));
+        if (kind.equals("Conference") || kind.equals("Workshop"))
+            meta(meta, "citation_conference_title", p.get("venueName"));
         else if (kind.equals("Journal")) meta(meta, "citation_journal_title", p.get("venueName"));
         if (kind.equals("Journal") || kind.equals("Conference") || kind.equals("Workshop"))
             meta(meta, "citation_journal_abbrev", p.get("venueAcronym"));
@@ -113,12 +114,13 @@ public final class ResourcePages {
     }
 
     private static void meta(List<Map<String, String>> meta, String name, Object content) {
-        if (content != null && !content.toString().isBlank()) meta.add(Map.of("name", name, "content", content.toString()));
+        if (content != null && !content.toString().isBlank())
+            meta.add(Map.of("name", name, "content", content.toString()));
     }
 
     /** The paper as schema.org JSON-LD: a ScholarlyArticle with its identifiers, venue, categories, PDF and code. */
-    static JsonObject schemaOrg(Map<String, Object> p, List<String> codes, String iri,
-                                List<List<Map<String, Object>>> breadcrumbs) {
+    static JsonObject schemaOrg(
+            Map<String, Object> p, List<String> codes, String iri, List<List<Map<String, Object>>> breadcrumbs) {
         JsonObject o = new JsonObject();
         o.put("@context", "https://schema.org");
         o.put("@type", "ScholarlyArticle");
@@ -201,7 +203,9 @@ public final class ResourcePages {
 
     static Map<String, Object> dataset(DatasetGraph dsg, String iri) {
         PageQuery q = PageQuery.of("datasets");
-        List<Map<String, Object>> rows = q.run(dsg).rows().stream().filter(r -> iri.equals(r.get("dataset"))).toList();
+        List<Map<String, Object>> rows = q.run(dsg).rows().stream()
+                .filter(r -> iri.equals(r.get("dataset")))
+                .toList();
         if (rows.isEmpty()) return null;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("section", "datasets");
@@ -216,7 +220,10 @@ public final class ResourcePages {
     static Map<String, Object> category(DatasetGraph dsg, String iri, Node node) {
         PageQuery q = PageQuery.of("categories");
         List<Map<String, Object>> all = BrowseServlet.withDepth(q.run(dsg));
-        Map<String, Object> self = all.stream().filter(r -> iri.equals(r.get("category"))).findFirst().orElse(null);
+        Map<String, Object> self = all.stream()
+                .filter(r -> iri.equals(r.get("category")))
+                .findFirst()
+                .orElse(null);
         if (self == null) return null;
         PageQuery path = PageQuery.of("category-path").bind("this", node);
         PageQuery papers = PageQuery.of("category-papers").bind("this", node);
@@ -224,21 +231,31 @@ public final class ResourcePages {
         model.put("section", "categories");
         model.put("category", self);
         model.put("path", path.run(dsg).rows());
-        model.put("children", all.stream().filter(r -> iri.equals(r.get("broader"))).toList());
+        model.put(
+                "children",
+                all.stream().filter(r -> iri.equals(r.get("broader"))).toList());
         model.put("papers", papers.run(dsg).rows());
-        model.put("queries", List.of(q.shown("The category tree"), path.shown("The path to it"),
-                papers.shown("Its papers, sub-categories included")));
+        model.put(
+                "queries",
+                List.of(
+                        q.shown("The category tree"),
+                        path.shown("The path to it"),
+                        papers.shown("Its papers, sub-categories included")));
         return model;
     }
 
     static Map<String, Object> venue(DatasetGraph dsg, String iri, Node node) {
         PageQuery q = PageQuery.of("venues");
-        Map<String, Object> self = q.run(dsg).rows().stream().filter(r -> iri.equals(r.get("venue"))).findFirst().orElse(null);
+        Map<String, Object> self = q.run(dsg).rows().stream()
+                .filter(r -> iri.equals(r.get("venue")))
+                .findFirst()
+                .orElse(null);
         if (self == null) return null;
         PageQuery papers = PageQuery.of("venue-papers").bind("this", node);
         Map<String, List<Map<String, Object>>> byYear = new LinkedHashMap<>();
         for (Map<String, Object> r : papers.run(dsg).rows())
-            byYear.computeIfAbsent(String.valueOf(r.getOrDefault("year", "year unknown")), y -> new ArrayList<>()).add(r);
+            byYear.computeIfAbsent(String.valueOf(r.getOrDefault("year", "year unknown")), y -> new ArrayList<>())
+                    .add(r);
         List<Map<String, Object>> years = new ArrayList<>();
         for (var e : byYear.entrySet()) years.add(Map.of("year", e.getKey(), "papers", e.getValue()));
         Map<String, Object> model = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package org.w3id.vlmsurvey.server.web;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.NodeFactory;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyTextIndex;
@@ -51,21 +50,28 @@ public final class SearchServlet extends HttpServlet {
             Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
             return;
         }
-        String type = m.group(1) == null ? Negotiation.chooseTable(req)
+        String type = m.group(1) == null
+                ? Negotiation.chooseTable(req)
                 : m.group(1).equals("csv") ? Negotiation.CSV : Negotiation.JSON;
         if (type == null) {
-            Negotiation.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE,
+            Negotiation.text(
+                    resp,
+                    HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not acceptable: search results are available as text/html, text/csv and application/json (or ?format=html|csv|json)\n");
             return;
         }
         String q = req.getParameter("q") == null ? "" : req.getParameter("q").strip();
         if (q.length() > MAX_LENGTH) {
-            Negotiation.text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad request: the search text has " + q.length()
-                    + " characters; at most " + MAX_LENGTH + " are searched for\n");
+            Negotiation.text(
+                    resp,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "Bad request: the search text has " + q.length() + " characters; at most " + MAX_LENGTH
+                            + " are searched for\n");
             return;
         }
         PageQuery query = query(q);
-        Table hits = q.isEmpty() ? new Table(List.of("resource", "kind", "label", "snippet", "score"), List.of())
+        Table hits = q.isEmpty()
+                ? new Table(List.of("resource", "kind", "label", "snippet", "score"), List.of())
                 : query.run(store.dataset());
         if (type.equals(Negotiation.CSV)) {
             resp.setHeader("Content-Disposition", "inline; filename=\"search.csv\"");
@@ -99,7 +105,10 @@ public final class SearchServlet extends HttpServlet {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : t.rows()) {
             Map<String, Object> row = new LinkedHashMap<>(r);
-            if (row.get("snippet") != null) row.put("snippet", row.get("snippet").toString().replace(MARK_START, "").replace(MARK_END, ""));
+            if (row.get("snippet") != null)
+                row.put(
+                        "snippet",
+                        row.get("snippet").toString().replace(MARK_START, "").replace(MARK_END, ""));
             rows.add(row);
         }
         return new Table(t.columns(), rows);

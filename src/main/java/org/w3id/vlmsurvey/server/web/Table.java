@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -28,7 +27,8 @@ public record Table(List<String> columns, List<Map<String, Object>> rows) {
     }
 
     static Table of(RowSet rs) {
-        List<String> columns = rs.getResultVars().stream().map(v -> v.getVarName()).toList();
+        List<String> columns =
+                rs.getResultVars().stream().map(v -> v.getVarName()).toList();
         List<Map<String, Object>> rows = new ArrayList<>();
         while (rs.hasNext()) {
             Binding b = rs.next();
@@ -78,7 +78,9 @@ public record Table(List<String> columns, List<Map<String, Object>> rows) {
     private static void line(StringBuilder sb, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) sb.append(',');
-            String v = values.get(i) instanceof BigDecimal d ? d.toPlainString() : values.get(i).toString();
+            String v = values.get(i) instanceof BigDecimal d
+                    ? d.toPlainString()
+                    : values.get(i).toString();
             if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0)
                 sb.append('"').append(v.replace("\"", "\"\"")).append('"');
             else sb.append(v);
@@ -93,7 +95,8 @@ public record Table(List<String> columns, List<Map<String, Object>> rows) {
             JsonObject o = new JsonObject();
             for (var e : row.entrySet()) {
                 if (e.getValue() instanceof Long l) o.put(e.getKey(), l);
-                else if (e.getValue() instanceof BigDecimal d) o.put(e.getKey(), org.apache.jena.atlas.json.JsonNumber.value(d));
+                else if (e.getValue() instanceof BigDecimal d)
+                    o.put(e.getKey(), org.apache.jena.atlas.json.JsonNumber.value(d));
                 else o.put(e.getKey(), e.getValue().toString());
             }
             a.add(o);

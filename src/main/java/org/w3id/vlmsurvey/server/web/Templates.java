@@ -1,5 +1,12 @@
 package org.w3id.vlmsurvey.server.web;
 
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -8,14 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.extension.AbstractExtension;
-import io.pebbletemplates.pebble.extension.Filter;
-import io.pebbletemplates.pebble.template.EvaluationContext;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The one place that turns a template and its model into an HTML page: Pebble, with automatic HTML escaping of
@@ -55,7 +54,12 @@ public final class Templates {
                 }
 
                 @Override
-                public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                public Object apply(
+                        Object input,
+                        Map<String, Object> args,
+                        PebbleTemplate self,
+                        EvaluationContext context,
+                        int line) {
                     return input == null ? null : Html.href(input.toString());
                 }
             });

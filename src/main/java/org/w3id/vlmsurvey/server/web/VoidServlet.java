@@ -1,15 +1,11 @@
 package org.w3id.vlmsurvey.server.web;
 
-import org.w3id.vlmsurvey.server.store.SurveyStore;
-
-
-import java.io.IOException;
-import java.util.Set;
-import java.util.TreeSet;
-
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -23,6 +19,7 @@ import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
+import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -48,16 +45,32 @@ public final class VoidServlet extends HttpServlet {
 
     static Graph describe(DatasetGraph dsg, String base) {
         Graph v = GraphFactory.createDefaultGraph();
-        v.getPrefixMapping().setNsPrefixes(VLM.prefixes()).setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS);
+        v.getPrefixMapping()
+                .setNsPrefixes(VLM.prefixes())
+                .setNsPrefix("void", VOID.NS)
+                .setNsPrefix("dcat", DCAT.NS);
         Node ds = NodeFactory.createURI(base + "/.well-known/void#dataset");
         Node dump = NodeFactory.createURI(base + "/survey/data");
         Graph data = dsg.getDefaultGraph();
         v.add(ds, RDF.type.asNode(), VOID.Dataset.asNode());
         v.add(ds, RDF.type.asNode(), DCAT.Dataset.asNode());
-        v.add(ds, DCTerms.title.asNode(), NodeFactory.createLiteralString("Vision-Language Models for Vision Tasks: a survey, as a knowledge graph"));
+        v.add(
+                ds,
+                DCTerms.title.asNode(),
+                NodeFactory.createLiteralString(
+                        "Vision-Language Models for Vision Tasks: a survey, as a knowledge graph"));
         v.add(ds, VOID.triples.asNode(), integer(data.size()));
-        v.add(ds, VOID.entities.asNode(), integer(count(dsg, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"" + VLM.RES + "\")) }")));
-        v.add(ds, VOID.distinctSubjects.asNode(), integer(count(dsg, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }")));
+        v.add(
+                ds,
+                VOID.entities.asNode(),
+                integer(count(
+                        dsg,
+                        "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"" + VLM.RES
+                                + "\")) }")));
+        v.add(
+                ds,
+                VOID.distinctSubjects.asNode(),
+                integer(count(dsg, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }")));
         v.add(ds, VOID.properties.asNode(), integer(count(dsg, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?s ?p ?o }")));
         v.add(ds, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(VLM.RES));
         v.add(ds, VOID.sparqlEndpoint.asNode(), NodeFactory.createURI(base + "/survey/sparql"));
@@ -68,9 +81,11 @@ public final class VoidServlet extends HttpServlet {
         v.add(dist, RDF.type.asNode(), DCAT.Distribution.asNode());
         v.add(dist, DCAT.accessURL.asNode(), dump);
         v.add(dist, DCAT.downloadURL.asNode(), dump);
-        v.add(dist, DCAT.mediaType.asNode(), NodeFactory.createURI("https://www.iana.org/assignments/media-types/text/turtle"));
-        for (String ns : vocabularies(dsg))
-            v.add(ds, VOID.vocabulary.asNode(), NodeFactory.createURI(ns));
+        v.add(
+                dist,
+                DCAT.mediaType.asNode(),
+                NodeFactory.createURI("https://www.iana.org/assignments/media-types/text/turtle"));
+        for (String ns : vocabularies(dsg)) v.add(ds, VOID.vocabulary.asNode(), NodeFactory.createURI(ns));
         String q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c ORDER BY ?c";
         try (QueryExec qe = QueryExec.dataset(dsg).query(q).build()) {
             RowSet rs = qe.select();

@@ -1,5 +1,8 @@
 package org.w3id.vlmsurvey.server.web;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.shared.PrefixMapping;
@@ -31,12 +30,25 @@ import org.w3id.vlmsurvey.vocab.VLM;
 public final class WebPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String WEB = "org/w3id/vlmsurvey/server/web/";
-    private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8",
-            "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8", "txt", "text/plain;charset=utf-8",
-            "json", "application/json;charset=utf-8", "svg", "image/svg+xml", "png", "image/png");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html;charset=utf-8",
+            "js",
+            "text/javascript;charset=utf-8",
+            "css",
+            "text/css;charset=utf-8",
+            "txt",
+            "text/plain;charset=utf-8",
+            "json",
+            "application/json;charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png");
 
     /** Used when the program bundles no example query at all. */
-    static final String FALLBACK_EXAMPLE = """
+    static final String FALLBACK_EXAMPLE =
+            """
             # Papers of the survey with their method category
             PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -49,16 +61,14 @@ public final class WebPageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.equals("/") || path.equals("/index.html"))
-            Templates.send(resp, "query", Map.of("section", "sparql"));
+        if (path.equals("/") || path.equals("/index.html")) Templates.send(resp, "query", Map.of("section", "sparql"));
         else if (path.equals("/examples.json"))
             send(resp, "application/json;charset=utf-8", examples().toString().getBytes(StandardCharsets.UTF_8));
         else if (path.equals("/vocabulary.json"))
             send(resp, "application/json;charset=utf-8", vocabulary().toString().getBytes(StandardCharsets.UTF_8));
         else if (path.startsWith("/static/") && !path.contains(".."))
             resource(resp, path.substring("/static/".length()));
-        else
-            Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
+        else Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
     }
 
     private void resource(HttpServletResponse resp, String name) throws IOException {
@@ -83,9 +93,8 @@ public final class WebPageServlet extends HttpServlet {
     public static JsonArray examples() {
         List<String[]> list = new ArrayList<>();
         for (String name : Bundled.list("queries/", ".rq"))
-            list.add(new String[] { title(name, Bundled.text("queries/" + name)), Bundled.text("queries/" + name) });
-        if (list.isEmpty())
-            list.add(new String[] { title("papers.rq", FALLBACK_EXAMPLE), FALLBACK_EXAMPLE });
+            list.add(new String[] {title(name, Bundled.text("queries/" + name)), Bundled.text("queries/" + name)});
+        if (list.isEmpty()) list.add(new String[] {title("papers.rq", FALLBACK_EXAMPLE), FALLBACK_EXAMPLE});
         JsonArray a = new JsonArray();
         for (String[] e : list) {
             JsonObject o = new JsonObject();
@@ -148,7 +157,7 @@ public final class WebPageServlet extends HttpServlet {
         o.put("properties", terms("owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property"));
         o.put("classes", terms("owl:Class rdfs:Class"));
         JsonArray local = new JsonArray();
-        for (String[] ns : new String[][] { { VLM.RES, "/resource/" }, { VLM.NS, "/ontology#" } }) {
+        for (String[] ns : new String[][] {{VLM.RES, "/resource/"}, {VLM.NS, "/ontology#"}}) {
             JsonObject l = new JsonObject();
             l.put("namespace", ns[0]);
             l.put("path", ns[1]);
@@ -160,9 +169,10 @@ public final class WebPageServlet extends HttpServlet {
     }
 
     private static JsonArray terms(String kinds) {
-        String q = "PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>"
-                + " PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
-                + " SELECT DISTINCT ?t { VALUES ?k { " + kinds + " } ?t a ?k FILTER(isIRI(?t)) } ORDER BY ?t";
+        String q =
+                "PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>"
+                        + " PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>"
+                        + " SELECT DISTINCT ?t { VALUES ?k { " + kinds + " } ?t a ?k FILTER(isIRI(?t)) } ORDER BY ?t";
         JsonArray a = new JsonArray();
         try (QueryExec qe = QueryExec.graph(SurveyGraph.ontology()).query(q).build()) {
             qe.select().forEachRemaining(b -> a.add(b.get("t").getURI()));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,26 @@ import org.w3id.vlmsurvey.bundle.Bundled;
 class PageQueryTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "papers", "datasets", "categories", "venues", "bibtex", "paper", "paper-categories",
-            "paper-datasets", "paper-shared-code", "category-path", "category-papers", "venue-papers",
-            "search", "chart-papers-per-year", "chart-papers-per-venue", "chart-code-per-category", "chart-pretraining-sizes" })
+    @ValueSource(
+            strings = {
+                "papers",
+                "datasets",
+                "categories",
+                "venues",
+                "bibtex",
+                "paper",
+                "paper-categories",
+                "paper-datasets",
+                "paper-shared-code",
+                "category-path",
+                "category-papers",
+                "venue-papers",
+                "search",
+                "chart-papers-per-year",
+                "chart-papers-per-venue",
+                "chart-code-per-category",
+                "chart-pretraining-sizes"
+            })
     void parsesBindsAndLinks(String name) {
         PageQuery q = PageQuery.of(name);
         assertEquals(Bundled.text(PageQuery.FOLDER + name + ".rq"), q.text());
@@ -29,7 +45,8 @@ class PageQueryTest {
         assertFalse(q.link().contains("+") || q.link().contains(" "), "spaces as %20");
         String iri = "https://w3id.org/vlm-survey/resource/x";
         PageQuery bound = q.bind("this", NodeFactory.createURI(iri));
-        List<String> comments = q.text().lines().takeWhile(l -> l.startsWith("#")).toList();
+        List<String> comments =
+                q.text().lines().takeWhile(l -> l.startsWith("#")).toList();
         assertFalse(bound.text().lines().skip(comments.size()).anyMatch(l -> l.contains("?this")), bound.text());
         assertEquals(comments, bound.text().lines().limit(comments.size()).toList(), "the comment stays");
         assertTrue(QueryFactory.create(bound.text()).isSelectType());

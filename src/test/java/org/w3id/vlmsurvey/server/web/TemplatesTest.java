@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.server.OtherHosts;
 
@@ -14,7 +13,8 @@ class TemplatesTest {
 
     @Test
     void layoutHasNavigationSearchAndLandmarks() {
-        String html = Templates.render("generic", Map.of("title", "A title", "body", "<p>body</p>", "section", "papers"));
+        String html =
+                Templates.render("generic", Map.of("title", "A title", "body", "<p>body</p>", "section", "papers"));
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<html lang=\"en\">"));
         assertTrue(html.contains("<title>A title · VLM survey</title>"), html);
@@ -24,15 +24,27 @@ class TemplatesTest {
         assertTrue(html.contains("<form class=\"site-search\" action=\"/search\" method=\"get\" role=\"search\">"));
         assertTrue(html.contains("<label for=\"site-search-q\">"));
         assertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"));
-        assertTrue(html.contains("<main id=\"main\"") && html.contains("<header") && html.contains("<footer") && html.contains("<nav"));
+        assertTrue(html.contains("<main id=\"main\"")
+                && html.contains("<header")
+                && html.contains("<footer")
+                && html.contains("<nav"));
         assertTrue(html.contains("<p>body</p>"), "a generic body is HTML made (and escaped) by its maker");
         OtherHosts.assertNone(html);
     }
 
     @Test
     void valuesAreEscaped() {
-        String html = Templates.render("generic", Map.of("title", EVIL, "body", "", "q", EVIL,
-                "queries", List.of(Map.of("name", EVIL, "link", "/#query=" + EVIL))));
+        String html = Templates.render(
+                "generic",
+                Map.of(
+                        "title",
+                        EVIL,
+                        "body",
+                        "",
+                        "q",
+                        EVIL,
+                        "queries",
+                        List.of(Map.of("name", EVIL, "link", "/#query=" + EVIL))));
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"), html);
     }
