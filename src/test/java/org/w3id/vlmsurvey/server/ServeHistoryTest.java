@@ -1,6 +1,8 @@
 package org.w3id.vlmsurvey.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -67,5 +69,56 @@ class ServeHistoryTest {
                     Files.readString(Path.of("src/test/resources/history/queries/" + q + ".tsv")),
                     tsv(Files.readString(Path.of("queries/history/" + q + ".rq"))),
                     q);
+    }
+
+    /** The rows of a paper page's history table, each as its cells' text joined by " | ". */
+    static java.util.List<String> historyRows(String paper) {
+        HttpResponse<String> r = Http.get(server.url() + "/resource/paper/" + paper, "text/html");
+        assertEquals(200, r.statusCode(), r.body());
+        String html = r.body();
+        int start = html.indexOf("<table class=\"history\">");
+        if (start < 0) return java.util.List.of();
+        String table = html.substring(start, html.indexOf("</table>", start));
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        java.util.regex.Matcher tr =
+                java.util.regex.Pattern.compile("(?s)<tr><td>(.*?)</td></tr>").matcher(table);
+        while (tr.find())
+            rows.add(tr.group(1)
+                    .replace("</td><td>", " | ")
+                    .replaceAll("<[^>]+>", "")
+                    .replaceAll("\\s+", " ")
+                    .trim());
+        return rows;
+    }
+
+    @Test
+    void aPaperPageShowsWhenItWasFirstListedAndWhatChangedSince() {
+        // FILIP: a numbered-list entry (v2), an arXiv 2021 row (v3), ICLR 2022 from v5 on; v4, v7 and v8 change nothing
+        assertEquals(
+                java.util.List.of(
+                        "2023-04-18 b1df55a | FILIP: Fine-grained Interactive Language-Image Pre-Training | |",
+                        "2023-06-05 " + commit("2023-06-05")
+                                + " | FILIP: Fine-grained Interactive Language-Image Pre-Training | arXiv | 2021",
+                        "2023-08-01 a9a352d | FILIP: Fine-grained Interactive Language-Image Pre-Training | ICLR | 2022"),
+                historyRows("arxiv-2111.07783"));
+        String filip = Http.get(server.url() + "/resource/paper/arxiv-2111.07783", "text/html")
+                .body();
+        assertTrue(filip.contains("First listed on <time datetime=\"2023-04-18"), filip);
+        assertFalse(filip.contains("No longer listed"), "FILIP is in the newest version");
+        // ALIGN: listed from v1, removed in v8
+        String align = Http.get(server.url() + "/resource/paper/arxiv-2102.05918", "text/html")
+                .body();
+        assertTrue(align.contains("No longer listed after the version of"), align);
+        // CoOp is in the bundled survey but in no version of the test history: no history section
+        assertEquals(java.util.List.of(), historyRows("arxiv-2109.01134"));
+    }
+
+    /** The short commit of the version of that day, read from the served history. */
+    static String commit(String day) {
+        String tsv =
+                tsv("PREFIX vlm: <https://w3id.org/vlm-survey/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+                        + "SELECT (SUBSTR(?c, 1, 7) AS ?s) { ?v vlm:commit ?c ; dcterms:date ?d FILTER (STRSTARTS(STR(?d), \""
+                        + day + "\")) }");
+        return tsv.split("\n")[1].replace("\"", "");
     }
 }

@@ -76,6 +76,12 @@ public final class ResourcePages {
         queries.add(dq.shown("The datasets it introduced"));
         PageQuery sq = PageQuery.of("paper-shared-code").bind("this", node);
         queries.add(sq.shown("The papers sharing its code"));
+        PageQuery hq = PageQuery.of("paper-history").bind("this", node);
+        List<Map<String, Object>> versions = hq.run(dsg).rows();
+        List<Map<String, Object>> history = changes(versions);
+        boolean removed = !versions.isEmpty()
+                && "true".equals(String.valueOf(versions.get(0).get("removedLater")));
+        if (!history.isEmpty()) queries.add(hq.shown("Its history in the survey"));
         List<BibTeX.Entry> entries = Citations.entries(dsg, iri::equals);
         queries.add(PageQuery.of(Citations.QUERY).shown("Its BibTeX"));
 
@@ -85,12 +91,29 @@ public final class ResourcePages {
         model.put("breadcrumbs", breadcrumbs);
         model.put("datasets", dq.run(dsg).rows());
         model.put("sharedCode", sq.run(dsg).rows());
+        model.put("history", history);
+        model.put("lastListing", removed ? versions.get(versions.size() - 1) : null);
         model.put("bibtex", entries.isEmpty() ? null : BibTeX.write(entries.get(0)));
         model.put("bibHref", Html.href(iri) + ".bib");
         model.put("meta", citationMeta(paper, iri));
         model.put("jsonLd", script(schemaOrg(paper, codes, iri, breadcrumbs)));
         model.put("queries", queries);
         return model;
+    }
+
+    /**
+     * The versions of a paper's history worth showing: the first that lists it, then each whose title, venue or year
+     * differ from the version before. Rows are in date order, as the query gives them.
+     */
+    static List<Map<String, Object>> changes(List<Map<String, Object>> versions) {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        List<Object> previous = null;
+        for (Map<String, Object> v : versions) {
+            List<Object> said = java.util.Arrays.asList(v.get("title"), v.get("venue"), v.get("year"));
+            if (!said.equals(previous)) shown.add(new LinkedHashMap<>(v));
+            previous = said;
+        }
+        return shown;
     }
 
     /** The {@code citation_*} meta tags Google Scholar and Zotero read, as name and content pairs. */

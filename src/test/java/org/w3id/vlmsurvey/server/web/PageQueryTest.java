@@ -27,6 +27,7 @@ class PageQueryTest {
                 "paper-categories",
                 "paper-datasets",
                 "paper-shared-code",
+                "paper-history",
                 "category-path",
                 "category-papers",
                 "venue-papers",
@@ -56,6 +57,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(17, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(18, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
