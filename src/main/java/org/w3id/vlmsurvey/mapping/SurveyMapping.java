@@ -159,20 +159,31 @@ public final class SurveyMapping {
         Graph working = source;
         reference.find().forEachRemaining(working::add);
         Graph data = GraphFactory.createGraphMem();
+        apply(working, step -> true, working::add, t -> {
+            working.add(t);
+            data.add(t);
+        });
+        return new Output(data, working, check(working, file));
+    }
+
+    /**
+     * Runs, in file-name order, the rules {@code which} selects over {@code over}, each seeing what the ones before
+     * it built: a built triple goes to {@code scaffolding} if it is in the {@code src:} namespace, else to
+     * {@code output} (the caller makes either visible to the next rules). Each rule's answer is read whole before
+     * it is added, since a CONSTRUCT cannot be added to the graph it is still reading.
+     */
+    private void apply(
+            Graph over,
+            java.util.function.Predicate<Step> which,
+            java.util.function.Consumer<Triple> scaffolding,
+            java.util.function.Consumer<Triple> output) {
         List<Triple> built = new ArrayList<>();
         for (Step step : mapping) {
+            if (!which.test(step)) continue;
             built.clear();
-            QueryExec.graph(working)
-                    .query(step.query())
-                    .build()
-                    .constructTriples()
-                    .forEachRemaining(built::add);
-            for (Triple t : built) {
-                working.add(t);
-                if (!isScaffolding(t)) data.add(t);
-            }
+            QueryExec.graph(over).query(step.query()).build().constructTriples().forEachRemaining(built::add);
+            for (Triple t : built) (isScaffolding(t) ? scaffolding : output).accept(t);
         }
-        return new Output(data, working, check(working, file));
     }
 
     /** What one partition gave: its output triples, its summary triples and its problems. */
@@ -239,13 +250,7 @@ public final class SurveyMapping {
             pool.shutdownNow();
         }
         Graph view = new org.apache.jena.graph.compose.Union(summary, data);
-        List<Triple> built = new ArrayList<>();
-        for (Step step : mapping) {
-            if (step.scope() != Scope.GLOBAL) continue;
-            built.clear();
-            QueryExec.graph(view).query(step.query()).build().constructTriples().forEachRemaining(built::add);
-            for (Triple t : built) (isScaffolding(t) ? summary : data).add(t);
-        }
+        apply(view, step -> step.scope() == Scope.GLOBAL, summary::add, data::add);
         problems.addAll(check(view, file, Scope.GLOBAL));
         return new Output(data, summary, problems);
     }
@@ -266,20 +271,10 @@ public final class SurveyMapping {
     private PartitionResult mapPartition(Graph working, Graph reference, String file) {
         reference.find().forEachRemaining(working::add);
         Graph out = GraphFactory.createGraphMem();
-        List<Triple> built = new ArrayList<>();
-        for (Step step : mapping) {
-            if (step.scope() != Scope.PARTITION) continue;
-            built.clear();
-            QueryExec.graph(working)
-                    .query(step.query())
-                    .build()
-                    .constructTriples()
-                    .forEachRemaining(built::add);
-            for (Triple t : built) {
-                working.add(t);
-                if (!isScaffolding(t)) out.add(t);
-            }
-        }
+        apply(working, step -> step.scope() == Scope.PARTITION, working::add, t -> {
+            working.add(t);
+            out.add(t);
+        });
         List<Problem> problems = check(working, file, Scope.PARTITION);
         List<Triple> summary = new ArrayList<>();
         working.find().forEachRemaining(t -> {
