@@ -13,6 +13,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +87,11 @@ public final class SurveyServer implements AutoCloseable {
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
             FusekiServer fuseki = fuseki(options, store, passwords);
-            for (Connector c : fuseki.getJettyServer().getConnectors())
+            for (Connector c : fuseki.getJettyServer().getConnectors()) {
                 if (c instanceof ServerConnector sc) sc.setHost(options.host());
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+            }
             fuseki.start();
             SourceWatcher watcher = options.watch()
                     ? new SourceWatcher(options.source().path(), loader, options.watchInterval())
@@ -176,6 +180,14 @@ public final class SurveyServer implements AutoCloseable {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
         return server;
     }
+
+    /**
+     * Jetty's response buffer. Fuseki sets 5 MB, which Jetty's buffer pool does not keep: every response, a 503
+     * refusal or a ping too, then allocated and zeroed 5 MB of direct memory, and the direct-memory limit forced full
+     * collections; 300 requests at once kept the health check waiting for seconds. Results are held back by {@link
+     * ResultBufferFilter} (on the heap, bounded), so Jetty's buffer only needs its own default size.
+     */
+    static final int OUTPUT_BUFFER = 32 * 1024;
 
     /** Threads kept for everything but SPARQL: the health check, pages, static files, Linked Data. */
     static final int OTHER_THREADS = 32;

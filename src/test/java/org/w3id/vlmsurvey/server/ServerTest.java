@@ -105,6 +105,34 @@ class ServerTest {
         }
     }
 
+    /**
+     * Every response, a ping or a 503 refusal too, once took a fresh, zeroed 5 MB direct buffer (Fuseki's output
+     * buffer size, too large for Jetty's pool): 300 requests at once then kept the health check waiting for seconds.
+     * Responses now take their buffer from Jetty's pool.
+     */
+    @Test
+    void responsesUsePooledBuffersNotAFreshDirectBufferEach() {
+        var connector = (ServerConnector) server_connector();
+        int size = connector
+                .getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+                .getHttpConfiguration()
+                .getOutputBufferSize();
+        assertEquals(32 * 1024, size);
+        var direct = java.lang.management.ManagementFactory.getPlatformMXBeans(
+                        java.lang.management.BufferPoolMXBean.class)
+                .stream()
+                .filter(b -> b.getName().equals("direct"))
+                .findFirst()
+                .orElseThrow();
+        Http.get(base + "/$/ping", "*/*");
+        long before = direct.getTotalCapacity(), most = before;
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, Http.get(base + "/$/ping", "*/*").statusCode());
+            most = Math.max(most, direct.getTotalCapacity());
+        }
+        assertTrue(most - before < 1024 * 1024, "direct memory grew by " + (most - before) + " bytes over 20 pings");
+    }
+
     @Test
     void contrastiveMethodsWithCodeIn2022() {
         HttpResponse<String> r = Http.query(base, CONTRASTIVE_2022, "application/sparql-results+json");
