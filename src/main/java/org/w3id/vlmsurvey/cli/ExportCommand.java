@@ -37,6 +37,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-ontology", description = "write the data only, without the ontology")
     boolean noOntology;
 
+    @Option(
+            names = "--stream",
+            description = "N-Triples only: write the triples as the partitions of the survey are mapped (the ontology, "
+                    + "then each batch of tables and entries in source order, sorted within it), not sorted as a whole; "
+                    + "the same bytes on any number of threads")
+    boolean stream;
+
     @Spec
     CommandSpec spec;
 
@@ -49,20 +56,25 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return Main.USAGE;
         }
+        if (stream && f != Exporter.Format.NT) {
+            spec.commandLine().getErr().println("--stream writes N-Triples only: add --format nt");
+            return Main.USAGE;
+        }
+        if (stream) return streamed();
         SurveyGraph.Result result =
                 SourceOption.build(source.resolve(), spec.commandLine().getErr());
         if (result == null) return Main.PROBLEMS;
         SourceOption.print(spec.commandLine().getErr(), result.problems());
-        Graph out = noOntology ? result.data() : Exporter.union(SurveyGraph.ontology(), result.data());
+        Graph[] out = noOntology ? new Graph[] {result.data()} : new Graph[] {SurveyGraph.ontology(), result.data()};
         try {
             if (output == null) {
-                Exporter.write(out, f, System.out);
+                Exporter.write(f, System.out, out);
                 System.out.flush();
             } else {
                 if (output.toAbsolutePath().getParent() != null)
                     Files.createDirectories(output.toAbsolutePath().getParent());
                 try (OutputStream os = Files.newOutputStream(output)) {
-                    Exporter.write(out, f, os);
+                    Exporter.write(f, os, out);
                 }
             }
         } catch (IOException e) {
@@ -72,5 +84,55 @@ final class ExportCommand implements Callable<Integer> {
             return Main.IO;
         }
         return result.hasErrors() ? Main.PROBLEMS : Main.OK;
+    }
+
+    /**
+     * {@code --stream}: N-Triples written while the survey is mapped. To a file, through {@code FILE.part}, moved
+     * into place once complete (a source that fails leaves no file); to standard output, a failure after the first
+     * triples leaves them written, and the exit code says so.
+     */
+    private int streamed() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        Path part = null;
+        OutputStream os = System.out;
+        try {
+            if (output != null) {
+                Path target = output.toAbsolutePath();
+                if (target.getParent() != null) Files.createDirectories(target.getParent());
+                part = target.resolveSibling(target.getFileName() + ".part");
+                os = new java.io.BufferedOutputStream(Files.newOutputStream(part));
+            }
+            Exporter.NTriplesStream writer =
+                    new Exporter.NTriplesStream(os, noOntology ? null : SurveyGraph.ontology());
+            SurveyGraph.Result result;
+            try {
+                result =
+                        SurveyGraph.build(source.resolve(), org.w3id.vlmsurvey.mapping.SurveyMapping.threads(), writer);
+            } catch (org.w3id.vlmsurvey.diagnostics.SourceException e) {
+                writer.finish();
+                err.println(e.problem());
+                return Main.PROBLEMS;
+            }
+            writer.finish();
+            SourceOption.print(err, result.problems());
+            if (part != null) {
+                os.close();
+                Files.move(part, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                part = null;
+            }
+            return result.hasErrors() ? Main.PROBLEMS : Main.OK;
+        } catch (IOException | org.apache.jena.atlas.RuntimeIOException e) {
+            err.println((output == null ? "stdout" : output) + ": cannot write: " + e.getMessage());
+            return Main.IO;
+        } finally {
+            if (part != null) {
+                try {
+                    os.close();
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    err.println(part + ": cannot remove: " + e.getMessage());
+                }
+            }
+        }
     }
 }

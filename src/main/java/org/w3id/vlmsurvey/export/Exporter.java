@@ -81,14 +81,33 @@ public final class Exporter {
         return g;
     }
 
-    public static List<Triple> sorted(Graph g) {
-        List<Triple> triples = new ArrayList<>(g.find().toList());
+    /** The triples of the given graphs, sorted in the export's order, each once. */
+    public static List<Triple> sorted(Graph... graphs) {
+        long n = 0;
+        for (Graph g : graphs) n += g.size();
+        List<Triple> triples = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, n));
+        for (Graph g : graphs) g.find().forEachRemaining(triples::add);
         triples.sort(ORDER);
+        if (graphs.length > 1) {
+            // the same triple in two graphs: keep the first (equal triples are next to each other once sorted)
+            int kept = 0;
+            for (int i = 0; i < triples.size(); i++)
+                if (kept == 0 || !triples.get(i).equals(triples.get(kept - 1))) triples.set(kept++, triples.get(i));
+            triples.subList(kept, triples.size()).clear();
+        }
         return triples;
     }
 
     public static void write(Graph graph, Format format, OutputStream out) {
-        List<Triple> triples = sorted(graph);
+        write(format, out, graph);
+    }
+
+    /**
+     * Writes the union of the graphs (sorted, so the same content gives the same bytes) without building the union
+     * as a graph of its own: an export of a large survey then holds its triples once, plus one list of them.
+     */
+    public static void write(Format format, OutputStream out, Graph... graphs) {
+        List<Triple> triples = sorted(graphs);
         if (format == Format.TTL || format == Format.NT) {
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
             stream.start();
@@ -107,6 +126,42 @@ public final class Exporter {
             if (used(triples, v)) ordered.getPrefixMapping().setNsPrefix(k, v);
         });
         RDFDataMgr.write(out, ordered, format.rdfFormat);
+    }
+
+    /**
+     * N-Triples written as they come, for {@code export --stream}: the ontology first (sorted), then each batch of
+     * data triples as it is handed over (sorted within the batch), leaving out those the ontology holds. The same
+     * batches give the same bytes; the whole file is not sorted.
+     */
+    public static final class NTriplesStream implements java.util.function.Consumer<List<Triple>> {
+        private final StreamRDF stream;
+        private final Graph ontology;
+        private long written;
+
+        public NTriplesStream(OutputStream out, Graph ontology) {
+            this.stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
+            this.ontology = ontology;
+            stream.start();
+            if (ontology != null) for (Triple t : sorted(ontology)) write(t);
+        }
+
+        @Override
+        public void accept(List<Triple> batch) {
+            List<Triple> sorted = new ArrayList<>(batch);
+            sorted.sort(ORDER);
+            for (Triple t : sorted) if (ontology == null || !ontology.contains(t)) write(t);
+        }
+
+        private void write(Triple t) {
+            stream.triple(t);
+            written++;
+        }
+
+        /** Ends the output (flushes it) and says how many triples were written. */
+        public long finish() {
+            stream.finish();
+            return written;
+        }
     }
 
     /**

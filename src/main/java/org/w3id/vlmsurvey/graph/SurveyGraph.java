@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.ErrorHandler;
@@ -156,6 +157,21 @@ public final class SurveyGraph {
     }
 
     /**
+     * Builds the graph of a source as {@link #build(Source, int)}, handing each triple of the data to {@code added}
+     * once, as soon as it is in the data: the triples of each batch of partitions in source order, then those of
+     * the global rules, then the links. The calls are the same on any number of threads (see
+     * {@link SurveyMapping#runPartitioned(SurveyMapping.PartitionedSource, Graph, String, int,
+     * java.util.function.Consumer)}); {@code export --stream} writes them as they come.
+     */
+    public static Result build(Source source, int threads, java.util.function.Consumer<List<Triple>> added) {
+        return result(
+                source.name(),
+                SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads, added),
+                source.links(),
+                added);
+    }
+
+    /**
      * Builds the graph of a source the reference way: every rule over the whole source graph at once (one
      * thread, the whole source graph in memory). The partitioned build must give the same graph and problems.
      */
@@ -178,6 +194,11 @@ public final class SurveyGraph {
     }
 
     private static Result result(String name, SurveyMapping.Output out, Path links) {
+        return result(name, out, links, null);
+    }
+
+    private static Result result(
+            String name, SurveyMapping.Output out, Path links, java.util.function.Consumer<List<Triple>> added) {
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
@@ -188,7 +209,11 @@ public final class SurveyGraph {
                             + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, name));
-        if (links != null) readLinks(links, data);
+        if (links != null) {
+            Graph read = GraphFactory.createGraphMem();
+            readLinks(links, read);
+            SurveyMapping.addAll(data, read.find().toList(), added);
+        }
         Collections.sort(problems);
         return new Result(name, data, List.copyOf(problems), out.working());
     }

@@ -203,6 +203,22 @@ public final class SurveyMapping {
      * At most {@code 2 * threads} partitions are in memory at once.
      */
     public Output runPartitioned(PartitionedSource source, Graph reference, String file, int threads) {
+        return runPartitioned(source, reference, file, threads, null);
+    }
+
+    /**
+     * As {@link #runPartitioned(PartitionedSource, Graph, String, int)}, handing each triple of the data to
+     * {@code added} as soon as it is in the data graph, once: a batch's new triples when the batch is merged (in
+     * source order), then the global rules' new triples. Which triples each call gets depends on the source only,
+     * not on the number of threads, so a writer that follows the calls writes the same bytes on any number of
+     * threads. Null: no one listens.
+     */
+    public Output runPartitioned(
+            PartitionedSource source,
+            Graph reference,
+            String file,
+            int threads,
+            java.util.function.Consumer<List<Triple>> added) {
         Graph data = GraphFactory.createGraphMem();
         Graph summary = GraphFactory.createGraphMem();
         // the global rules read the reference data too (31-venues.rq: is a venue curated?), as in a whole run
@@ -216,7 +232,7 @@ public final class SurveyMapping {
         try {
             java.util.ArrayDeque<Future<PartitionResult>> inFlight = new java.util.ArrayDeque<>();
             java.util.function.Consumer<PartitionResult> merge = pr -> {
-                pr.data().forEach(data::add);
+                addAll(data, pr.data(), added);
                 pr.summary().forEach(summary::add);
                 problems.addAll(pr.problems());
             };
@@ -250,9 +266,30 @@ public final class SurveyMapping {
             pool.shutdownNow();
         }
         Graph view = new org.apache.jena.graph.compose.Union(summary, data);
-        apply(view, step -> step.scope() == Scope.GLOBAL, summary::add, data::add);
+        // each global rule sees what the ones before it added to the data, so its triples go in at once
+        List<Triple> global = new ArrayList<>();
+        apply(view, step -> step.scope() == Scope.GLOBAL, summary::add, t -> {
+            if (added != null && !data.contains(t)) global.add(t);
+            data.add(t);
+        });
+        if (!global.isEmpty()) added.accept(global);
         problems.addAll(check(view, file, Scope.GLOBAL));
         return new Output(data, summary, problems);
+    }
+
+    /** Adds triples to a graph; hands those it did not hold yet, in their order, to {@code added} (if not null). */
+    public static void addAll(Graph graph, List<Triple> triples, java.util.function.Consumer<List<Triple>> added) {
+        if (added == null) {
+            triples.forEach(graph::add);
+            return;
+        }
+        List<Triple> fresh = new ArrayList<>();
+        for (Triple t : triples) {
+            if (graph.contains(t)) continue;
+            graph.add(t);
+            fresh.add(t);
+        }
+        if (!fresh.isEmpty()) added.accept(fresh);
     }
 
     private static PartitionResult result(Future<PartitionResult> f) {
