@@ -108,6 +108,14 @@ final class ServeCommand implements Callable<Integer> {
     int resultBuffer;
 
     @Option(
+            names = "--max-result-triples",
+            paramLabel = "N",
+            defaultValue = "" + ServerOptions.Limits.DEFAULT_MAX_RESULT_TRIPLES,
+            description = "triples a CONSTRUCT or DESCRIBE may build (built in memory before it is sent); "
+                    + "more answers 400 (default: ${DEFAULT-VALUE})")
+    long maxResultTriples;
+
+    @Option(
             names = "--history-git",
             paramLabel = "DIR",
             description =
@@ -163,7 +171,8 @@ final class ServeCommand implements Callable<Integer> {
                     allowService,
                     updatePasswordFile,
                     Duration.ofSeconds(1),
-                    new ServerOptions.Limits(maxQuerySize, maxQueries, queryQueue, resultBuffer, allowLoad));
+                    new ServerOptions.Limits(
+                            maxQuerySize, maxQueries, queryQueue, resultBuffer, allowLoad, maxResultTriples));
             server = SurveyServer.start(options, versions);
         } catch (SurveyServer.LoadException e) {
             SourceOption.print(spec.commandLine().getErr(), e.problems());

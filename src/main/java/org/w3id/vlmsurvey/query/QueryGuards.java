@@ -62,7 +62,7 @@ public final class QueryGuards {
     public static final class LimitExceeded extends QueryExecException {
         private static final long serialVersionUID = 1L;
 
-        LimitExceeded(String message) {
+        public LimitExceeded(String message) {
             super(message);
         }
     }

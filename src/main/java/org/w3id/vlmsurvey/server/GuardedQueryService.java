@@ -21,15 +21,20 @@ import org.w3id.vlmsurvey.query.ServicePolicy;
  * <li>the {@link ServicePolicy} is checked on the parsed query before it runs: a SERVICE to an endpoint that is not
  * allowed, wherever it is in the query, answers 403 Forbidden with the reason (and again as each SERVICE runs);</li>
  * <li>the query runs with the {@link QueryGuards} (regex deadline, bounded strings): a limit answers 400;</li>
+ * <li>a CONSTRUCT or DESCRIBE answer, which is built in memory before it is written, may hold at most
+ * {@code maxResultTriples} triples: one more ends the query with 400 (Fuseki would build it until the heap is
+ * full);</li>
  * <li>a failure while the results are written is recorded for the {@link ResultBufferFilter} (Fuseki itself would
  * end the body with a comment and a 200), and answered with its status while nothing was sent.</li>
  * </ul>
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
     private final ServicePolicy services;
+    private final long maxResultTriples;
 
-    GuardedQueryService(ServicePolicy services) {
+    GuardedQueryService(ServicePolicy services, long maxResultTriples) {
         this.services = services;
+        this.maxResultTriples = maxResultTriples;
     }
 
     @Override
@@ -57,6 +62,10 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
             HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
         QueryExecResult r;
         try {
+            if (requestQuery.isConstructType())
+                return new QueryExecResult(queryExec.constructDataset(new BoundedDataset(maxResultTriples)));
+            if (requestQuery.isDescribeType())
+                return new QueryExecResult(queryExec.describe(new BoundedGraph(maxResultTriples)));
             r = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
         } catch (RuntimeException e) {
             throw answer(e);
@@ -124,6 +133,55 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
         @Override
         public void close() {
             rows.close();
+        }
+    }
+
+    private static QueryGuards.LimitExceeded tooMany(long max) {
+        return new QueryGuards.LimitExceeded("the answer has more than " + max
+                + " triples (the server's --max-result-triples): narrow the query or add a LIMIT; the whole graph is at "
+                + SurveyServer.DATASET + "/data");
+    }
+
+    /** An in-memory graph that refuses its {@code max + 1}-th triple. */
+    static final class BoundedGraph extends org.apache.jena.sparql.graph.GraphWrapper {
+        private final long max;
+
+        BoundedGraph(long max) {
+            super(org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph());
+            this.max = max;
+        }
+
+        @Override
+        public void add(org.apache.jena.graph.Triple t) {
+            if (get().size() >= max && !get().contains(t)) throw tooMany(max);
+            get().add(t);
+        }
+    }
+
+    /** An in-memory dataset that refuses its {@code max + 1}-th distinct quad. */
+    static final class BoundedDataset extends org.apache.jena.sparql.core.DatasetGraphWrapper {
+        private final long max;
+        private long added;
+
+        BoundedDataset(long max) {
+            super(org.apache.jena.sparql.core.DatasetGraphFactory.create());
+            this.max = max;
+        }
+
+        @Override
+        public void add(org.apache.jena.sparql.core.Quad q) {
+            add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+        }
+
+        @Override
+        public void add(
+                org.apache.jena.graph.Node g,
+                org.apache.jena.graph.Node s,
+                org.apache.jena.graph.Node p,
+                org.apache.jena.graph.Node o) {
+            if (contains(g, s, p, o)) return; // the same triple twice is one triple of the answer
+            if (++added > max) throw tooMany(max);
+            super.add(g, s, p, o);
         }
     }
 }

@@ -34,9 +34,17 @@ public record ServerOptions(
      * @param queueLength   queries waiting for one of those (at most the query timeout); more answer 503
      * @param resultBuffer  bytes of a result held back so that a failure still gets its status; past it, streamed
      * @param allowLoad     whether SPARQL Update may {@code LOAD} (files and URLs): off
+     * @param maxResultTriples triples a CONSTRUCT or DESCRIBE may build (its answer is built in memory before it is
+     *                      written); more answers 400
      */
-    public record Limits(long maxQuerySize, int maxQueries, int queueLength, int resultBuffer, boolean allowLoad) {
-        public static final long DEFAULT_MAX_QUERY_SIZE = 1_000_000;
+    public record Limits(
+            long maxQuerySize,
+            int maxQueries,
+            int queueLength,
+            int resultBuffer,
+            boolean allowLoad,
+            long maxResultTriples) {
+        public static final long DEFAULT_MAX_QUERY_SIZE = 1_000_000, DEFAULT_MAX_RESULT_TRIPLES = 200_000;
         public static final int DEFAULT_MAX_QUERIES = 4, DEFAULT_QUEUE = 16, DEFAULT_RESULT_BUFFER = 4 * 1024 * 1024;
 
         public Limits {
@@ -44,10 +52,17 @@ public record ServerOptions(
             if (maxQueries < 1) throw new IllegalArgumentException("--max-queries must be at least 1");
             if (queueLength < 0) throw new IllegalArgumentException("--query-queue must be 0 or more");
             if (resultBuffer < 0) throw new IllegalArgumentException("--result-buffer must be 0 or more");
+            if (maxResultTriples < 1) throw new IllegalArgumentException("--max-result-triples must be at least 1");
         }
 
         public static Limits defaults() {
-            return new Limits(DEFAULT_MAX_QUERY_SIZE, DEFAULT_MAX_QUERIES, DEFAULT_QUEUE, DEFAULT_RESULT_BUFFER, false);
+            return new Limits(
+                    DEFAULT_MAX_QUERY_SIZE,
+                    DEFAULT_MAX_QUERIES,
+                    DEFAULT_QUEUE,
+                    DEFAULT_RESULT_BUFFER,
+                    false,
+                    DEFAULT_MAX_RESULT_TRIPLES);
         }
     }
 

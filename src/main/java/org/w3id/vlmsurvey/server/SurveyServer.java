@@ -135,7 +135,7 @@ public final class SurveyServer implements AutoCloseable {
                 .addEndpoint(Operation.GSP_R, "data")
                 .addEndpoint(Operation.GSP_R);
         FusekiServer.Builder b = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQueryService(services))
+                .registerOperation(Operation.Query, new GuardedQueryService(services, limits.maxResultTriples()))
                 .fusekiModules(FusekiModules.empty())
                 .port(options.port())
                 .loopback(isLoopback(options.host()))

@@ -332,6 +332,17 @@ class AttackIT {
         assertEquals(200, Http.get(server.url + "/$/ping", null).statusCode(), "the server is alive");
     }
 
+    /** A CONSTRUCT answer is built in memory: a cross product is refused at the default bound, not built into OOM. */
+    @Test
+    void constructCrossProductIsRefusedAtTheResultBound() throws Exception {
+        HttpResponse<String> r = query("CONSTRUCT { ?a ?b ?f } WHERE { ?a ?b ?c . ?d ?e ?f }");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(
+                r.body().contains("more than " + ServerOptions.Limits.DEFAULT_MAX_RESULT_TRIPLES + " triples"),
+                r.body());
+        assertEquals(200, Http.get(server.url + "/$/ping", null).statusCode(), "the server is alive");
+    }
+
     // --- Admission control
 
     @Test

@@ -70,6 +70,56 @@ class ServerSecurityTest {
         }
     }
 
+    /**
+     * A CONSTRUCT or DESCRIBE answer is built in memory before it is written: past --max-result-triples the query
+     * ends with 400 and says why; at or under it, the answer is whole. Exact counts on the bundled survey (41
+     * papers, each with one rdf:type vlm:Paper).
+     */
+    @Test
+    void graphAnswersAreBoundedByMaxResultTriples() throws Exception {
+        ServerOptions defaults = ServerOptions.defaults(SurveyGraph.Source.resolve(null));
+        ServerOptions.Limits l = defaults.limits();
+        try (SurveyServer server = SurveyServer.start(defaults.withPort(0)
+                .withLimits(new ServerOptions.Limits(
+                        l.maxQuerySize(), l.maxQueries(), l.queueLength(), l.resultBuffer(), l.allowLoad(), 41)))) {
+            String vlm = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#> ";
+            // 41 papers: exactly the limit, so the whole answer
+            HttpResponse<String> fits = Http.query(
+                    server.url(),
+                    vlm + "CONSTRUCT { ?p a vlm:Paper } WHERE { ?p a vlm:Paper }",
+                    "application/n-triples");
+            assertEquals(200, fits.statusCode(), fits.body());
+            assertEquals(41, fits.body().lines().count());
+            // the same triple built once per row is one triple of the answer
+            HttpResponse<String> same = Http.query(
+                    server.url(),
+                    "CONSTRUCT { <urn:x:a> <urn:x:b> <urn:x:c> } WHERE { ?s ?p ?o }",
+                    "application/n-triples");
+            assertEquals(200, same.statusCode(), same.body());
+            assertEquals(1, same.body().lines().count());
+            // 41 papers and their titles: 82 triples
+            HttpResponse<String> over = Http.query(
+                    server.url(),
+                    vlm
+                            + "PREFIX dcterms: <http://purl.org/dc/terms/> CONSTRUCT { ?p a vlm:Paper ; dcterms:title ?t } WHERE { ?p a vlm:Paper ; dcterms:title ?t }",
+                    "application/n-triples");
+            assertEquals(400, over.statusCode());
+            assertTrue(over.body().contains("more than 41 triples"), over.body());
+            // a cross product, the attack: refused at once instead of filling the heap
+            HttpResponse<String> cross =
+                    Http.query(server.url(), "CONSTRUCT { ?a ?b ?f } WHERE { ?a ?b ?c . ?d ?e ?f }", "text/turtle");
+            assertEquals(400, cross.statusCode());
+            // DESCRIBE of every paper: each paper's description has more than one triple
+            HttpResponse<String> describe =
+                    Http.query(server.url(), vlm + "DESCRIBE ?p WHERE { ?p a vlm:Paper }", "text/turtle");
+            assertEquals(400, describe.statusCode());
+            assertTrue(describe.body().contains("--max-result-triples"), describe.body());
+            HttpResponse<String> one = Http.query(
+                    server.url(), vlm + "DESCRIBE ?p WHERE { ?p a vlm:Paper } ORDER BY ?p LIMIT 1", "text/turtle");
+            assertEquals(200, one.statusCode(), one.body());
+        }
+    }
+
     static HttpRequest update(String url, String authorization, String update) {
         HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Content-Type", "application/sparql-update")
