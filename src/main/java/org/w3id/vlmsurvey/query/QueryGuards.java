@@ -42,7 +42,7 @@ import org.apache.jena.sparql.util.Context;
  * {@code fn:matches}, {@code fn:replace}) run on a text that checks the query's cancel signal and its timeout as the
  * matcher reads it, so a catastrophic pattern like {@code ^(.*a){12}$} ends with the query, not after minutes.</li>
  * <li><b>Bounded string growth.</b> A string made by {@code CONCAT}, {@code REPLACE}, {@code ENCODE_FOR_URI},
- * {@code UCASE}, {@code LCASE} or a function call longer than {@link #MAX_STRING_LENGTH} characters fails the query
+ * {@code UCASE}, {@code LCASE}, {@code GROUP_CONCAT} or a function call longer than {@link #MAX_STRING_LENGTH} characters fails the query
  * ({@link LimitExceeded}), so a chain of {@code BIND(CONCAT(?x, ?x) AS ?y)} cannot fill the heap.</li>
  * <li><b>Sorts and groups spill to disk</b> past {@link #SPILL_THRESHOLD} rows (ARQ's {@code spillToDiskThreshold}).</li>
  * </ul>
@@ -120,6 +120,87 @@ public final class QueryGuards {
 
         private static Expr checked(Expr e) {
             return new E_Function(CHECKED, new ExprList(e));
+        }
+
+        /** GROUP_CONCAT (with or without DISTINCT) accumulates into a bounded string. */
+        @Override
+        public Expr transform(org.apache.jena.sparql.expr.ExprAggregator eAgg) {
+            org.apache.jena.sparql.expr.aggregate.Aggregator a = eAgg.getAggregator();
+            if (a instanceof BoundedGroupConcat || a instanceof BoundedGroupConcatDistinct) return eAgg;
+            if (a instanceof org.apache.jena.sparql.expr.aggregate.AggGroupConcat g)
+                return new org.apache.jena.sparql.expr.ExprAggregator(
+                        eAgg.getVar(), new BoundedGroupConcat(g.getExprList().get(0), g.getSeparator()));
+            if (a instanceof org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct g)
+                return new org.apache.jena.sparql.expr.ExprAggregator(
+                        eAgg.getVar(),
+                        new BoundedGroupConcatDistinct(g.getExprList().get(0), g.getSeparator()));
+            return super.transform(eAgg);
+        }
+    }
+
+    /** SPARQL's GROUP_CONCAT, whose string fails the query ({@link LimitExceeded}) past {@link #MAX_STRING_LENGTH}. */
+    static final class BoundedGroupConcat extends org.apache.jena.sparql.expr.aggregate.AggGroupConcat {
+        BoundedGroupConcat(Expr expr, String separator) {
+            super(expr, separator);
+        }
+
+        @Override
+        public org.apache.jena.sparql.expr.aggregate.Accumulator createAccumulator() {
+            return new BoundedConcat(getExpr(), false, getSeparator());
+        }
+
+        @Override
+        public org.apache.jena.sparql.expr.aggregate.Aggregator copy(ExprList exprs) {
+            return new BoundedGroupConcat(exprs.get(0), getSeparator());
+        }
+    }
+
+    /** SPARQL's GROUP_CONCAT(DISTINCT ...), bounded as {@link BoundedGroupConcat}. */
+    static final class BoundedGroupConcatDistinct extends org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct {
+        BoundedGroupConcatDistinct(Expr expr, String separator) {
+            super(expr, separator);
+        }
+
+        @Override
+        public org.apache.jena.sparql.expr.aggregate.Accumulator createAccumulator() {
+            return new BoundedConcat(getExpr(), true, getSeparator());
+        }
+
+        @Override
+        public org.apache.jena.sparql.expr.aggregate.Aggregator copy(ExprList exprs) {
+            return new BoundedGroupConcatDistinct(exprs.get(0), getSeparator());
+        }
+    }
+
+    /** Joins the string values of a group as GROUP_CONCAT does (a row whose value is an error is left out). */
+    private static final class BoundedConcat extends org.apache.jena.sparql.expr.aggregate.AccumulatorExpr {
+        private final StringBuilder joined = new StringBuilder();
+        private final String separator;
+        private boolean first = true;
+
+        BoundedConcat(Expr expr, boolean distinct, String separator) {
+            super(expr, distinct);
+            this.separator = separator == null ? " " : separator;
+        }
+
+        @Override
+        protected void accumulate(NodeValue nv, Binding binding, FunctionEnv env) {
+            String s = nv.asString();
+            long length = joined.length() + (first ? 0 : separator.length()) + (long) s.length();
+            if (length > MAX_STRING_LENGTH)
+                throw new LimitExceeded("GROUP_CONCAT built a string of more than " + MAX_STRING_LENGTH
+                        + " characters (the limit of this server)");
+            if (!first) joined.append(separator);
+            joined.append(s);
+            first = false;
+        }
+
+        @Override
+        protected void accumulateError(Binding binding, FunctionEnv env) {}
+
+        @Override
+        public NodeValue getAccValue() {
+            return NodeValue.makeString(joined.toString());
         }
     }
 

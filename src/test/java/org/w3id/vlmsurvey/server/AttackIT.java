@@ -332,6 +332,15 @@ class AttackIT {
         assertEquals(200, Http.get(server.url + "/$/ping", null).statusCode(), "the server is alive");
     }
 
+    /** One GROUP_CONCAT over a cross product took the whole 512 MB heap in 5 s and the server exited. */
+    @Test
+    void groupConcatOverACrossProductIsAQueryError() throws Exception {
+        HttpResponse<String> r = query("SELECT (GROUP_CONCAT(STR(?o)) AS ?x) { ?a ?b ?c . ?d ?e ?o }");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("GROUP_CONCAT built a string of more than"), r.body());
+        assertEquals(200, Http.get(server.url + "/$/ping", null).statusCode(), "the server is alive");
+    }
+
     /** A CONSTRUCT answer is built in memory: a cross product is refused at the default bound, not built into OOM. */
     @Test
     void constructCrossProductIsRefusedAtTheResultBound() throws Exception {
