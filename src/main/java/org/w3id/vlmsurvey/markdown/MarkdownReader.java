@@ -91,7 +91,7 @@ public final class MarkdownReader {
                     Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         Builder b = new Builder(displayName, text, out::partition);
-        parse(text, displayName).accept(b);
+        walk(parse(text, displayName), b);
         b.flushItems();
         out.skeleton(b.skeleton);
     }
@@ -129,10 +129,25 @@ public final class MarkdownReader {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         Graph whole = GraphFactory.createGraphMem();
         Builder b = new Builder(displayName, text, part -> part.find().forEachRemaining(whole::add));
-        parse(text, displayName).accept(b);
+        walk(parse(text, displayName), b);
         b.flushItems();
         b.skeleton.find().forEachRemaining(whole::add);
         return whole;
+    }
+
+    /**
+     * Visits the document's blocks in order, as {@code document.accept(b)} would, and unlinks each once it is read:
+     * the parse tree of a large survey (commonmark's nodes and source spans, about 1.5 GB for a million entries)
+     * is then given back block by block while the partitions are mapped, instead of living to the end.
+     */
+    private static void walk(org.commonmark.node.Node document, Builder b) {
+        org.commonmark.node.Node n = document.getFirstChild();
+        while (n != null) {
+            org.commonmark.node.Node next = n.getNext();
+            n.accept(b);
+            n.unlink();
+            n = next;
+        }
     }
 
     /** Parses with commonmark, refusing input nested deeper than {@link #MAX_NESTING} levels (with its line). */
