@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
             Bench.Loader.class,
             Bench.Build.class,
             Bench.Load.class,
+            Bench.Live.class,
             CommandLine.HelpCommand.class
         })
 public final class Bench implements Runnable {
@@ -74,6 +75,21 @@ public final class Bench implements Runnable {
         @Override
         public Integer call() throws Exception {
             LoadGen.main(args.toArray(String[]::new));
+            return OK;
+        }
+    }
+
+    @Command(
+            name = "live",
+            description =
+                    "Live heap held by our built graph, or by Jena's graph of the same N-Triples: see LiveHeapBench.")
+    static final class Live implements Callable<Integer> {
+        @Parameters(paramLabel = "ARG", description = "ours FILE.md | jena FILE.nt")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            LiveHeapBench.main(args.toArray(String[]::new));
             return OK;
         }
     }
