@@ -33,7 +33,7 @@ public final class ShapesValidator {
     }
 
     public static ValidationReport report(Graph data) {
-        return ShaclValidator.get().validate(shapes(), data);
+        return ShaclValidator.get().validate(shapes(), new TypeIndexedGraph(data));
     }
 
     public static List<Problem> validate(Graph data, String file) {
