@@ -4,7 +4,7 @@
 #   bench/run.sh            full run (1k, 10k, 100k entries; servers on the bundled and the 100k survey)
 #   bench/run.sh --quick    a smoke run (1k and 10k; servers on the bundled and the 10k survey; short loads)
 #   bench/run.sh --with-1m  the full run plus the loader at 1M entries (needs about 20 GB of heap and an hour;
-#                           the export-at-scale part, bench/scale.sh, runs 1M with -Xmx8g)
+#                           the export-at-scale part, bench/scale.sh, runs 1M with -Xmx16g, BENCH_1M_HEAP)
 source "$(dirname "$0")/lib.sh"
 
 QUICK=0; WITH_1M=0

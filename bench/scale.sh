@@ -44,6 +44,8 @@ for n in $SIZES; do
     measure "$R/arq-$n.tsv" java -Xmx$heap -cp "$CMDS:$JAR" arq.arq --data "$nt" 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'
     # the 1-thread run is left out at 1M (about as long again as the default run); 10k and 100k give the speed-up
     [ "$n" -lt 1000000 ] && measure "$R/one-$n.tsv" java -Xmx$heap -Dvlm.threads=1 -jar "$JAR" export --format nt --source "$f" -o "$nt.1"
+    # one core for the whole JVM: -Dvlm.threads=1 still runs the Markdown reader beside the one mapping thread
+    [ "$n" -lt 1000000 ] && measure "$R/core-$n.tsv" taskset -c 0 java -Xmx$heap -jar "$JAR" export --format nt --source "$f" -o "$nt.c"
     [ "$n" -lt 1000000 ] && measure "$R/stream-$n.tsv" java -Xmx$heap -jar "$JAR" export --format nt --stream --source "$f" -o "$nt.s"
   done
   [ ! -f "$nt.1" ] || cmp -s "$nt" "$nt.1" || { log "1-thread export differs from the default export at $n entries"; exit 1; }
@@ -54,8 +56,24 @@ for n in $SIZES; do
   st=$( [ -f "$R/stream-$n.tsv" ] && col "$R/stream-$n.tsv" 1 || echo -); srss=$( [ -f "$R/stream-$n.tsv" ] && col "$R/stream-$n.tsv" 2 || echo 0)
   speedup=$( [ "$one" = - ] && echo - || ratio "$one" "$ot")
   echo "| $n | $triples | $ot | $((orss / 1024)) | $at | $((arss / 1024)) | $(ratio "$ot" "$at") | $(ratio "$orss" "$arss") | $one | $speedup | $st | $((srss / 1024)) | $(awk -v t="$ot" -v n="$n" 'BEGIN { printf "%.1f", t * 1000000 / n }') |" >> "$OUT"
-  rm -f "$nt.1" "$nt.s"
+  if [ "$n" -lt 1000000 ]; then
+    # live heap (after full collections) held by our built graph and by Jena's graph of the same triples
+    ours_live=$(java -Xmx$heap -jar "$BENCH_JAR" live ours "$f" | cut -f3)
+    jena_live=$(java -Xmx$heap -jar "$BENCH_JAR" live jena "$nt" | cut -f3)
+    echo "$n	$(col "$R/core-$n.tsv" 1)	$ours_live	$jena_live" >> "$R/extra.tsv"
+  fi
+  rm -f "$nt.1" "$nt.s" "$nt.c"
 done
+if [ -f "$R/extra.tsv" ]; then
+  {
+    echo
+    echo "| entries | 1 core, taskset -c 0 (s) | speed-up 1 -> $(nproc) cores | live heap, ours (MB) | live heap, Jena graph (MB) | live ratio |"
+    echo "|---|---|---|---|---|---|"
+    while IFS=$'\t' read -r n core ol jl; do
+      echo "| $n | $core | $(ratio "$core" "$(col "$R/ours-$n.tsv" 1)") | $ol | $jl | $(ratio "$ol" "$jl") |"
+    done < "$R/extra.tsv"
+  } >> "$OUT"
+fi
 {
   echo
   echo "SurveyGraph.build of the bundled survey, one JVM, alternated, median ms:"
