@@ -2,11 +2,10 @@ package org.w3id.vlmsurvey.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.w3id.vlmsurvey.cli.Cli.run;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.vlmsurvey.cli.Cli.Run;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /** The {@code query} command: every output format, ASK and CONSTRUCT, bad queries, a real endpoint, SERVICE and timeouts. */
 class QueryCommandTest {
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int exit = Main.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     static final String PREFIXES = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>\n";
     /** The three venues with the most papers: arXiv 11, CVPR 10, NeurIPS 6 (counted in data/vlm-survey.md). */
     static final String TOP_VENUES = PREFIXES

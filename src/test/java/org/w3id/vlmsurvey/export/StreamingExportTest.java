@@ -3,11 +3,10 @@ package org.w3id.vlmsurvey.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.w3id.vlmsurvey.cli.Cli.run;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.bench.SurveyGenerator;
+import org.w3id.vlmsurvey.cli.Cli.Run;
 import org.w3id.vlmsurvey.cli.Main;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
@@ -97,17 +97,6 @@ class StreamingExportTest {
             if (old == null) System.clearProperty("vlm.batchTriples");
             else System.setProperty("vlm.batchTriples", old);
         }
-    }
-
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int exit = Main.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     @Test

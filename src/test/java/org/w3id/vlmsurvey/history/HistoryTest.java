@@ -3,10 +3,9 @@ package org.w3id.vlmsurvey.history;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.w3id.vlmsurvey.cli.Cli.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.Golden;
-import org.w3id.vlmsurvey.cli.Main;
+import org.w3id.vlmsurvey.cli.Cli.Run;
 import org.w3id.vlmsurvey.validate.ShapesValidator;
 import org.w3id.vlmsurvey.vocab.VLM;
 
@@ -36,17 +35,6 @@ class HistoryTest {
     static Path tmp;
 
     static TestHistory repo;
-
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int exit = Main.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void create() throws IOException {
