@@ -11,11 +11,9 @@ import java.util.TreeSet;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.Key;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.export.BibTeXTest;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /** BibTeX over HTTP on the bundled survey, read back with a real BibTeX parser (jbibtex), field by field. */
 class CitationsTest {
@@ -24,14 +22,8 @@ class CitationsTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = BundledServer.get();
         base = server.url();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static BibTeXDatabase bib(String path, String accept) {

@@ -27,7 +27,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
  * The front door in a real headless Chromium ({@link Browser}): search finds CoOp, a shared {@code /#query=} link
@@ -46,8 +45,7 @@ class FrontDoorBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumePresent();
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = BundledServer.get();
         ChromeOptions options = Browser.options();
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -58,7 +56,6 @@ class FrontDoorBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     /** Opens a page of this server and waits until its scripts are done (what each page marks on its body). */

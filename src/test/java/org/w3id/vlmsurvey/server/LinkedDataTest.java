@@ -14,7 +14,6 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
@@ -31,19 +30,13 @@ class LinkedDataTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = BundledServer.get();
         base = server.url();
         data = Txn.calculateRead(server.store().dataset(), () -> {
             Graph g = GraphFactory.createDefaultGraph();
             server.store().dataset().getDefaultGraph().find().forEachRemaining(g::add);
             return g;
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Graph parse(String body, Lang lang) {

@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
  * The browse and paper pages in a real headless Chromium ({@link Browser}): the papers table filters and sorts
@@ -25,15 +24,13 @@ class PagesBrowserTest {
     @BeforeAll
     static void start() {
         Browser.assumePresent();
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = BundledServer.get();
         browser = Browser.open();
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     static List<String> visibleNames(WebDriver d) {

@@ -19,11 +19,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.vlmsurvey.bundle.Bundled;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.server.web.ResourcePages;
 
 /**
@@ -41,14 +39,8 @@ class PagesTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        server = BundledServer.get();
         base = server.url();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static List<Map<String, String>> csv(String path) {

@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.server.web.SearchServlet;
 
 /**
@@ -24,13 +22,7 @@ class SearchPageTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = BundledServer.get();
     }
 
     static String get(String pathAndQuery, String accept, int status) {

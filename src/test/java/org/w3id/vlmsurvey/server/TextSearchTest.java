@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,13 +54,7 @@ class TextSearchTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = BundledServer.get();
     }
 
     static List<String> rows(SurveyServer s, String query) {
