@@ -150,10 +150,7 @@ public final class SurveyGraph {
 
     /** Builds the graph of a source, partition by partition on {@code threads} threads. */
     public static Result build(Source source, int threads) {
-        return result(
-                source.name(),
-                SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads),
-                source.links());
+        return build(source, threads, null);
     }
 
     /**
@@ -161,7 +158,7 @@ public final class SurveyGraph {
      * once, as soon as it is in the data: the triples of each batch of partitions in source order, then those of
      * the global rules, then the links. The calls are the same on any number of threads (see
      * {@link SurveyMapping#runPartitioned(SurveyMapping.PartitionedSource, Graph, String, int,
-     * java.util.function.Consumer)}); {@code export --stream} writes them as they come.
+     * java.util.function.Consumer)}); {@code export --stream} writes them as they come. Null: no one listens.
      */
     public static Result build(Source source, int threads, java.util.function.Consumer<List<Triple>> added) {
         return result(
