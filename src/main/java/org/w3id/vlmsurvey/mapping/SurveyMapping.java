@@ -22,9 +22,9 @@ import org.w3id.vlmsurvey.diagnostics.Severity;
 import org.w3id.vlmsurvey.vocab.SRC;
 
 /**
- * The survey-to-ontology mapping: the CONSTRUCT queries of {@code queries/mapping/} run in file-name order over
+ * The survey-to-ontology mapping: the CONSTRUCT queries of {@code rules/mapping/} run in file-name order over
  * the source graph, the reference data and what earlier queries built; then the SELECT queries of
- * {@code queries/checks/} report what the mapping could not use. Triples in the {@code src:} namespace are
+ * {@code rules/checks/} report what the mapping could not use. Triples in the {@code src:} namespace are
  * scaffolding shared between queries and do not reach the result.
  */
 public final class SurveyMapping {
@@ -122,7 +122,7 @@ public final class SurveyMapping {
 
     /** The mapping and checks bundled with the program, parsed once. */
     public static synchronized SurveyMapping bundled() {
-        if (bundled == null) bundled = new SurveyMapping(load("queries/mapping/"), load("queries/checks/"));
+        if (bundled == null) bundled = new SurveyMapping(load("rules/mapping/"), load("rules/checks/"));
         return bundled;
     }
 

@@ -38,7 +38,7 @@ import org.w3id.vlmsurvey.vocab.SRC;
 /**
  * Reads a Markdown document into the generic <em>source graph</em>: sections (headings), tables, rows,
  * cells, list items and links, each with the line it starts on. It knows Markdown and nothing of the survey:
- * what a row means is decided by the mapping queries ({@code queries/mapping/}).
+ * what a row means is decided by the mapping queries ({@code rules/mapping/}).
  */
 public final class MarkdownReader {
 

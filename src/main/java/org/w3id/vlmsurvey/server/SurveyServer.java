@@ -20,6 +20,17 @@ import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.query.QueryGuards;
 import org.w3id.vlmsurvey.query.ServicePolicy;
+import org.w3id.vlmsurvey.server.guard.AdmissionFilter;
+import org.w3id.vlmsurvey.server.guard.DefaultGraphFilter;
+import org.w3id.vlmsurvey.server.guard.ErrorLengthFilter;
+import org.w3id.vlmsurvey.server.guard.GuardedQueryService;
+import org.w3id.vlmsurvey.server.guard.HardeningFilter;
+import org.w3id.vlmsurvey.server.guard.PasswordFile;
+import org.w3id.vlmsurvey.server.guard.QuerySizeFilter;
+import org.w3id.vlmsurvey.server.guard.ResultBufferFilter;
+import org.w3id.vlmsurvey.server.guard.StoreAccessFilter;
+import org.w3id.vlmsurvey.server.guard.UpdateGuardFilter;
+import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.store.SourceWatcher;
 import org.w3id.vlmsurvey.server.store.SurveyLoader;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
@@ -37,7 +48,7 @@ import org.w3id.vlmsurvey.server.web.WebPageServlet;
  */
 public final class SurveyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyServer.class);
-    public static final String DATASET = "/survey";
+    public static final String DATASET = Endpoints.DATASET;
 
     /** The source could not be loaded and there is no previous graph to serve. */
     public static final class LoadException extends RuntimeException {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layering of the product (src/main; README "How it works"): imports only go downward,
  * <pre>
- * cli -> server (lifecycle, policy) -> server.web (pages) -> server.store (load, reload, index)
+ * cli -> server (lifecycle) -> server.guard (request policy) -> server.web (pages) -> server.store (load, reload, index)
  *     -> export | linking | query | history -> graph -> markdown | mapping -> vocab | diagnostics | validate | bundle
  * </pre>
  * Packages on one level do not use each other, except at the bottom, where {@code validate} reports
@@ -46,6 +46,8 @@ class LayeringTest {
                 .definedBy(pkg("cli"))
                 .layer("server")
                 .definedBy(pkg("server"))
+                .layer("server.guard")
+                .definedBy(pkg("server.guard"))
                 .layer("server.web")
                 .definedBy(pkg("server.web"))
                 .layer("server.store")
@@ -70,28 +72,31 @@ class LayeringTest {
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("server")
                 .mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("server.web")
+                .whereLayer("server.guard")
                 .mayOnlyBeAccessedByLayers("cli", "server")
+                .whereLayer("server.web")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard")
                 .whereLayer("server.store")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.web")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web")
                 .whereLayer("export")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("linking")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("query")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("history")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers(
-                        "cli", "server", "server.web", "server.store", "export", "linking", "query", "history")
+                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history")
                 .whereLayer("markdown")
                 .mayOnlyBeAccessedByLayers(
-                        "cli", "server", "server.web", "server.store", "export", "linking", "query", "history", "graph")
+                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "graph")
                 .whereLayer("mapping")
                 .mayOnlyBeAccessedByLayers(
                         "cli",
                         "server",
+                        "server.guard",
                         "server.web",
                         "server.store",
                         "export",
@@ -109,6 +114,7 @@ class LayeringTest {
                 .resideInAnyPackage(
                         pkg("cli"),
                         pkg("server"),
+                        pkg("server.guard"),
                         pkg("server.web"),
                         pkg("server.store"),
                         pkg("export"),

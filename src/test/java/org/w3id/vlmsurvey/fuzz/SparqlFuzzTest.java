@@ -144,7 +144,7 @@ class SparqlFuzzTest {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         Collections.addAll(corpus, STARTS);
-        for (String dir : List.of("bench/queries", "queries/mapping", "queries/checks", "queries"))
+        for (String dir : List.of("bench/queries", "rules/mapping", "rules/checks", "queries"))
             if (Files.isDirectory(Path.of(dir)))
                 try (Stream<Path> s = Files.list(Path.of(dir))) {
                     for (Path p :

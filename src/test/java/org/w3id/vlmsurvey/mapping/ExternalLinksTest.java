@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.cli.Main;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
-/** The offline links (queries/mapping/50-external-links.rq and data/venues.ttl) as they come out of {@code export}. */
+/** The offline links (rules/mapping/50-external-links.rq and data/venues.ttl) as they come out of {@code export}. */
 class ExternalLinksTest {
     static final String PREFIXES =
             """

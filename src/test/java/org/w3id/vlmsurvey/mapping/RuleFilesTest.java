@@ -19,11 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The rule files of {@code queries/mapping/} and {@code queries/checks/}: each declares its scope, every file a
+ * The rule files of {@code rules/mapping/} and {@code rules/checks/}: each declares its scope, every file a
  * rule's comments name exists, and no rule keeps its own copy of a pattern that a {@code vlmfn:} function covers.
  */
 class RuleFilesTest {
-    static final Path QUERIES = Path.of("queries");
+    static final Path QUERIES = Path.of("rules");
 
     static Stream<Path> rules() throws IOException {
         List<Path> all = new ArrayList<>();

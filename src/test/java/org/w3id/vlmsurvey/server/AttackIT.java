@@ -1,5 +1,7 @@
 package org.w3id.vlmsurvey.server;
 
+import org.w3id.vlmsurvey.server.guard.PasswordFile;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;

@@ -50,7 +50,7 @@ public record Fingerprint(String source, String program) {
         if (programDigest != null) return programDigest;
         MessageDigest md = digest();
         for (String f : new String[] {Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES}) add(md, f);
-        for (String folder : new String[] {"queries/mapping/", "queries/checks/"})
+        for (String folder : new String[] {"rules/mapping/", "rules/checks/"})
             for (String name : Bundled.list(folder, ".rq")) add(md, folder + name);
         programDigest = HexFormat.of().formatHex(md.digest());
         return programDigest;

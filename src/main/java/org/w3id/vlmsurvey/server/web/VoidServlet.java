@@ -50,7 +50,7 @@ public final class VoidServlet extends HttpServlet {
                 .setNsPrefix("void", VOID.NS)
                 .setNsPrefix("dcat", DCAT.NS);
         Node ds = NodeFactory.createURI(base + "/.well-known/void#dataset");
-        Node dump = NodeFactory.createURI(base + "/survey/data");
+        Node dump = NodeFactory.createURI(base + Endpoints.DATA);
         Graph data = dsg.getDefaultGraph();
         v.add(ds, RDF.type.asNode(), VOID.Dataset.asNode());
         v.add(ds, RDF.type.asNode(), DCAT.Dataset.asNode());
@@ -73,7 +73,7 @@ public final class VoidServlet extends HttpServlet {
                 integer(count(dsg, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }")));
         v.add(ds, VOID.properties.asNode(), integer(count(dsg, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?s ?p ?o }")));
         v.add(ds, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(VLM.RES));
-        v.add(ds, VOID.sparqlEndpoint.asNode(), NodeFactory.createURI(base + "/survey/sparql"));
+        v.add(ds, VOID.sparqlEndpoint.asNode(), NodeFactory.createURI(base + Endpoints.SPARQL));
         v.add(ds, VOID.dataDump.asNode(), dump);
         v.add(ds, VOID.rootResource.asNode(), NodeFactory.createURI(VLM.NS.substring(0, VLM.NS.length() - 1)));
         Node dist = NodeFactory.createURI(base + "/.well-known/void#dump");

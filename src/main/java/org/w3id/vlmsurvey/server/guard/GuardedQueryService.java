@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.guard;
 
 import java.util.List;
 import org.apache.jena.fuseki.servlets.HttpAction;
@@ -14,6 +14,7 @@ import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.w3id.vlmsurvey.query.QueryGuards;
 import org.w3id.vlmsurvey.query.ServicePolicy;
+import org.w3id.vlmsurvey.server.web.Endpoints;
 
 /**
  * Fuseki's SPARQL query service with this server's policies:
@@ -32,7 +33,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     private final ServicePolicy services;
     private final long maxResultTriples;
 
-    GuardedQueryService(ServicePolicy services, long maxResultTriples) {
+    public GuardedQueryService(ServicePolicy services, long maxResultTriples) {
         this.services = services;
         this.maxResultTriples = maxResultTriples;
     }
@@ -139,7 +140,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     private static QueryGuards.LimitExceeded tooMany(long max) {
         return new QueryGuards.LimitExceeded("the answer has more than " + max
                 + " triples (the server's --max-result-triples): narrow the query or add a LIMIT; the whole graph is at "
-                + SurveyServer.DATASET + "/data");
+                + Endpoints.DATA);
     }
 
     /** An in-memory graph that refuses its {@code max + 1}-th triple. */

@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.guard;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -65,7 +65,7 @@ public final class PasswordFile {
         return parse(text, file.toString());
     }
 
-    static PasswordFile parse(String text, String name) {
+    public static PasswordFile parse(String text, String name) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         Map<String, Entry> users = new LinkedHashMap<>();
         String[] lines = text.split("\r\n|\r|\n", -1);

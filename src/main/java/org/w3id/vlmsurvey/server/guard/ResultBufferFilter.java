@@ -1,4 +1,4 @@
-package org.w3id.vlmsurvey.server;
+package org.w3id.vlmsurvey.server.guard;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
