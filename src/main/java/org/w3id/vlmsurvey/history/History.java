@@ -146,7 +146,7 @@ public final class History {
     }
 
     private static Problem rename(Problem p, String name) {
-        return p.file().equals(name) ? p : new Problem(name, p.line(), p.severity(), p.message());
+        return p.file().equals(name) ? p : p.inFile(name);
     }
 
     /** The counts of one version's data; entries are its {@code vlm:SurveyEntry} resources (one per listing). */

@@ -225,6 +225,49 @@ public final class MappingFunctions {
         return m.find() ? m.group(1) : null;
     }
 
+    // ---- curators' checks ----
+
+    private static final Pattern ARXIV_NEW_STYLE = re("^([0-9]{2})(0[1-9]|1[0-2])\\.[0-9]{4,5}$");
+
+    /** The year an arXiv id of the 2007 scheme was submitted: "2303.15343" -> "2023"; else null. */
+    public static String arxivYear(String id) {
+        Matcher m = ARXIV_NEW_STYLE.matcher(id);
+        return m.find() ? "20" + m.group(1) : null;
+    }
+
+    private static final Pattern REPOSITORY = rei("^https?://(?:www\\.)?(github\\.com|gitlab\\.com|bitbucket\\.org"
+            + "|gitee\\.com|codeberg\\.org|huggingface\\.co|sourceforge\\.net/projects)/([^/?#\\s]+(?:/[^/?#\\s]+)?)");
+
+    /**
+     * The repository a code link points to, as {@code host/path}: a link to a code-hosting site (GitHub, GitLab,
+     * Bitbucket, Gitee, Codeberg, Hugging Face, SourceForge) with an owner and a name ("https://github.com/openai/CLIP"
+     * -> "github.com/openai/CLIP"; a SourceForge project needs only its name); else null (a project page, a blog).
+     */
+    public static String repository(String href) {
+        Matcher m = REPOSITORY.matcher(href.strip());
+        if (!m.find()) return null;
+        String host = m.group(1).toLowerCase(Locale.ROOT), path = m.group(2);
+        boolean named = host.startsWith("sourceforge") || path.contains("/");
+        return named ? host + "/" + path.replaceAll("\\.git$", "") : null;
+    }
+
+    /** The edit (Levenshtein) distance between two texts, compared without case: "NeurlPS", "NeurIPS" -> 1. */
+    public static int editDistance(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT), y = b.toLowerCase(Locale.ROOT);
+        int[] prev = new int[y.length() + 1], cur = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) prev[j] = j;
+        for (int i = 1; i <= x.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= y.length(); j++)
+                cur[j] = Math.min(
+                        Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1));
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[y.length()];
+    }
+
     // ---- venues and entries ----
 
     private static final Pattern VENUE_EDGES = re("^[\\s\\[]+|[\\s\\]]+$");
@@ -240,7 +283,12 @@ public final class MappingFunctions {
 
     /** The acronym of a venue label: the year dropped, "ICLR W" (a workshop) as "ICLRW". */
     public static String venueAcronym(String label) {
-        return WORKSHOP.matcher(VENUE_YEAR.matcher(label).replaceAll("")).replaceAll("W");
+        return WORKSHOP.matcher(venueName(label)).replaceAll("W");
+    }
+
+    /** A venue label without its year, as written: "ICLR W 2022" -> "ICLR W", "NeurIPS’2022" -> "NeurIPS". */
+    public static String venueName(String label) {
+        return VENUE_YEAR.matcher(label).replaceAll("");
     }
 
     /** The key of a venue's IRI: its acronym's letters and digits, lowercase ("NeurIPS" -> "neurips"); else null. */
@@ -358,6 +406,10 @@ public final class MappingFunctions {
         fn1("entryText", s -> str(entryText(s)));
         fn1("shortNameAtEnd", s -> str(shortNameAtEnd(s)));
         fn1("withoutShortName", s -> str(withoutShortName(s)));
+        fn1("venueName", s -> str(venueName(s)));
+        fn1("arxivYear", s -> gYear(arxivYear(s)));
+        fn1("repository", s -> str(repository(s)));
+        fn2("editDistance", (x, y) -> NodeValue.makeInteger(editDistance(x, y)));
     }
 
     private static boolean registered;

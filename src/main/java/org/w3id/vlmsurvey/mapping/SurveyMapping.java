@@ -67,7 +67,12 @@ public final class SurveyMapping {
     }
 
     /** A named, parsed query of the mapping or the checks, with the scope its file declares. */
-    public record Step(String name, Query query, Scope scope) {}
+    public record Step(String name, Query query, Scope scope) {
+        /** The step's stable id: its file name without {@code .rq} ({@code venues}); a check's problems carry it. */
+        public String id() {
+            return name.endsWith(".rq") ? name.substring(0, name.length() - 3) : name;
+        }
+    }
 
     /**
      * What the mapping built and what the checks found. {@code working} is, for a whole-survey run, the source
@@ -366,8 +371,8 @@ public final class SurveyMapping {
                     Node l = b.get(line), s = b.get(severity), m = b.get(message);
                     int n = l != null && l.isLiteral() ? Integer.parseInt(l.getLiteralLexicalForm()) : 0;
                     String msg = m != null ? m.getLiteralLexicalForm() : step.name() + " found a problem";
-                    problems.add(
-                            new Problem(file, n, Severity.parse(s == null ? null : s.getLiteralLexicalForm()), msg));
+                    problems.add(new Problem(
+                            file, n, Severity.parse(s == null ? null : s.getLiteralLexicalForm()), msg, step.id()));
                 }
             }
         }

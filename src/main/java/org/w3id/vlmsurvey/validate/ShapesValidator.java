@@ -47,8 +47,8 @@ public final class ShapesValidator {
             String msg = "SHACL: " + where + path + ": " + e.message();
             problems.add(
                     e.severity() == Severity.Violation
-                            ? Problem.error(file, line, msg)
-                            : Problem.warning(file, line, msg));
+                            ? Problem.error(file, line, msg).byRule(Problem.SHAPES)
+                            : Problem.warning(file, line, msg).byRule(Problem.SHAPES));
         }
         return problems;
     }

@@ -63,10 +63,20 @@ class BundledSurveyTest {
 
     @Test
     void warningsAreExactlyTheRealIrregularities() {
+        String code = " is not a repository URL (GitHub, GitLab, Bitbucket, Gitee, Codeberg, Hugging Face or SourceForge):"
+                + " label it \"Project\" if it is a project page";
         assertEquals(
                 List.of(
-                        "data/vlm-survey.md:112: warning: dataset \"COCO Caption\" has year 2015 here but another year at line 55"),
-                result.problems().stream().map(Problem::toString).toList());
+                        "menu data/vlm-survey.md:75: warning: heading \"Image Classification\" is not in the menu (line 30): add \"[Image Classification](#image-classification)\"",
+                        "menu data/vlm-survey.md:107: warning: heading \"Image-Text Retrieval\" is not in the menu (line 30): add \"[Image-Text Retrieval](#image-text-retrieval)\"",
+                        "datasets data/vlm-survey.md:112: warning: dataset \"COCO Caption\" has year 2015 here but another year at line 55",
+                        "menu data/vlm-survey.md:115: warning: heading \"Action Recognition\" is not in the menu (line 30): add \"[Action Recognition](#action-recognition)\"",
+                        "menu data/vlm-survey.md:123: warning: heading \"Object Detection\" is not in the menu (line 30): add \"[Object Detection](#object-detection)\"",
+                        "menu data/vlm-survey.md:132: warning: heading \"Semantic Segmentation\" is not in the menu (line 30): add \"[Semantic Segmentation](#semantic-segmentation)\"",
+                        "code-links data/vlm-survey.md:158: warning: code link \"https://google-research.github.io/vision_transformer/lit/\""
+                                + code,
+                        "code-links data/vlm-survey.md:204: warning: code link \"https://www.adrianbulat.com/lasp\"" + code),
+                result.problems().stream().map(p -> p.rule() + " " + p).toList());
     }
 
     @Test
