@@ -1,7 +1,10 @@
 package org.w3id.vlmsurvey.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.report.ProblemReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,12 +22,39 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "warnings fail the check too")
     boolean strict;
 
+    @Option(
+            names = {"-f", "--format"},
+            defaultValue = "text",
+            description = "text, github (workflow commands: annotations on a pull request), sarif (SARIF 2.1.0) "
+                    + "or json (default: ${DEFAULT-VALUE})")
+    String format;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        ProblemReport.Format f;
+        try {
+            f = ProblemReport.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return Main.USAGE;
+        }
+        if (f != ProblemReport.Format.TEXT) {
+            SurveyGraph.Source s = source.resolve();
+            try {
+                SurveyGraph.Result r = SurveyGraph.build(s);
+                out.print(ProblemReport.write(f, r.file(), r.problems()));
+                out.flush();
+                return r.errors() > 0 || (strict && r.warnings() > 0) ? Main.PROBLEMS : Main.OK;
+            } catch (SourceException e) {
+                out.print(ProblemReport.write(f, s.name(), List.of(e.problem())));
+                out.flush();
+                return Main.PROBLEMS;
+            }
+        }
         SurveyGraph.Result result = SourceOption.build(source.resolve(), out);
         if (result == null) return Main.PROBLEMS;
         SourceOption.print(out, result.problems());

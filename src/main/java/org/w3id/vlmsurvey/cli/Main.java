@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PasswdCommand.class,
             HistoryCommand.class,
             DiffCommand.class,
+            RenderCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
