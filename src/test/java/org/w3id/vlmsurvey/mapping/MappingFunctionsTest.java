@@ -456,4 +456,69 @@ class MappingFunctionsTest {
                     org.apache.jena.sparql.function.FunctionRegistry.get().isRegistered(MappingFunctions.NS + name),
                     name);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            2303.15343   | 2023
+            0704.0001    | 2007
+            2112.12750   | 2021
+            2313.00001   | null
+            hep-th/9901001 | null
+            2303.1534x   | null
+            """)
+    void arxivYear(String id, String expected) {
+        assertEquals(n(expected), MappingFunctions.arxivYear(id));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            https://github.com/openai/CLIP                                         | github.com/openai/CLIP
+            https://github.com/openai/CLIP.git                                     | github.com/openai/CLIP
+            https://www.github.com/FlagAI-Open/FlagAI/tree/master/examples/AltCLIP | github.com/FlagAI-Open/FlagAI
+            https://gitlab.com/group/project                                       | gitlab.com/group/project
+            https://huggingface.co/openai/clip-vit-base-patch32                    | huggingface.co/openai/clip-vit-base-patch32
+            https://sourceforge.net/projects/tool/                                 | sourceforge.net/projects/tool
+            https://github.com/openai                                              | null
+            https://google-research.github.io/vision_transformer/lit/              | null
+            https://www.adrianbulat.com/lasp                                       | null
+            """)
+    void repository(String href, String expected) {
+        assertEquals(n(expected), MappingFunctions.repository(href));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            NeurIPS | NeurlPS | 1
+            ICLR W  | ICLRW   | 1
+            Neurips | NeurIPS | 0
+            ECCV    | ICCV    | 1
+            CVPR    | ICML    | 4
+            ''      | ICML    | 4
+            """)
+    void editDistance(String a, String b, int expected) {
+        assertEquals(expected, MappingFunctions.editDistance(a, b));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            ICLR W 2022   | ICLR W
+            NeurIPS’2022  | NeurIPS
+            CVPR2022      | CVPR
+            arXiv         | arXiv
+            """)
+    void venueName(String label, String expected) {
+        assertEquals(expected, MappingFunctions.venueName(label));
+    }
 }
