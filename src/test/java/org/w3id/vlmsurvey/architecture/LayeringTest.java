@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The package layering of the product (src/main; README "How it works"): imports only go downward,
  * <pre>
  * cli -> server (lifecycle) -> server.guard (request policy) -> server.web (pages) -> server.store (load, reload, index)
- *     -> export | linking | query | history -> graph -> markdown | mapping -> vocab | diagnostics | validate | bundle
+ *     -> export | linking | query | history | report -> graph -> markdown | mapping -> vocab | diagnostics | validate | bundle
  * </pre>
  * Packages on one level do not use each other, except at the bottom, where {@code validate} reports
  * {@code diagnostics} with {@code vocab} terms read from {@code bundle} (no cycles, checked below). Nothing uses
@@ -60,6 +60,8 @@ class LayeringTest {
                 .definedBy(pkg("query"))
                 .layer("history")
                 .definedBy(pkg("history"))
+                .layer("report")
+                .definedBy(pkg("report"))
                 .layer("graph")
                 .definedBy(pkg("graph"))
                 .layer("markdown")
@@ -86,12 +88,14 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("history")
                 .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers(
-                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history")
+                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "report")
                 .whereLayer("markdown")
                 .mayOnlyBeAccessedByLayers(
-                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "graph")
+                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "report", "graph")
                 .whereLayer("mapping")
                 .mayOnlyBeAccessedByLayers(
                         "cli",
@@ -103,6 +107,7 @@ class LayeringTest {
                         "linking",
                         "query",
                         "history",
+                        "report",
                         "graph");
         layers.check(product);
     }
@@ -121,6 +126,7 @@ class LayeringTest {
                         pkg("linking"),
                         pkg("query"),
                         pkg("history"),
+                        pkg("report"),
                         pkg("graph"),
                         pkg("markdown"),
                         pkg("mapping"),
