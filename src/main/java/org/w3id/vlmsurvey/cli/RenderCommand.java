@@ -118,7 +118,8 @@ final class RenderCommand implements Callable<Integer> {
         if (result.hasErrors()) {
             result.problems().stream().filter(Problem::isError).forEach(err::println);
             if (!force) {
-                err.println(name + ": not rendered: " + result.errors() + " errors (--force renders without the rows they name)");
+                err.println(name + ": not rendered: " + result.errors()
+                        + " errors (--force renders without the rows they name)");
                 err.flush();
                 return Main.PROBLEMS;
             }

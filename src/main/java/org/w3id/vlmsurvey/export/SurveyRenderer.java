@@ -87,8 +87,9 @@ public final class SurveyRenderer {
     static final String PAPER_HEADER = "| Paper | Published in | Code/Project |\n|---|:---:|:---:|\n";
     static final String PRETRAINING_HEADER =
             "| Dataset | Year | Num of Image-Text Paris | Language | Project |\n|---|:---:|:---:|:---:|:---:|\n";
-    static final String EVALUATION_HEADER = "| Dataset | Year | Classes | Training | Testing | Evaluation Metric | Project |\n"
-            + "|---|:---:|:---:|:---:|:---:|:---:|:---:|\n";
+    static final String EVALUATION_HEADER =
+            "| Dataset | Year | Classes | Training | Testing | Evaluation Metric | Project |\n"
+                    + "|---|:---:|:---:|:---:|:---:|:---:|:---:|\n";
 
     private SurveyRenderer() {}
 
@@ -117,14 +118,14 @@ public final class SurveyRenderer {
         java.util.Set<Node> holding = new java.util.HashSet<>();
         Map<Node, Node> parent = new TreeMap<>(java.util.Comparator.comparing(Node::toString));
         for (Binding s : sections) if (s.get("parent") != null) parent.put(s.get("section"), s.get("parent"));
-        for (Node section : blocks.keySet())
-            for (Node n = section; n != null; n = parent.get(n)) holding.add(n);
+        for (Node section : blocks.keySet()) for (Node n = section; n != null; n = parent.get(n)) holding.add(n);
         int firstLine = Integer.MAX_VALUE;
         for (Binding s : sections)
             if (holding.contains(s.get("section"))) firstLine = Math.min(firstLine, integer(s.get("line")));
         StringBuilder out = new StringBuilder();
         String[] lines = source.split("\\R", -1);
-        for (int i = 0; i < Math.min(firstLine - 1, lines.length); i++) out.append(lines[i]).append('\n');
+        for (int i = 0; i < Math.min(firstLine - 1, lines.length); i++)
+            out.append(lines[i]).append('\n');
         for (Binding s : sections) {
             if (integer(s.get("line")) < firstLine) continue;
             if (out.length() > 0 && !out.toString().endsWith("\n\n")) out.append('\n');
@@ -178,11 +179,13 @@ public final class SurveyRenderer {
                     int n = 0;
                     for (Map<String, String> r : rows) {
                         out.append(bullets ? "* " : ++n + ". ");
-                        if (r.get("venue") != null) out.append('[').append(r.get("venue")).append("] ");
+                        if (r.get("venue") != null)
+                            out.append('[').append(r.get("venue")).append("] ");
                         out.append(r.get("title")).append(' ');
                         boolean dataset = kind.equals("dataset-entry");
                         if (r.get("link") != null) out.append(bracketed("Paper", r.get("link")));
-                        if (dataset && r.get("page") != null) out.append(' ').append(bracketed("Project Page", r.get("page")));
+                        if (dataset && r.get("page") != null)
+                            out.append(' ').append(bracketed("Project Page", r.get("page")));
                         if (!dataset && r.get("codeUrl") != null) out.append(bracketed("Code", r.get("codeUrl")));
                         if (!dataset && r.get("page") != null) out.append(bracketed("Project", r.get("page")));
                         out.setLength(out.length() - (out.charAt(out.length() - 1) == ' ' ? 1 : 0));
@@ -227,10 +230,8 @@ public final class SurveyRenderer {
     private static Map<String, String> fields(Graph view, Node entry) {
         var q = org.apache.jena.query.QueryFactory.create(ENTRY);
         Map<String, String> m = new java.util.HashMap<>();
-        try (QueryExec qe = QueryExec.graph(view)
-                .query(q)
-                .substitution("entry", entry)
-                .build()) {
+        try (QueryExec qe =
+                QueryExec.graph(view).query(q).substitution("entry", entry).build()) {
             var rows = qe.select();
             if (rows.hasNext()) {
                 Binding b = rows.next();

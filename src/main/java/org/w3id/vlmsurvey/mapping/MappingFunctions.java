@@ -260,7 +260,8 @@ public final class MappingFunctions {
             cur[0] = i;
             for (int j = 1; j <= y.length(); j++)
                 cur[j] = Math.min(
-                        Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1));
+                        Math.min(cur[j - 1] + 1, prev[j] + 1),
+                        prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1));
             int[] t = prev;
             prev = cur;
             cur = t;

@@ -92,10 +92,29 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers(
-                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "report")
+                        "cli",
+                        "server",
+                        "server.guard",
+                        "server.web",
+                        "server.store",
+                        "export",
+                        "linking",
+                        "query",
+                        "history",
+                        "report")
                 .whereLayer("markdown")
                 .mayOnlyBeAccessedByLayers(
-                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "report", "graph")
+                        "cli",
+                        "server",
+                        "server.guard",
+                        "server.web",
+                        "server.store",
+                        "export",
+                        "linking",
+                        "query",
+                        "history",
+                        "report",
+                        "graph")
                 .whereLayer("mapping")
                 .mayOnlyBeAccessedByLayers(
                         "cli",

@@ -30,22 +30,34 @@ class ProblemFormatsTest {
     void textFormatListsEveryNewCheck() {
         Cli.Run r = Cli.run("check", "--source", CURATOR);
         assertEquals(1, r.exit());
-        String code = " is not a repository URL (GitHub, GitLab, Bitbucket, Gitee, Codeberg, Hugging Face or SourceForge):"
-                + " label it \"Project\" if it is a project page";
+        String code =
+                " is not a repository URL (GitHub, GitLab, Bitbucket, Gitee, Codeberg, Hugging Face or SourceForge):"
+                        + " label it \"Project\" if it is a project page";
         assertEquals(
                 String.join(
                         "\n",
                         CURATOR + ":6: warning: menu link \"#generatve\" goes to no heading",
-                        CURATOR + ":15: warning: listed as 2021 but its arXiv id 2303.15343 was submitted in 2023: is the year (or the link) wrong?",
-                        CURATOR + ":16: warning: venue \"ICLR W\" is spelled unlike every venue in data/venues.ttl but close to \"ICLRW\": write it so",
-                        CURATOR + ":17: warning: code link \"https://google-research.github.io/vision_transformer/lit/\"" + code,
-                        CURATOR + ":18: warning: \"CLIP: Learning Transferable Visual Models From Natural Language Supervision\" is listed twice under \"Contrastive\": first at line 14",
-                        CURATOR + ":19: error: row has 4 cells but the table has 3 columns: the extra cells are not in the graph: |[FILIP: Fine-grained Interactive Language-Image Pre-Training](https://arxiv.org/abs/2111.07783)|ICLR 2022|-|-|",
-                        CURATOR + ":21: warning: heading \"Alignment\" is not in the menu (line 3): add \"[Alignment](#alignment)\"",
-                        CURATOR + ":25: warning: this listing gives the title \"FILIP revisited: Fine-grained Interactive Pre-Training\" but the listing at line 19 gives \"FILIP: Fine-grained Interactive Language-Image Pre-Training\": the paper takes \"FILIP: Fine-grained Interactive Language-Image Pre-Training\" (latest year, then not a preprint, then first listed); both listings are kept",
-                        CURATOR + ":25: warning: this listing gives the venue \"NeurlPS 2022\" but the listing at line 19 gives \"ICLR 2022\": the paper takes \"ICLR 2022\" (latest year, then not a preprint, then first listed); both listings are kept",
-                        CURATOR + ":25: warning: venue \"NeurlPS\" is not in data/venues.ttl: it has no full name, kind or dblp stream (cited 1 times)",
-                        CURATOR + ":25: warning: venue \"NeurlPS\" is spelled unlike every venue in data/venues.ttl but close to \"NeurIPS\": write it so",
+                        CURATOR
+                                + ":15: warning: listed as 2021 but its arXiv id 2303.15343 was submitted in 2023: is the year (or the link) wrong?",
+                        CURATOR
+                                + ":16: warning: venue \"ICLR W\" is spelled unlike every venue in data/venues.ttl but close to \"ICLRW\": write it so",
+                        CURATOR
+                                + ":17: warning: code link \"https://google-research.github.io/vision_transformer/lit/\""
+                                + code,
+                        CURATOR
+                                + ":18: warning: \"CLIP: Learning Transferable Visual Models From Natural Language Supervision\" is listed twice under \"Contrastive\": first at line 14",
+                        CURATOR
+                                + ":19: error: row has 4 cells but the table has 3 columns: the extra cells are not in the graph: |[FILIP: Fine-grained Interactive Language-Image Pre-Training](https://arxiv.org/abs/2111.07783)|ICLR 2022|-|-|",
+                        CURATOR
+                                + ":21: warning: heading \"Alignment\" is not in the menu (line 3): add \"[Alignment](#alignment)\"",
+                        CURATOR
+                                + ":25: warning: this listing gives the title \"FILIP revisited: Fine-grained Interactive Pre-Training\" but the listing at line 19 gives \"FILIP: Fine-grained Interactive Language-Image Pre-Training\": the paper takes \"FILIP: Fine-grained Interactive Language-Image Pre-Training\" (latest year, then not a preprint, then first listed); both listings are kept",
+                        CURATOR
+                                + ":25: warning: this listing gives the venue \"NeurlPS 2022\" but the listing at line 19 gives \"ICLR 2022\": the paper takes \"ICLR 2022\" (latest year, then not a preprint, then first listed); both listings are kept",
+                        CURATOR
+                                + ":25: warning: venue \"NeurlPS\" is not in data/venues.ttl: it has no full name, kind or dblp stream (cited 1 times)",
+                        CURATOR
+                                + ":25: warning: venue \"NeurlPS\" is spelled unlike every venue in data/venues.ttl but close to \"NeurIPS\": write it so",
                         CURATOR + ": 1 errors, 10 warnings",
                         ""),
                 r.out());
@@ -53,7 +65,8 @@ class ProblemFormatsTest {
 
     @Test
     void githubAnnotationsAreTheTextLinesWithTheirRules() {
-        Cli.Run text = Cli.run("check", "--source", CURATOR), gh = Cli.run("check", "--source", CURATOR, "--format", "github");
+        Cli.Run text = Cli.run("check", "--source", CURATOR),
+                gh = Cli.run("check", "--source", CURATOR, "--format", "github");
         assertEquals(1, gh.exit());
         List<String> lines = gh.out().lines().toList();
         List<String> textLines = text.out().lines().toList();
@@ -68,7 +81,9 @@ class ProblemFormatsTest {
         assertTrue(lines.get(2).contains(",title=vlm-survey-kg venue-spelling::"), lines.get(2));
         assertTrue(lines.get(3).contains(",title=vlm-survey-kg code-links::"), lines.get(3));
         assertTrue(lines.get(4).contains(",title=vlm-survey-kg duplicate-rows::"), lines.get(4));
-        assertTrue(lines.get(5).startsWith("::error file=src/test/resources/checks/curator.md,line=19,title=vlm-survey-kg row-cells::"));
+        assertTrue(lines.get(5)
+                .startsWith(
+                        "::error file=src/test/resources/checks/curator.md,line=19,title=vlm-survey-kg row-cells::"));
         assertTrue(lines.get(6).contains(",title=vlm-survey-kg menu::"), lines.get(6));
         assertTrue(lines.get(7).contains(",line=25,title=vlm-survey-kg paper-titles::"), lines.get(7));
         assertTrue(lines.get(8).contains(",line=25,title=vlm-survey-kg listings::"), lines.get(8));
@@ -113,19 +128,37 @@ class ProblemFormatsTest {
             ruleIds.add(rule.get("id").asText());
             assertTrue(rule.at("/help/text").asText().length() > 20, rule.toString());
         });
-        assertTrue(ruleIds.containsAll(List.of(
-                "source", "shapes", "arxiv-year", "code-links", "duplicate-rows", "menu", "paper-titles", "row-cells",
-                "venue-spelling", "venues", "listings")), ruleIds.toString());
+        assertTrue(
+                ruleIds.containsAll(List.of(
+                        "source",
+                        "shapes",
+                        "arxiv-year",
+                        "code-links",
+                        "duplicate-rows",
+                        "menu",
+                        "paper-titles",
+                        "row-cells",
+                        "venue-spelling",
+                        "venues",
+                        "listings")),
+                ruleIds.toString());
         JsonNode results = run.get("results");
         assertEquals(11, results.size());
         JsonNode first = results.get(1);
         assertEquals("arxiv-year", first.get("ruleId").asText());
         assertEquals("arxiv-year", ruleIds.get(first.get("ruleIndex").asInt()));
         assertEquals("warning", first.get("level").asText());
-        assertEquals(CURATOR, first.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
-        assertEquals(15, first.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(
+                CURATOR,
+                first.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals(
+                15, first.at("/locations/0/physicalLocation/region/startLine").asInt());
         assertEquals("error", results.get(5).get("level").asText());
-        assertEquals(19, results.get(5).at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(
+                19,
+                results.get(5)
+                        .at("/locations/0/physicalLocation/region/startLine")
+                        .asInt());
     }
 
     @Test
@@ -135,11 +168,17 @@ class ProblemFormatsTest {
         assertEquals(1, r.exit());
         JsonNode log = new ObjectMapper().readTree(r.out());
         try (InputStream in = Files.newInputStream(Path.of("src/test/resources/sarif/sarif-schema-2.1.0.json"))) {
-            assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in).validate(log));
+            assertEquals(
+                    Set.of(),
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                            .getSchema(in)
+                            .validate(log));
         }
         JsonNode result = log.at("/runs/0/results/0");
         assertEquals("source", result.get("ruleId").asText());
-        assertTrue(result.at("/locations/0/physicalLocation/region").isMissingNode(), "a whole-file problem has no region");
+        assertTrue(
+                result.at("/locations/0/physicalLocation/region").isMissingNode(),
+                "a whole-file problem has no region");
     }
 
     @Test

@@ -23,11 +23,13 @@ class RenderCommandTest {
     @Test
     void aSourceWithErrorsIsRefusedUnlessForced() {
         String v6 = "src/test/resources/history/v6.md";
-        String error = v6 + ":29: error: row not mapped: no paper title in its first cell: ||CVPR 2023|[Code](https://github.com/x/unfinished)|\n";
+        String error = v6
+                + ":29: error: row not mapped: no paper title in its first cell: ||CVPR 2023|[Code](https://github.com/x/unfinished)|\n";
         Cli.Run refused = Cli.run("render", "--source", v6);
         assertEquals(1, refused.exit());
         assertEquals("", refused.out());
-        assertEquals(error + v6 + ": not rendered: 1 errors (--force renders without the rows they name)\n", refused.err());
+        assertEquals(
+                error + v6 + ": not rendered: 1 errors (--force renders without the rows they name)\n", refused.err());
         Cli.Run forced = Cli.run("render", "--source", v6, "--force");
         assertEquals(0, forced.exit());
         assertEquals(error, forced.err());
@@ -37,10 +39,16 @@ class RenderCommandTest {
     @Test
     void aVersionFromGitAndAnUnknownOne(@TempDir Path dir) throws Exception {
         TestHistory h = TestHistory.create(dir);
-        Cli.Run v7 = Cli.run("render", "--history-git", dir.toString(), "--version", h.versions.get(6).sha());
+        Cli.Run v7 = Cli.run(
+                "render",
+                "--history-git",
+                dir.toString(),
+                "--version",
+                h.versions.get(6).sha());
         assertEquals(0, v7.exit(), v7.err());
         assertTrue(v7.out().contains("### Contrastive Pre-training\n"), v7.out());
-        assertTrue(v7.out().contains("|[DeCLIP: Supervision Exists Everywhere](https://arxiv.org/abs/2110.05208)|ICLR 2022|"));
+        assertTrue(v7.out()
+                .contains("|[DeCLIP: Supervision Exists Everywhere](https://arxiv.org/abs/2110.05208)|ICLR 2022|"));
 
         // a mistyped SHA: exit 2, with the versions whose ids are nearest
         String sha = h.versions.get(2).sha();

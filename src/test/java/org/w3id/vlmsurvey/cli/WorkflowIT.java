@@ -76,10 +76,20 @@ class WorkflowIT {
     }
 
     static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=Survey Maintainer", "-c", "user.email=m@example.org",
-                "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "git",
+                "-c",
+                "user.name=Survey Maintainer",
+                "-c",
+                "user.email=m@example.org",
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "commit.gpgsign=false"));
         cmd.addAll(List.of(args));
-        Jar.Run r = sh(dir, Map.of("GIT_AUTHOR_DATE", "2025-05-19T10:00:00Z", "GIT_COMMITTER_DATE", "2025-05-19T10:00:00Z"),
+        Jar.Run r = sh(
+                dir,
+                Map.of("GIT_AUTHOR_DATE", "2025-05-19T10:00:00Z", "GIT_COMMITTER_DATE", "2025-05-19T10:00:00Z"),
                 cmd.toArray(String[]::new));
         assertEquals(0, r.exit(), r.err());
         return r.out().strip();
@@ -96,7 +106,9 @@ class WorkflowIT {
         String base = git(origin, "rev-parse", "--short=7", "HEAD");
         git(tmp, "clone", "-q", origin.toString(), "pr");
         Path pr = tmp.resolve("pr");
-        Files.copy(Path.of("src/test/resources/workflow/pr.md"), pr.resolve("README.md"),
+        Files.copy(
+                Path.of("src/test/resources/workflow/pr.md"),
+                pr.resolve("README.md"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         git(pr, "commit", "-q", "-am", "Add LiT");
         String head = git(pr, "rev-parse", "--short=7", "HEAD");
@@ -121,9 +133,13 @@ class WorkflowIT {
             ran.put(step.name(), r);
             failed |= r.exit() != 0;
         }
-        assertEquals(List.of("Get the vlm-survey-kg jar", "Check the README", "Changes against the base branch"),
+        assertEquals(
+                List.of("Get the vlm-survey-kg jar", "Check the README", "Changes against the base branch"),
                 List.copyOf(ran.keySet()));
-        assertEquals(0, ran.get("Get the vlm-survey-kg jar").exit(), ran.get("Get the vlm-survey-kg jar").err());
+        assertEquals(
+                0,
+                ran.get("Get the vlm-survey-kg jar").exit(),
+                ran.get("Get the vlm-survey-kg jar").err());
 
         Jar.Run check = ran.get("Check the README");
         assertEquals(1, check.exit(), "the broken row fails the check");

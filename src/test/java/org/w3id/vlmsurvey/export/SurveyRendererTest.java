@@ -47,8 +47,10 @@ class SurveyRendererTest {
         SurveyGraph.Result again = SurveyGraph.build(file, rendered);
         Graph a = withoutLines(original.data()), b = withoutLines(again.data());
         assertTrue(a.size() > 0);
-        assertTrue(a.isIsomorphicWith(b), () -> file + ": not the same graph\nonly before:\n" + minus(a, b)
-                + "\nonly after:\n" + minus(b, a) + "\nrendered:\n" + rendered);
+        assertTrue(
+                a.isIsomorphicWith(b),
+                () -> file + ": not the same graph\nonly before:\n" + minus(a, b) + "\nonly after:\n" + minus(b, a)
+                        + "\nrendered:\n" + rendered);
         // the rendered survey reads without errors, and rendering it again changes nothing
         assertEquals(0, again.errors(), () -> again.problems().toString());
         assertEquals(rendered, SurveyRenderer.render(again, rendered));

@@ -63,8 +63,9 @@ class BundledSurveyTest {
 
     @Test
     void warningsAreExactlyTheRealIrregularities() {
-        String code = " is not a repository URL (GitHub, GitLab, Bitbucket, Gitee, Codeberg, Hugging Face or SourceForge):"
-                + " label it \"Project\" if it is a project page";
+        String code =
+                " is not a repository URL (GitHub, GitLab, Bitbucket, Gitee, Codeberg, Hugging Face or SourceForge):"
+                        + " label it \"Project\" if it is a project page";
         assertEquals(
                 List.of(
                         "menu data/vlm-survey.md:75: warning: heading \"Image Classification\" is not in the menu (line 30): add \"[Image Classification](#image-classification)\"",
@@ -75,7 +76,8 @@ class BundledSurveyTest {
                         "menu data/vlm-survey.md:132: warning: heading \"Semantic Segmentation\" is not in the menu (line 30): add \"[Semantic Segmentation](#semantic-segmentation)\"",
                         "code-links data/vlm-survey.md:158: warning: code link \"https://google-research.github.io/vision_transformer/lit/\""
                                 + code,
-                        "code-links data/vlm-survey.md:204: warning: code link \"https://www.adrianbulat.com/lasp\"" + code),
+                        "code-links data/vlm-survey.md:204: warning: code link \"https://www.adrianbulat.com/lasp\""
+                                + code),
                 result.problems().stream().map(p -> p.rule() + " " + p).toList());
     }
 
