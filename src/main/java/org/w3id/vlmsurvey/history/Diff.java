@@ -55,7 +55,10 @@ public final class Diff {
             String newValue,
             Map<String, String> fields) {
 
-        /** The detail column: {@code field: old -> new}, or the listed values {@code field: value; ...}. */
+        /**
+         * The detail column: {@code field: old -> new}, or the listed values {@code field: value; ...}. ({@code fields} of
+         * a change are the resource's values in the newer version, of an addition or removal those shown.)
+         */
         public String detail() {
             if (kind == Kind.CHANGED) return field + ": " + shown(oldValue) + " -> " + shown(newValue);
             List<String> parts = new ArrayList<>();
@@ -145,7 +148,7 @@ public final class Diff {
                                 f.name(),
                                 o,
                                 n,
-                                Map.of()));
+                                e.getValue()));
                 }
             }
         }

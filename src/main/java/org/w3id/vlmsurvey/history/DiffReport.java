@@ -76,12 +76,37 @@ public final class DiffReport {
         for (Kind k : Kind.values()) {
             List<Change> group = changes.stream().filter(c -> c.kind() == k).toList();
             if (group.isEmpty()) continue;
-            sb.append("\n### ").append(title(k)).append("\n\n");
-            Map<String, List<Change>> byResource = new LinkedHashMap<>();
+            sb.append("\n### ").append(title(k)).append("\n");
+            // grouped by category (a paper: its category in the version it is listed in; categories and datasets
+            // each a group of their own), the groups in the order of their first change
+            Map<String, Map<String, List<Change>>> byGroup = new LinkedHashMap<>();
             for (Change c : group)
-                byResource
+                byGroup.computeIfAbsent(group(c), x -> new LinkedHashMap<>())
                         .computeIfAbsent(c.cls() + " " + c.iri().getURI(), x -> new ArrayList<>())
                         .add(c);
+            for (Map.Entry<String, Map<String, List<Change>>> g : byGroup.entrySet()) {
+                sb.append("\n#### ").append(md(g.getKey())).append("\n\n");
+                items(sb, k, g.getValue());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The group of a change in the Markdown changelog: a paper's category, else its class in plain words. */
+    static String group(Change c) {
+        return switch (c.cls()) {
+            case "Paper" -> {
+                String category = c.fields().getOrDefault("category", "");
+                yield category.isEmpty() ? "Papers without a category" : category;
+            }
+            case "MethodCategory" -> "Method categories";
+            case "Dataset" -> "Datasets";
+            default -> c.cls();
+        };
+    }
+
+    private static void items(StringBuilder sb, Kind k, Map<String, List<Change>> byResource) {
+        {
             for (List<Change> cs : byResource.values()) {
                 Change c = cs.get(0);
                 sb.append("- ").append(c.cls()).append(' ').append(linked(c));
@@ -96,7 +121,6 @@ public final class DiffReport {
                 sb.append('\n');
             }
         }
-        return sb.toString();
     }
 
     private static String title(Kind k) {

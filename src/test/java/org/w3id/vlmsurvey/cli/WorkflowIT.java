@@ -156,6 +156,7 @@ class WorkflowIT {
                 "## Changes from `README.md@" + base + "` (2025-05-19) to `README.md@" + head + "` (2025-05-19)\n\n"
                         + "1 added, 0 removed, 0 changed (0 fields).\n\n"
                         + "### Added\n\n"
+                        + "#### Contrastive Pre-training\n\n"
                         + "- Paper [LiT: Zero-Shot Transfer with Locked-image text Tuning](https://arxiv.org/abs/2111.07991):"
                         + " venue CVPR; year 2022; code google-research/vision\\_transformer; category Contrastive Pre-training\n",
                 Files.readString(summary, StandardCharsets.UTF_8));
