@@ -120,6 +120,12 @@ class ProblemFormatsTest {
         }
         Set<ValidationMessage> errors = schema.validate(log);
         assertEquals(Set.of(), errors);
+        // the schema does catch a broken log: a result without its message, a level SARIF does not have
+        com.fasterxml.jackson.databind.node.ObjectNode broken = log.deepCopy();
+        var result = (com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/runs/0/results/0");
+        result.remove("message");
+        result.put("level", "fatal");
+        assertEquals(2, schema.validate(broken).size(), schema.validate(broken).toString());
         assertEquals("2.1.0", log.get("version").asText());
         JsonNode run = log.get("runs").get(0);
         assertEquals("vlm-survey-kg", run.at("/tool/driver/name").asText());
