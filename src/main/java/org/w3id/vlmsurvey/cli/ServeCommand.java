@@ -161,6 +161,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE})")
     String historyFile;
 
+    @Mixin
+    HistoryLimitsOptions historyLimits = new HistoryLimitsOptions();
+
     @Option(
             names = "--history",
             paramLabel = "FILE.trig",
@@ -185,11 +188,17 @@ final class ServeCommand implements Callable<Integer> {
             if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
             if (historyGit != null)
                 versions = HistoryCommand.build(
-                                historyGit, historyFile, spec.commandLine().getErr())
+                                historyGit,
+                                historyFile,
+                                historyLimits.limits(),
+                                spec.commandLine().getErr())
                         .dataset();
         } catch (SourceException e) {
             spec.commandLine().getErr().println(e.problem());
             return Main.PROBLEMS;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("serve: " + e.getMessage());
+            return Main.USAGE;
         }
         SurveyServer server;
         try {
