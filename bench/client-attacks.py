@@ -41,19 +41,19 @@ def status(s, wait):
         return -1
 
 
-def timed(method, path, body=None, headers=None, src=1):
-    """(status, seconds) of one request on its own connection"""
+def timed(method, path, body=None, headers=None, src=1, wait=10):
+    """(status, seconds) of one request on its own connection, waiting at most wait seconds"""
     t = time.time()
     try:
         s = connect(src)
-        s.settimeout(10)
+        s.settimeout(wait)
         h = {'Host': 'x', 'Connection': 'close'}
         h.update(headers or {})
         if body is not None:
             h['Content-Length'] = str(len(body))
         req = '%s %s HTTP/1.1\r\n%s\r\n' % (method, path, ''.join('%s: %s\r\n' % kv for kv in h.items()))
         s.sendall(req.encode('latin-1') + (body or b''))
-        code = status(s, 10)
+        code = status(s, wait)
         s.close()
     except OSError:
         code = 0
@@ -169,7 +169,7 @@ def logins(user):
     def guess(i):
         auth = base64.b64encode(('%s:guess%d' % (name, i)).encode()).decode()
         c, _ = timed('POST', '/survey/update', b'CLEAR DEFAULT', {'Authorization': 'Basic ' + auth,
-                                                                 'Content-Type': 'application/sparql-update'}, 100 + i)
+                                                                 'Content-Type': 'application/sparql-update'}, 100 + i, 60)
         with lock:
             codes[c] += 1
     ts = [threading.Thread(target=guess, args=(i,)) for i in range(60)]
