@@ -4,11 +4,16 @@
 # --localhost --timeout=10000 --file=survey.ttl /survey: the same 10 s timeout, no heap option either), one after the
 # other, loopback only, each request bounded in time. Prints peak RSS (the server's whole process tree), ping p99 and
 # the status codes side by side; copy the table into bench/RESULTS.md. About 6 minutes.
+# Then the client attacks of issue 22 (bench/client-attacks.py: slow bodies, connections per address, a long GET
+# query, headers, VoID's Host, /static folders, SERVICE path, concurrent wrong passwords) against both, a second
+# table; about 3 minutes more.
+#   ATTACK_SETS="query client"   which sets to run (default both)
+#   ATTACK_ONLY=ours             skip vanilla Fuseki (a quick check of the script)
 source "$(dirname "$0")/lib.sh"
 JAR=${ATTACK_JAR:-$JAR}   # a copy of the jar, to measure while a build rewrites target/
 set +e +o pipefail        # an attack that fails or times out is a result, not the end of the script
-ensure_jar
-ensure_fuseki
+[ -f "$JAR" ] || ensure_jar
+[ "${ATTACK_ONLY:-}" = ours ] || ensure_fuseki
 R=$W/attack
 rm -rf "$R"; mkdir -p "$R"
 TTL=$R/survey.ttl
@@ -72,21 +77,41 @@ attack() {
   kill "$sampler" 2>/dev/null || true
 }
 
-log "ours: java -jar $JAR serve"
-start_server "$R/ours.log" "$EP" java -jar "$JAR" serve --port "$PORT"
-attack ours
-stop_server
+SETS=${ATTACK_SETS:-query client}
+ONLY=${ATTACK_ONLY:-}
+PASSWORDS=$R/update-users.txt
+printf 'attack pass\n' | java -jar "$JAR" passwd bench > "$PASSWORDS"
 
-log "vanilla Fuseki $FUSEKI_VERSION"
-start_server "$R/fuseki.log" "$EP" env FUSEKI_BASE="$W/fuseki-base" java -jar "$FUSEKI" --localhost --port "$PORT" --timeout=10000 --file="$TTL" /survey
-attack fuseki
-stop_server
+client_ours() { python3 bench/client-attacks.py "$BASE" --user bench:x > "$R/ours-client.txt" 2>&1; }
+client_fuseki() { python3 bench/client-attacks.py "$BASE" > "$R/fuseki-client.txt" 2>&1; }
 
-{
+for set in $SETS; do
+  log "$set attacks, ours: java -jar $JAR serve"
+  # the query set's 300 clients stand for many clients, all from 127.0.0.1 here: without the per-address limit,
+  # which the client set tests (it would refuse all but 32 of them, and the pings from the same address)
+  if [ "$set" = query ]; then PER_ADDRESS=0; else PER_ADDRESS=32; fi
+  start_server "$R/ours-$set.log" "$EP" java -jar "$JAR" serve --port "$PORT" --update-password-file "$PASSWORDS" \
+    --max-connections-per-address "$PER_ADDRESS"
+  if [ "$set" = query ]; then attack ours; else client_ours; fi
+  stop_server
+  if [ "$ONLY" != ours ]; then
+    log "$set attacks, vanilla Fuseki $FUSEKI_VERSION"
+    start_server "$R/fuseki-$set.log" "$EP" env FUSEKI_BASE="$W/fuseki-base" java -jar "$FUSEKI" --localhost --port "$PORT" --timeout=10000 --file="$TTL" /survey
+    if [ "$set" = query ]; then attack fuseki; else client_fuseki; fi
+    stop_server
+  fi
+done
+
+table() { # table OURS FUSEKI
   echo "| attack | ours | vanilla Fuseki $FUSEKI_VERSION |"
   echo "| --- | --- | --- |"
-  paste "$R/ours.txt" "$R/fuseki.txt" | awk -F'\t' '{printf "| %s | %s | %s |\n", $1, $2, $4}'
+  if [ -f "$2" ]; then paste "$1" "$2" | awk -F'\t' '{printf "| %s | %s | %s |\n", $1, $2, $4}'
+  else awk -F'\t' '{printf "| %s | %s | (not run) |\n", $1, $2}' "$1"; fi
+}
+{
+  if [ -f "$R/ours.txt" ]; then table "$R/ours.txt" "$R/fuseki.txt"; echo; fi
+  if [ -f "$R/ours-client.txt" ]; then table "$R/ours-client.txt" "$R/fuseki-client.txt"; echo; fi
 } | tee "$R/table.md"
-echo
-echo "Cells: HTTP status:curl exit code:seconds (status 000 = no answer; curl exit 18 = transfer cut, 28 = timed out)."
+echo "Cells: HTTP status:curl exit code:seconds (status 000 = no answer; curl exit 18 = transfer cut, 28 = timed out);"
+echo "client attacks: status x count (0 = closed without an answer, -1 = no answer in time)."
 machine

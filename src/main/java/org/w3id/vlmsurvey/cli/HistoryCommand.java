@@ -63,6 +63,9 @@ final class HistoryCommand implements Callable<Integer> {
             description = "versions built at the same time (default: the number of processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @picocli.CommandLine.Mixin
+    HistoryLimitsOptions limits = new HistoryLimitsOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -75,10 +78,13 @@ final class HistoryCommand implements Callable<Integer> {
         }
         List<Snapshot> snapshots;
         try {
-            snapshots = read();
+            snapshots = origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file, limits(), err);
         } catch (SourceException e) {
             err.println(e.problem());
             return Main.PROBLEMS;
+        } catch (IllegalArgumentException e) {
+            err.println("history: " + e.getMessage());
+            return Main.USAGE;
         }
         History history = History.build(snapshots, threads);
         report(err, snapshots.size(), history);
@@ -100,13 +106,16 @@ final class HistoryCommand implements Callable<Integer> {
         return history.skipped().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 
-    private List<Snapshot> read() {
-        return origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file);
+    private org.w3id.vlmsurvey.history.HistoryLimits limits() {
+        return limits.limits();
     }
 
-    static List<Snapshot> readGit(Path dir, String file) {
+    /** The versions of a file in git within the limits; the commits skipped (submodules) are warned about. */
+    static List<Snapshot> readGit(
+            Path dir, String file, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
         try (GitSnapshots git = GitSnapshots.open(dir, file)) {
-            List<Snapshot> versions = git.history();
+            List<Snapshot> versions = git.history(limits);
+            for (Problem w : git.warnings()) err.println(w);
             if (versions.isEmpty())
                 throw new SourceException(
                         Problem.error(dir.toString(), 0, "no commit on the first-parent line of HEAD has " + file));
@@ -115,8 +124,8 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     /** The history of a git repository, its skipped versions and summary reported (for serve --history-git). */
-    static History build(Path dir, String file, PrintWriter err) {
-        List<Snapshot> snapshots = readGit(dir, file);
+    static History build(Path dir, String file, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
+        List<Snapshot> snapshots = readGit(dir, file, limits, err);
         History h = History.build(snapshots, Runtime.getRuntime().availableProcessors());
         report(err, snapshots.size(), h);
         return h;

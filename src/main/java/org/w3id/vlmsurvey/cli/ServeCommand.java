@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--port",
-            defaultValue = "3030",
+            defaultValue = "" + ServerOptions.DEFAULT_PORT,
             description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 
@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--timeout",
-            defaultValue = "10s",
+            defaultValue = ServerOptions.DEFAULT_TIMEOUT_SECONDS + "s",
             converter = DurationConverter.class,
             paramLabel = "DURATION",
             description =
@@ -79,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--max-query-size",
             paramLabel = "BYTES",
-            defaultValue = "1000000",
+            defaultValue = "" + ServerOptions.Limits.DEFAULT_MAX_QUERY_SIZE,
             description =
                     "largest query (query string or body) in bytes; larger answers 413 (default: ${DEFAULT-VALUE})")
     long maxQuerySize;
@@ -116,6 +116,38 @@ final class ServeCommand implements Callable<Integer> {
     long maxResultTriples;
 
     @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "the public address of the server (https://example.org behind a proxy), used in the IRIs "
+                    + "it writes about itself (VoID); default: its own address, never the Host header of a request")
+    String baseUrl;
+
+    @Option(
+            names = "--body-timeout",
+            paramLabel = "DURATION",
+            defaultValue = ServerOptions.DEFAULT_BODY_TIMEOUT_SECONDS + "s",
+            converter = DurationConverter.class,
+            description = "a request body must arrive whole within this time, or the request answers 408; it is read "
+                    + "before a query slot is taken, without holding a thread (default: ${DEFAULT-VALUE})")
+    Duration bodyTimeout;
+
+    @Option(
+            names = "--body-idle-timeout",
+            paramLabel = "DURATION",
+            defaultValue = ServerOptions.DEFAULT_BODY_IDLE_TIMEOUT_SECONDS + "s",
+            converter = DurationConverter.class,
+            description = "a request body that sends nothing for this long answers 408 (default: ${DEFAULT-VALUE})")
+    Duration bodyIdleTimeout;
+
+    @Option(
+            names = "--max-connections-per-address",
+            paramLabel = "N",
+            defaultValue = "" + ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            description = "open connections from one client address; more are answered 503 and closed; 0 for no "
+                    + "limit (behind a proxy all clients share its address) (default: ${DEFAULT-VALUE})")
+    int maxConnectionsPerAddress;
+
+    @Option(
             names = "--history-git",
             paramLabel = "DIR",
             description =
@@ -128,6 +160,9 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = org.w3id.vlmsurvey.history.GitSnapshots.DEFAULT_FILE,
             description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE})")
     String historyFile;
+
+    @Mixin
+    HistoryLimitsOptions historyLimits = new HistoryLimitsOptions();
 
     @Option(
             names = "--history",
@@ -153,26 +188,39 @@ final class ServeCommand implements Callable<Integer> {
             if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
             if (historyGit != null)
                 versions = HistoryCommand.build(
-                                historyGit, historyFile, spec.commandLine().getErr())
+                                historyGit,
+                                historyFile,
+                                historyLimits.limits(),
+                                spec.commandLine().getErr())
                         .dataset();
         } catch (SourceException e) {
             spec.commandLine().getErr().println(e.problem());
             return Main.PROBLEMS;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("serve: " + e.getMessage());
+            return Main.USAGE;
         }
         SurveyServer server;
         try {
-            ServerOptions options = new ServerOptions(
-                    source.resolve(),
-                    host,
-                    port,
-                    timeout,
-                    tdb2,
-                    watch,
-                    allowService,
-                    updatePasswordFile,
-                    Duration.ofSeconds(1),
-                    new ServerOptions.Limits(
-                            maxQuerySize, maxQueries, queryQueue, resultBuffer, allowLoad, maxResultTriples));
+            ServerOptions options = ServerOptions.builder(source.resolve())
+                    .host(host)
+                    .port(port)
+                    .timeout(timeout)
+                    .tdb2(tdb2)
+                    .watch(watch)
+                    .allowService(allowService)
+                    .updatePasswordFile(updatePasswordFile)
+                    .maxQuerySize(maxQuerySize)
+                    .maxQueries(maxQueries)
+                    .queueLength(queryQueue)
+                    .resultBuffer(resultBuffer)
+                    .allowLoad(allowLoad)
+                    .maxResultTriples(maxResultTriples)
+                    .baseUrl(baseUrl)
+                    .bodyTimeout(bodyTimeout)
+                    .bodyIdleTimeout(bodyIdleTimeout)
+                    .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                    .build();
             server = SurveyServer.start(options, versions);
         } catch (SurveyServer.LoadException e) {
             SourceOption.print(spec.commandLine().getErr(), e.problems());

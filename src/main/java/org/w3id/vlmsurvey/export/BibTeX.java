@@ -51,15 +51,21 @@ public final class BibTeX {
         return sb.append("\n}\n").toString();
     }
 
-    /** Text for a braced field value: the characters LaTeX treats specially are escaped; braces always balance. */
+    /**
+     * Text for a braced field value: the characters LaTeX treats specially are escaped. Data never brings a brace of
+     * its own: BibTeX counts every brace, {@code \}} too, so a title {@code ALIGN} @misc(evil, ...)} would close the
+     * field and start an entry. Braces are written {@code \textbraceleft{}} and {@code \textbraceright{}} (the only
+     * braces in a value are then balanced pairs), and {@code @} as {@code {\char64}}.
+     */
     public static String text(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> sb.append("\\textbackslash{}");
-                case '{' -> sb.append("\\{");
-                case '}' -> sb.append("\\}");
+                case '{' -> sb.append("\\textbraceleft{}");
+                case '}' -> sb.append("\\textbraceright{}");
+                case '@' -> sb.append("{\\char64}");
                 case '&', '%', '$', '#', '_' -> sb.append('\\').append(c);
                 case '~' -> sb.append("\\textasciitilde{}");
                 case '^' -> sb.append("\\textasciicircum{}");

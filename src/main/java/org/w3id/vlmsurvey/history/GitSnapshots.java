@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
@@ -29,6 +31,7 @@ public final class GitSnapshots implements AutoCloseable {
     private final Path dir;
     private final Repository repo;
     private final String file;
+    private final List<Problem> warnings = new ArrayList<>();
 
     private GitSnapshots(Path dir, Repository repo, String file) {
         this.dir = dir;
@@ -53,9 +56,20 @@ public final class GitSnapshots implements AutoCloseable {
         }
     }
 
-    /** Every version of the file on the first-parent line of HEAD, oldest first. */
+    /** Every version of the file on the first-parent line of HEAD, oldest first, within the default limits. */
     public List<Snapshot> history() {
-        List<Snapshot> versions = new ArrayList<>();
+        return history(HistoryLimits.defaults());
+    }
+
+    /**
+     * Every version of the file on the first-parent line of HEAD, oldest first. A commit where the path is a
+     * submodule (a gitlink: a commit of another repository, not a file) or a folder is skipped with a warning
+     * ({@link #warnings()}). The number of versions, each one's size and their distinct total are checked against
+     * {@code limits} (and the heap) before any content is read: {@link SourceException} naming the limit.
+     */
+    public List<Snapshot> history(HistoryLimits limits) {
+        record Found(RevCommit commit, ObjectId blob) {}
+        List<Found> found = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repo)) {
             ObjectId head = repo.resolve("HEAD");
             if (head == null)
@@ -63,17 +77,57 @@ public final class GitSnapshots implements AutoCloseable {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(head));
             for (RevCommit c : walk) {
-                ObjectId blob = blob(c);
+                ObjectId blob = file(c, true);
                 if (blob == null) continue;
-                ObjectId before = c.getParentCount() == 0 ? null : blob(walk.parseCommit(c.getParent(0)));
-                if (!blob.equals(before)) versions.add(snapshot(c, blob));
+                ObjectId before = c.getParentCount() == 0 ? null : file(walk.parseCommit(c.getParent(0)), false);
+                if (!blob.equals(before)) found.add(new Found(c, blob));
             }
+            limits.checkVersions(dir + " (" + file + ")", found.size());
+            java.util.Map<ObjectId, Long> sizes = new java.util.HashMap<>();
+            for (Found f : found) {
+                long size = repo.open(f.blob(), Constants.OBJ_BLOB).getSize();
+                limits.checkFile(name(f.commit()), size);
+                sizes.put(f.blob(), size);
+            }
+            limits.checkTotal(
+                    dir + " (" + file + ")",
+                    sizes.values().stream().mapToLong(Long::longValue).sum());
+            List<Snapshot> versions = new ArrayList<>();
+            for (Found f : found) versions.add(snapshot(f.commit(), f.blob()));
+            Collections.reverse(versions);
+            return versions;
         } catch (IOException e) {
             throw new SourceException(
                     Problem.error(dir.toString(), 0, "cannot read the git repository: " + e.getMessage()));
         }
-        Collections.reverse(versions);
-        return versions;
+    }
+
+    /** Warnings of the last {@link #history}: the commits skipped because the path is not a file there. */
+    public List<Problem> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The blob of the file in a commit, or null when it has none or the path is a submodule or a folder there. */
+    private ObjectId file(RevCommit c, boolean warn) throws IOException {
+        try (TreeWalk tw = TreeWalk.forPath(repo, file, c.getTree())) {
+            if (tw == null) return null;
+            FileMode mode = tw.getFileMode(0);
+            if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) return tw.getObjectId(0);
+            if (warn)
+                warnings.add(Problem.warning(
+                        name(c),
+                        0,
+                        file
+                                + (mode == FileMode.GITLINK
+                                        ? " is a submodule (gitlink)"
+                                        : " is not a file (" + mode + ")")
+                                + " in this commit: skipped"));
+            return null;
+        }
+    }
+
+    private String name(RevCommit c) {
+        return file + "@" + c.abbreviate(7).name();
     }
 
     /**
@@ -105,10 +159,12 @@ public final class GitSnapshots implements AutoCloseable {
             if (id == null)
                 throw new SourceException(Problem.error(dir.toString(), 0, "no such revision: " + revision));
             RevCommit c = walk.parseCommit(id);
-            ObjectId blob = blob(c);
+            ObjectId blob = file(c, false);
             if (blob == null)
                 throw new SourceException(Problem.error(
                         dir.toString(), 0, revision + " (" + c.abbreviate(7).name() + ") has no file " + file));
+            HistoryLimits.defaults()
+                    .checkFile(name(c), repo.open(blob, Constants.OBJ_BLOB).getSize());
             return snapshot(c, blob);
         } catch (IOException e) {
             throw new SourceException(
@@ -116,14 +172,13 @@ public final class GitSnapshots implements AutoCloseable {
         }
     }
 
-    private ObjectId blob(RevCommit c) throws IOException {
-        try (TreeWalk tw = TreeWalk.forPath(repo, file, c.getTree())) {
-            return tw == null ? null : tw.getObjectId(0);
-        }
-    }
-
     private Snapshot snapshot(RevCommit c, ObjectId blob) throws IOException {
-        byte[] bytes = repo.open(blob).getBytes();
+        byte[] bytes;
+        try {
+            bytes = repo.open(blob, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+        } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+            throw new SourceException(Problem.error(name(c), 0, "too large to read: " + e.getMessage()));
+        }
         return new Snapshot(
                 c.name(),
                 c.name(),

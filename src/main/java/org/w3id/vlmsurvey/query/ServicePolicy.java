@@ -72,9 +72,12 @@ public final class ServicePolicy {
             int p = ServicePolicy.port(s, uri.getPort());
             if (port >= 0 && port != p) return false;
             if (scheme != null && port < 0 && p != defaultPort(scheme)) return false;
+            String up = normalisedPath(uri.getRawPath());
+            if (up == null) return false;
             if (path == null || path.isEmpty() || path.equals("/")) return true;
-            String up = uri.getRawPath() == null ? "" : uri.getRawPath();
-            String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            String np = normalisedPath(path);
+            if (np == null) return false;
+            String base = np.endsWith("/") ? np.substring(0, np.length() - 1) : np;
             return up.equals(base) || up.startsWith(base + "/");
         }
     }
@@ -129,6 +132,52 @@ public final class ServicePolicy {
             throw new IllegalArgumentException(
                     "--allow-service " + text + ": not a host, host:port or http(s) URL (" + e.getReason() + ")");
         }
+    }
+
+    /**
+     * A path as the endpoint's server will see it: percent-encoded unreserved characters decoded ({@code %2e} is a
+     * dot), then dot segments removed (RFC 3986 5.2.4), so {@code /sparql/%2e%2e/admin} is {@code /admin}. Null
+     * when no server could agree on what it means: a dot segment above the root, or an encoded slash or backslash
+     * ({@code %2f}, {@code %5c}), which some servers decode before routing.
+     */
+    static String normalisedPath(String raw) {
+        if (raw == null || raw.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\') return null;
+            if (c == '%') {
+                int v;
+                try {
+                    v = i + 2 < raw.length() ? Integer.parseInt(raw.substring(i + 1, i + 3), 16) : -1;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (v < 0) return null;
+                if (v == '/' || v == '\\') return null;
+                if (Character.isLetterOrDigit(v) && v < 128 || v == '-' || v == '.' || v == '_' || v == '~') {
+                    sb.append((char) v);
+                    i += 2;
+                    continue;
+                }
+            }
+            sb.append(c);
+        }
+        String p = sb.toString();
+        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        String[] segments = p.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            boolean lastSegment = i == segments.length - 1;
+            if (seg.equals(".")) {
+                if (lastSegment) out.addLast("");
+            } else if (seg.equals("..")) {
+                if (out.size() <= 1) return null; // above the root
+                out.removeLast();
+                if (lastSegment) out.addLast("");
+            } else out.addLast(seg);
+        }
+        return String.join("/", out);
     }
 
     private static int defaultPort(String scheme) {

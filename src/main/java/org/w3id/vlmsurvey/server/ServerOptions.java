@@ -1,30 +1,30 @@
 package org.w3id.vlmsurvey.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
- * How to run the server. The defaults are the safe ones: loopback only, a 10 s query timeout, no federated
- * query, no update endpoint.
- *
- * @param watchInterval how often {@code --watch} looks at the source file
+ * How to run the server, made by a {@link Builder} that starts from the defaults. The defaults are the safe ones:
+ * loopback only, a 10 s query timeout, no federated query, no update endpoint. Each default is written once here,
+ * as a constant that {@code serve --help} shows (picocli's {@code defaultValue} is made of these constants); a new
+ * option is a field, a constant, a builder method and an accessor.
  */
-public record ServerOptions(
-        SurveyGraph.Source source,
-        String host,
-        int port,
-        Duration timeout,
-        Path tdb2,
-        boolean watch,
-        List<String> allowService,
-        Path updatePasswordFile,
-        Duration watchInterval,
-        Limits limits) {
+public final class ServerOptions {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+    public static final int DEFAULT_WATCH_INTERVAL_MILLIS = 1000;
+    /** A request body must be complete within this time (total), or the request answers 408. */
+    public static final int DEFAULT_BODY_TIMEOUT_SECONDS = 20;
+    /** A request body that sends nothing for this long answers 408. */
+    public static final int DEFAULT_BODY_IDLE_TIMEOUT_SECONDS = 5;
+    /** Open connections from one client address; more are answered 503 and closed. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
 
     /**
      * What a public endpoint needs bounded. The defaults are for a lab server on the internet.
@@ -66,58 +66,269 @@ public record ServerOptions(
         }
     }
 
-    public ServerOptions {
-        allowService = List.copyOf(allowService);
-        if (watch && source.path() == null)
-            throw new IllegalArgumentException(
-                    "--watch needs a source file (--source FILE.md): the bundled copy never changes");
+    private final Builder b;
+
+    private ServerOptions(Builder b) {
+        this.b = b;
     }
 
+    /** The defaults for serving {@code source}; change what differs, then {@link Builder#build()}. */
+    public static Builder builder(SurveyGraph.Source source) {
+        return new Builder(source);
+    }
+
+    /** The options with every default. */
     public static ServerOptions defaults(SurveyGraph.Source source) {
-        return new ServerOptions(
-                source,
-                DEFAULT_HOST,
-                DEFAULT_PORT,
-                DEFAULT_TIMEOUT,
-                null,
-                false,
-                List.of(),
-                null,
-                Duration.ofSeconds(1),
-                Limits.defaults());
+        return builder(source).build();
     }
 
-    public ServerOptions withPort(int p) {
-        return new ServerOptions(
-                source, host, p, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits);
+    /** A builder holding these options, to change some. */
+    public Builder toBuilder() {
+        return b.copy();
     }
 
-    public ServerOptions withTimeout(Duration t) {
-        return new ServerOptions(
-                source, host, port, t, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits);
+    public SurveyGraph.Source source() {
+        return b.source;
     }
 
-    public ServerOptions withTdb2(Path d) {
-        return new ServerOptions(
-                source, host, port, timeout, d, watch, allowService, updatePasswordFile, watchInterval, limits);
+    public String host() {
+        return b.host;
     }
 
-    public ServerOptions withWatch(Duration interval) {
-        return new ServerOptions(
-                source, host, port, timeout, tdb2, true, allowService, updatePasswordFile, interval, limits);
+    public int port() {
+        return b.port;
     }
 
-    public ServerOptions withAllowService(List<String> a) {
-        return new ServerOptions(
-                source, host, port, timeout, tdb2, watch, a, updatePasswordFile, watchInterval, limits);
+    public Duration timeout() {
+        return b.timeout;
     }
 
-    public ServerOptions withLimits(Limits l) {
-        return new ServerOptions(
-                source, host, port, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, l);
+    /** The TDB2 folder, or null to keep the graph in memory. */
+    public Path tdb2() {
+        return b.tdb2;
     }
 
-    public ServerOptions withUpdatePasswordFile(Path f) {
-        return new ServerOptions(source, host, port, timeout, tdb2, watch, allowService, f, watchInterval, limits);
+    public boolean watch() {
+        return b.watch;
+    }
+
+    /** How often {@code --watch} looks at the source file. */
+    public Duration watchInterval() {
+        return b.watchInterval;
+    }
+
+    public List<String> allowService() {
+        return b.allowService;
+    }
+
+    /** The password file of the update endpoint, or null when there is none. */
+    public Path updatePasswordFile() {
+        return b.updatePasswordFile;
+    }
+
+    public Limits limits() {
+        return new Limits(b.maxQuerySize, b.maxQueries, b.queueLength, b.resultBuffer, b.allowLoad, b.maxResultTriples);
+    }
+
+    /**
+     * The public address of the server ({@code https://example.org}, no trailing slash), used for the IRIs it
+     * writes about itself (VoID); null means its own address ({@link SurveyServer#url()}), never the Host header.
+     */
+    public String baseUrl() {
+        return b.baseUrl;
+    }
+
+    public Duration bodyTimeout() {
+        return b.bodyTimeout;
+    }
+
+    public Duration bodyIdleTimeout() {
+        return b.bodyIdleTimeout;
+    }
+
+    /** Open connections per client address; 0 for no limit. */
+    public int maxConnectionsPerAddress() {
+        return b.maxConnectionsPerAddress;
+    }
+
+    /** Builds {@link ServerOptions}: every field starts at its default. */
+    public static final class Builder {
+        private final SurveyGraph.Source source;
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Path tdb2;
+        private boolean watch;
+        private Duration watchInterval = Duration.ofMillis(DEFAULT_WATCH_INTERVAL_MILLIS);
+        private List<String> allowService = List.of();
+        private Path updatePasswordFile;
+        private long maxQuerySize = Limits.DEFAULT_MAX_QUERY_SIZE;
+        private int maxQueries = Limits.DEFAULT_MAX_QUERIES;
+        private int queueLength = Limits.DEFAULT_QUEUE;
+        private int resultBuffer = Limits.DEFAULT_RESULT_BUFFER;
+        private boolean allowLoad;
+        private long maxResultTriples = Limits.DEFAULT_MAX_RESULT_TRIPLES;
+        private String baseUrl;
+        private Duration bodyTimeout = Duration.ofSeconds(DEFAULT_BODY_TIMEOUT_SECONDS);
+        private Duration bodyIdleTimeout = Duration.ofSeconds(DEFAULT_BODY_IDLE_TIMEOUT_SECONDS);
+        private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+
+        private Builder(SurveyGraph.Source source) {
+            this.source = source;
+        }
+
+        private Builder copy() {
+            Builder c = new Builder(source);
+            c.host = host;
+            c.port = port;
+            c.timeout = timeout;
+            c.tdb2 = tdb2;
+            c.watch = watch;
+            c.watchInterval = watchInterval;
+            c.allowService = allowService;
+            c.updatePasswordFile = updatePasswordFile;
+            c.maxQuerySize = maxQuerySize;
+            c.maxQueries = maxQueries;
+            c.queueLength = queueLength;
+            c.resultBuffer = resultBuffer;
+            c.allowLoad = allowLoad;
+            c.maxResultTriples = maxResultTriples;
+            c.baseUrl = baseUrl;
+            c.bodyTimeout = bodyTimeout;
+            c.bodyIdleTimeout = bodyIdleTimeout;
+            c.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            return c;
+        }
+
+        public Builder host(String v) {
+            host = v;
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder timeout(Duration v) {
+            timeout = v;
+            return this;
+        }
+
+        public Builder tdb2(Path v) {
+            tdb2 = v;
+            return this;
+        }
+
+        /** Reload when the source changes, looking every {@code interval}. */
+        public Builder watch(Duration interval) {
+            watch = true;
+            watchInterval = interval;
+            return this;
+        }
+
+        public Builder watch(boolean v) {
+            watch = v;
+            return this;
+        }
+
+        public Builder allowService(List<String> v) {
+            allowService = List.copyOf(v);
+            return this;
+        }
+
+        public Builder updatePasswordFile(Path v) {
+            updatePasswordFile = v;
+            return this;
+        }
+
+        public Builder maxQuerySize(long v) {
+            maxQuerySize = v;
+            return this;
+        }
+
+        public Builder maxQueries(int v) {
+            maxQueries = v;
+            return this;
+        }
+
+        public Builder queueLength(int v) {
+            queueLength = v;
+            return this;
+        }
+
+        public Builder resultBuffer(int v) {
+            resultBuffer = v;
+            return this;
+        }
+
+        public Builder allowLoad(boolean v) {
+            allowLoad = v;
+            return this;
+        }
+
+        public Builder maxResultTriples(long v) {
+            maxResultTriples = v;
+            return this;
+        }
+
+        public Builder baseUrl(String v) {
+            baseUrl = v;
+            return this;
+        }
+
+        public Builder bodyTimeout(Duration v) {
+            bodyTimeout = v;
+            return this;
+        }
+
+        public Builder bodyIdleTimeout(Duration v) {
+            bodyIdleTimeout = v;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int v) {
+            maxConnectionsPerAddress = v;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the option whose value cannot be used */
+        public ServerOptions build() {
+            limits(); // validates the limits
+            if (watch && source.path() == null)
+                throw new IllegalArgumentException(
+                        "--watch needs a source file (--source FILE.md): the bundled copy never changes");
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero())
+                throw new IllegalArgumentException("--body-timeout must be more than 0");
+            if (bodyIdleTimeout.isNegative() || bodyIdleTimeout.isZero())
+                throw new IllegalArgumentException("--body-idle-timeout must be more than 0");
+            if (maxConnectionsPerAddress < 0)
+                throw new IllegalArgumentException("--max-connections-per-address must be 0 (no limit) or more");
+            if (baseUrl != null) baseUrl = checkBaseUrl(baseUrl);
+            return new ServerOptions(copy());
+        }
+
+        private Limits limits() {
+            return new Limits(maxQuerySize, maxQueries, queueLength, resultBuffer, allowLoad, maxResultTriples);
+        }
+    }
+
+    /** An absolute http(s) URL without query or fragment, returned without its trailing slash. */
+    static String checkBaseUrl(String url) {
+        try {
+            URI u = new URI(url.strip());
+            String s = u.getScheme();
+            if (s == null
+                    || !(s.equalsIgnoreCase("http") || s.equalsIgnoreCase("https"))
+                    || u.getHost() == null
+                    || u.getRawQuery() != null
+                    || u.getRawFragment() != null
+                    || u.getRawUserInfo() != null) throw new URISyntaxException(url, "not an http(s) URL");
+            String t = u.toString();
+            return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--base-url " + url
+                    + ": expected the public address, like https://example.org or https://example.org/kg");
+        }
     }
 }

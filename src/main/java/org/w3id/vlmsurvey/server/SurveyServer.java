@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
@@ -12,24 +13,29 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.query.QueryGuards;
 import org.w3id.vlmsurvey.query.ServicePolicy;
+import org.w3id.vlmsurvey.server.guard.AddressConnectionLimit;
 import org.w3id.vlmsurvey.server.guard.AdmissionFilter;
 import org.w3id.vlmsurvey.server.guard.DefaultGraphFilter;
 import org.w3id.vlmsurvey.server.guard.ErrorLengthFilter;
 import org.w3id.vlmsurvey.server.guard.GuardedQueryService;
 import org.w3id.vlmsurvey.server.guard.HardeningFilter;
+import org.w3id.vlmsurvey.server.guard.OversizeErrorHandler;
 import org.w3id.vlmsurvey.server.guard.PasswordFile;
 import org.w3id.vlmsurvey.server.guard.QuerySizeFilter;
 import org.w3id.vlmsurvey.server.guard.ResultBufferFilter;
 import org.w3id.vlmsurvey.server.guard.StoreAccessFilter;
 import org.w3id.vlmsurvey.server.guard.UpdateGuardFilter;
+import org.w3id.vlmsurvey.server.guard.WholeBodyHandler;
 import org.w3id.vlmsurvey.server.store.SourceWatcher;
 import org.w3id.vlmsurvey.server.store.SurveyLoader;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
@@ -97,13 +103,13 @@ public final class SurveyServer implements AutoCloseable {
             SurveyLoader.Outcome outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
-            FusekiServer fuseki = fuseki(options, store, passwords);
-            for (Connector c : fuseki.getJettyServer().getConnectors()) {
-                if (c instanceof ServerConnector sc) sc.setHost(options.host());
-                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
-                if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
-            }
+            java.util.concurrent.atomic.AtomicReference<String> self =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            FusekiServer fuseki =
+                    fuseki(options, store, passwords, () -> options.baseUrl() != null ? options.baseUrl() : self.get());
+            guardConnections(fuseki, options);
             fuseki.start();
+            self.set(url(options.host(), fuseki.getHttpPort()));
             SourceWatcher watcher = options.watch()
                     ? new SourceWatcher(options.source().path(), loader, options.watchInterval())
                     : null;
@@ -131,7 +137,44 @@ public final class SurveyServer implements AutoCloseable {
         }
     }
 
-    private static FusekiServer fuseki(ServerOptions options, SurveyStore store, PasswordFile passwords) {
+    /**
+     * Jetty's part of holding slow clients apart: the bound host and response buffer on each connector, the
+     * per-address connection limit, bodies read whole and asynchronously before any servlet ({@link
+     * WholeBodyHandler}, which also adds the security headers), and 413 for a request line too large.
+     */
+    private static void guardConnections(FusekiServer fuseki, ServerOptions options) {
+        Server jetty = fuseki.getJettyServer();
+        int requestBuffer = 0;
+        AddressConnectionLimit perAddress = null;
+        for (Connector c : jetty.getConnectors()) {
+            if (c instanceof ServerConnector sc) sc.setHost(options.host());
+            HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) {
+                http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+                requestBuffer =
+                        Math.max(requestBuffer, http.getHttpConfiguration().getRequestHeaderSize());
+            }
+            if (options.maxConnectionsPerAddress() > 0 && c instanceof AbstractConnector ac) {
+                if (perAddress == null)
+                    perAddress = new AddressConnectionLimit(options.maxConnectionsPerAddress(), ac.getScheduler());
+                ac.addEventListener(perAddress);
+            }
+        }
+        ServerOptions.Limits limits = options.limits();
+        jetty.setHandler(new WholeBodyHandler(
+                jetty.getHandler(),
+                limits.maxQuerySize(),
+                options.bodyTimeout(),
+                options.bodyIdleTimeout(),
+                Math.max(BODY_BUDGET, 2 * limits.maxQuerySize())));
+        jetty.setErrorHandler(new OversizeErrorHandler(jetty.getErrorHandler(), requestBuffer));
+    }
+
+    /** Bytes of request bodies held at once (being received or waiting for their answer); more answer 503. */
+    static final long BODY_BUDGET = 64L * 1024 * 1024;
+
+    private static FusekiServer fuseki(
+            ServerOptions options, SurveyStore store, PasswordFile passwords, Supplier<String> base) {
         ServerOptions.Limits limits = options.limits();
         Context cxt = store.dataset().getContext();
         cxt.set(ARQ.queryTimeout, Long.toString(options.timeout().toMillis()));
@@ -175,7 +218,7 @@ public final class SurveyServer implements AutoCloseable {
         b.addFilter(DATASET + "/*", new ErrorLengthFilter());
         b.addServlet("/resource/*", new LinkedDataServlet(store));
         b.addServlet("/ontology", new OntologyServlet());
-        b.addServlet("/.well-known/void", new VoidServlet(store));
+        b.addServlet("/.well-known/void", new VoidServlet(store, base));
         BrowseServlet browse = new BrowseServlet(store);
         for (String path : BrowseServlet.paths()) b.addServlet(path, browse);
         SearchServlet search = new SearchServlet(store);
@@ -243,9 +286,13 @@ public final class SurveyServer implements AutoCloseable {
     }
 
     public String url() {
-        String h = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return url(options.host(), port());
+    }
+
+    static String url(String host, int port) {
+        String h = host.contains(":") ? "[" + host + "]" : host;
         if (h.equals("0.0.0.0")) h = "localhost";
-        return "http://" + h + ":" + port();
+        return "http://" + h + ":" + port;
     }
 
     /** Whether start-up rebuilt the graph (false when a TDB2 store already held the build of the same source). */

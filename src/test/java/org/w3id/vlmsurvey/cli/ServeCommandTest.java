@@ -18,6 +18,45 @@ class ServeCommandTest {
         return cl.execute(args);
     }
 
+    /** Each default is written once (ServerOptions, HistoryLimits) and shown by serve --help from there. */
+    @Test
+    void helpShowsTheDefaultsOfServerOptions() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("serve", "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        org.w3id.vlmsurvey.server.ServerOptions d =
+                org.w3id.vlmsurvey.server.ServerOptions.defaults(org.w3id.vlmsurvey.graph.SurveyGraph.Source.bundled());
+        for (String shown : java.util.List.of(
+                "(default: " + d.port() + ")",
+                "(default: " + d.host() + ",",
+                "(default: " + DurationConverter.format(d.timeout()) + ")",
+                "(default: " + DurationConverter.format(d.bodyTimeout()) + ")",
+                "(default: " + DurationConverter.format(d.bodyIdleTimeout()) + ")",
+                "(default: " + d.maxConnectionsPerAddress() + ")",
+                "(default: " + d.limits().maxQuerySize() + ")",
+                "(default: " + d.limits().maxQueries() + ")",
+                "(default: " + d.limits().queueLength() + ")",
+                "(default: " + d.limits().resultBuffer() + ")",
+                "(default: " + d.limits().maxResultTriples() + ")",
+                "(default: " + org.w3id.vlmsurvey.history.HistoryLimits.DEFAULT_MAX_VERSIONS + ")"))
+            assertTrue(help.contains(shown), shown + " in: " + help);
+        org.w3id.vlmsurvey.server.ServerOptions changed =
+                d.toBuilder().port(0).maxQueries(2).build();
+        assertEquals(0, changed.port());
+        assertEquals(2, changed.limits().maxQueries());
+        assertEquals(d.timeout(), changed.timeout());
+        assertEquals(3030, d.port(), "the builder left the defaults as they were");
+    }
+
+    @Test
+    void badBaseUrlIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertEquals(Main.USAGE, run(err, "serve", "--port", "0", "--base-url", "kg.example.org"));
+        assertTrue(err.toString().contains("--base-url kg.example.org: expected the public address"), err.toString());
+    }
+
     @Test
     void badTimeoutIsAUsageError() {
         StringWriter err = new StringWriter();

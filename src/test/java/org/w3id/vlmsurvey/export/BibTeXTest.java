@@ -50,7 +50,8 @@ public class BibTeXTest {
                 "plain text|plain text",
                 "Vision & Language|Vision \\& Language",
                 "100% of $5 #1 a_b|100\\% of \\$5 \\#1 a\\_b",
-                "{braces}|\\{braces\\}",
+                "{braces}|\\textbraceleft{}braces\\textbraceright{}",
+                "ALIGN} @misc(evil2, title={x})|ALIGN\\textbraceright{} {\\char64}misc(evil2, title=\\textbraceleft{}x\\textbraceright{})",
                 "back\\slash|back\\textbackslash{}slash",
                 "a~b^c|a\\textasciitilde{}b\\textasciicircum{}c",
                 "'two\nlines'|two lines",
@@ -130,6 +131,9 @@ public class BibTeXTest {
                 e.getField(BibTeXEntry.KEY_TITLE)
                         .toUserString()
                         .replace("\\textbackslash{}", "\\")
+                        .replace("\\textbraceleft{}", "{")
+                        .replace("\\textbraceright{}", "}")
+                        .replace("{\\char64}", "@")
                         .replace("\\textasciitilde{}", "~")
                         .replace("\\textasciicircum{}", "^")
                         .replaceAll("\\\\([{}&%$#_])", "$1"));

@@ -136,9 +136,10 @@ class SparqlFuzzTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
-                .withPort(0)
-                .withTimeout(Duration.ofSeconds(1)));
+        server = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                .port(0)
+                .timeout(Duration.ofSeconds(1))
+                .build());
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -47,6 +47,17 @@ class ServicePolicyTest {
             localhost:3031                 | http://localhost:3031/ds/sparql         | true
             localhost:3031                 | http://localhost:3032/ds/sparql         | false
             localhost:3031                 | http://localhost/ds/sparql              | false
+            https://query.example.net/sparql | https://query.example.net/sparql/%2e%2e/admin | false
+            https://query.example.net/sparql | https://query.example.net/sparql/%2E%2E/admin | false
+            https://query.example.net/sparql | https://query.example.net/sparql/../admin | false
+            https://query.example.net/sparql | https://query.example.net/sparql/./sub  | true
+            https://query.example.net/sparql | https://query.example.net/sparql/x/../sub | true
+            https://query.example.net/sparql | https://query.example.net/sparql/x/%2e%2e/%2e%2e/admin | false
+            https://query.example.net/sparql | https://query.example.net/sparql/..%2fadmin | false
+            https://query.example.net/sparql | https://query.example.net/sparql/..%5Cadmin | false
+            https://query.example.net/sparql | https://query.example.net/%73parql    | true
+            https://query.example.net/sparql | https://query.example.net/sparq%6c/sub | true
+            example.org                    | http://example.org/%2e%2e/x             | false
             """)
     void matchesExactly(String entry, String endpoint, boolean allowed) {
         assertEquals(allowed, new ServicePolicy(List.of(entry)).allows(endpoint));

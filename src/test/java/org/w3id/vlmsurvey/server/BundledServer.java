@@ -14,8 +14,9 @@ final class BundledServer {
 
     static synchronized SurveyServer get() {
         if (server == null) {
-            SurveyServer s = SurveyServer.start(
-                    ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+            SurveyServer s = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                    .port(0)
+                    .build());
             Runtime.getRuntime().addShutdownHook(new Thread(s::close, "bundled-server-stop"));
             server = s;
         }

@@ -36,7 +36,10 @@ class ServeHistoryTest {
             h = History.build(git.history(), 2);
         }
         server = SurveyServer.start(
-                ServerOptions.defaults(SurveyGraph.Source.bundled()).withPort(0).withTimeout(Duration.ofSeconds(30)),
+                ServerOptions.builder(SurveyGraph.Source.bundled())
+                        .port(0)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 h.dataset());
     }
 

@@ -22,8 +22,9 @@ class ServerBrowserTest {
     @Test
     void runsAQueryAndShowsResultRows() {
         Browser.assumePresent();
-        try (SurveyServer server = SurveyServer.start(
-                        ServerOptions.defaults(SurveyGraph.Source.resolve(null)).withPort(0));
+        try (SurveyServer server = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                        .port(0)
+                        .build());
                 Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
             driver.get(server.url() + "/");

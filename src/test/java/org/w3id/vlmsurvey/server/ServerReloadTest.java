@@ -40,8 +40,10 @@ class ServerReloadTest {
     void tdb2IsReusedWhenTheSourceIsUnchangedAndRebuiltAfterAnEdit(@TempDir Path dir) throws Exception {
         Path md = copyOfSurvey(dir);
         Path db = dir.resolve("db");
-        ServerOptions options =
-                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withTdb2(db);
+        ServerOptions options = ServerOptions.builder(SurveyGraph.Source.file(md))
+                .port(0)
+                .tdb2(db)
+                .build();
         long triples;
         try (SurveyServer first = SurveyServer.start(options)) {
             assertTrue(first.rebuilt(), "a new database is built");
@@ -66,8 +68,10 @@ class ServerReloadTest {
     @Test
     void watchSwapsInAGoodEditAndKeepsTheLastGoodGraphOnABrokenOne(@TempDir Path dir) throws Exception {
         Path md = copyOfSurvey(dir);
-        ServerOptions options =
-                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withWatch(Duration.ofMillis(200));
+        ServerOptions options = ServerOptions.builder(SurveyGraph.Source.file(md))
+                .port(0)
+                .watch(Duration.ofMillis(200))
+                .build();
         try (SurveyServer server = SurveyServer.start(options)) {
             long triples = server.store().counts().triples();
             assertEquals(TITLE, clipTitle(server));

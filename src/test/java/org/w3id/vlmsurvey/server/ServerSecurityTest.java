@@ -28,9 +28,10 @@ class ServerSecurityTest {
     void updateOnlyWithBasicAuth(@TempDir Path dir) throws Exception {
         Path pw = dir.resolve("passwords");
         Files.writeString(pw, "# editors\n" + PasswordFile.line("editor", "s3cret") + "\n");
-        try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
-                .withPort(0)
-                .withUpdatePasswordFile(pw))) {
+        try (SurveyServer server = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                .port(0)
+                .updatePasswordFile(pw)
+                .build())) {
             String url = server.url() + "/survey/update";
             // No credentials: 401 with a Basic challenge (the endpoint exists but needs a user of the password file).
             HttpResponse<String> anon = Http.sendFresh(update(url, null, INSERT));
@@ -78,11 +79,10 @@ class ServerSecurityTest {
      */
     @Test
     void graphAnswersAreBoundedByMaxResultTriples() throws Exception {
-        ServerOptions defaults = ServerOptions.defaults(SurveyGraph.Source.resolve(null));
-        ServerOptions.Limits l = defaults.limits();
-        try (SurveyServer server = SurveyServer.start(defaults.withPort(0)
-                .withLimits(new ServerOptions.Limits(
-                        l.maxQuerySize(), l.maxQueries(), l.queueLength(), l.resultBuffer(), l.allowLoad(), 41)))) {
+        try (SurveyServer server = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                .port(0)
+                .maxResultTriples(41)
+                .build())) {
             String vlm = "PREFIX vlm: <https://w3id.org/vlm-survey/ontology#> ";
             // 41 papers: exactly the limit, so the whole answer
             HttpResponse<String> fits = Http.query(
@@ -153,9 +153,10 @@ class ServerSecurityTest {
                 .start();
         try {
             String endpoint = "http://localhost:" + other.getHttpPort() + "/tiny/sparql";
-            try (SurveyServer server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
-                    .withPort(0)
-                    .withAllowService(List.of("localhost:" + other.getHttpPort())))) {
+            try (SurveyServer server = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                    .port(0)
+                    .allowService(List.of("localhost:" + other.getHttpPort()))
+                    .build())) {
                 HttpResponse<String> r =
                         Http.query(server.url(), "SELECT ?o { SERVICE <" + endpoint + "> { ?s ?p ?o } }", "text/csv");
                 assertEquals(200, r.statusCode(), r.body());

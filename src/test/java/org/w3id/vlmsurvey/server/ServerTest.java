@@ -64,9 +64,10 @@ class ServerTest {
 
     @BeforeAll
     static void start() {
-        server = SurveyServer.start(ServerOptions.defaults(SurveyGraph.Source.resolve(null))
-                .withPort(0)
-                .withTimeout(Duration.ofSeconds(2)));
+        server = SurveyServer.start(ServerOptions.builder(SurveyGraph.Source.resolve(null))
+                .port(0)
+                .timeout(Duration.ofSeconds(2))
+                .build());
         base = server.url();
         triples = Txn.calculateRead(
                 server.store().dataset(),

@@ -126,8 +126,10 @@ class TextSearchTest {
     @Test
     void watchReindexesTheEditedGraph(@TempDir Path dir) throws Exception {
         Path md = ServerReloadTest.copyOfSurvey(dir);
-        ServerOptions options =
-                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withWatch(Duration.ofMillis(200));
+        ServerOptions options = ServerOptions.builder(SurveyGraph.Source.file(md))
+                .port(0)
+                .watch(Duration.ofMillis(200))
+                .build();
         try (SurveyServer s = SurveyServer.start(options)) {
             assertEquals(List.of("CoOp"), names(s, "'\"learning to prompt\"'"));
             ServerReloadTest.edit(md, "CoOp: Learning to Prompt for", "CoOp: Learning to Cue for");
@@ -143,8 +145,10 @@ class TextSearchTest {
     void tdb2KeepsItsIndexNextToTheStoreAndRebuildsAMissingOne(@TempDir Path dir) throws Exception {
         Path md = ServerReloadTest.copyOfSurvey(dir);
         Path db = dir.resolve("db");
-        ServerOptions options =
-                ServerOptions.defaults(SurveyGraph.Source.file(md)).withPort(0).withTdb2(db);
+        ServerOptions options = ServerOptions.builder(SurveyGraph.Source.file(md))
+                .port(0)
+                .tdb2(db)
+                .build();
         int documents;
         try (SurveyServer first = SurveyServer.start(options)) {
             assertEquals(PROMPT_PAPERS, names(first, "'prompt'"));

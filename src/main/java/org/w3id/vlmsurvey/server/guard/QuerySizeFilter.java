@@ -69,9 +69,12 @@ public final class QuerySizeFilter implements Filter {
         res.setStatus(413);
         res.setContentType("text/plain;charset=utf-8");
         res.setHeader("Connection", "close");
-        res.getOutputStream()
-                .write((what + " is larger than " + max + " bytes, the limit of this server (--max-query-size)\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        res.getOutputStream().write(tooLargeMessage(what, max).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The one message of a 413: what was too large, and the limit with its option. */
+    public static String tooLargeMessage(String what, long max) {
+        return what + " is larger than " + max + " bytes, the limit of this server (--max-query-size)\n";
     }
 
     /** The bytes of a stream, or null if there are more than {@code max}. */

@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +27,9 @@ import org.w3id.vlmsurvey.query.ServicePolicy;
 /**
  * The guard of {@code /survey/update}, in this order:
  * <ol>
- * <li>a client (remote address) with {@value #MAX_FAILURES} failed logins in the last minute answers 429 with
- * {@code Retry-After} until the minute is over;</li>
+ * <li>a client (remote address), or a user name, with {@value #MAX_FAILURES} failed logins in the last minute answers
+ * 429 with {@code Retry-After} until the minute is over; the count is taken atomically before the password is
+ * checked, so guesses sent at once are counted as they arrive, not after their checks;</li>
  * <li>HTTP basic authentication against the {@link PasswordFile} (401 with a challenge);</li>
  * <li>a request from a web page of another origin ({@code Origin} not this server) answers 403, and only
  * {@code application/sparql-update} bodies are accepted (415 for a form): a cross-site form cannot update;</li>
@@ -63,24 +66,32 @@ public final class UpdateGuardFilter implements Filter {
             return;
         }
         String client = req.getRemoteAddr();
-        long now = System.currentTimeMillis();
-        Failures f = failures.get(client);
-        if (f != null && now - f.since() > WINDOW_MILLIS) {
-            failures.remove(client, f);
-            f = null;
+        String[] credentials = credentials(req);
+        // one check reserved per address and per user before the (slow) password check: 60 guesses at once
+        // get 5 checks, not as many as arrive before the first failure is counted
+        List<String> keys = new ArrayList<>();
+        keys.add("address " + client);
+        if (credentials != null) keys.add("user " + credentials[0]);
+        for (int i = 0; i < keys.size(); i++) {
+            long wait = reserve(keys.get(i));
+            if (wait > 0) {
+                for (int j = 0; j < i; j++) refund(keys.get(j));
+                res.setHeader("Retry-After", Long.toString(Math.max(1, wait / 1000)));
+                send(
+                        res,
+                        429,
+                        "too many failed logins " + (i == 0 ? "from " + client : "for this user")
+                                + ": try again later");
+                return;
+            }
         }
-        if (f != null && f.count() >= MAX_FAILURES) {
-            res.setHeader("Retry-After", Long.toString(Math.max(1, (f.since() + WINDOW_MILLIS - now) / 1000)));
-            send(res, 429, "too many failed logins from " + client + ": try again later");
-            return;
-        }
-        String user = authenticated(req);
-        if (user == null) {
-            failures.merge(client, new Failures(now, 1), (a, b) -> new Failures(a.since(), a.count() + 1));
+        boolean ok = credentials != null && passwords.verify(credentials[0], credentials[1]);
+        if (!ok) {
             res.setHeader("WWW-Authenticate", "Basic realm=\"vlm-survey\", charset=\"UTF-8\"");
             send(res, 401, "update needs the user name and password of the password file");
             return;
         }
+        for (String k : keys) refund(k);
         if (!"POST".equalsIgnoreCase(req.getMethod())) {
             res.setHeader("Allow", "POST, OPTIONS");
             send(res, 405, "update takes POST");
@@ -131,7 +142,31 @@ public final class UpdateGuardFilter implements Filter {
         chain.doFilter(new QuerySizeFilter.Replayed(req, body), response);
     }
 
-    private String authenticated(HttpServletRequest req) {
+    /**
+     * Takes one login check for {@code key} (an address or a user) in the current minute: 0 if taken, else the
+     * milliseconds until the minute is over. A check counts as failed until {@link #refund} (a right password).
+     */
+    long reserve(String key) {
+        long now = System.currentTimeMillis();
+        if (failures.size() > 10_000) failures.values().removeIf(f -> now - f.since() > WINDOW_MILLIS);
+        long[] wait = {0};
+        failures.compute(key, (k, f) -> {
+            if (f == null || now - f.since() > WINDOW_MILLIS) f = new Failures(now, 0);
+            if (f.count() >= MAX_FAILURES) {
+                wait[0] = Math.max(1, f.since() + WINDOW_MILLIS - now);
+                return f;
+            }
+            return new Failures(f.since(), f.count() + 1);
+        });
+        return wait[0];
+    }
+
+    void refund(String key) {
+        failures.computeIfPresent(key, (k, f) -> f.count() <= 1 ? null : new Failures(f.since(), f.count() - 1));
+    }
+
+    /** The user name and password of a basic Authorization header, or null. */
+    private static String[] credentials(HttpServletRequest req) {
         String h = req.getHeader("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) return null;
         String decoded;
@@ -142,8 +177,7 @@ public final class UpdateGuardFilter implements Filter {
         }
         int i = decoded.indexOf(':');
         if (i <= 0) return null;
-        String user = decoded.substring(0, i);
-        return passwords.verify(user, decoded.substring(i + 1)) ? user : null;
+        return new String[] {decoded.substring(0, i), decoded.substring(i + 1)};
     }
 
     private static boolean sameOrigin(String origin, HttpServletRequest req) {

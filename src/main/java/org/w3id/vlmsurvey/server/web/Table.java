@@ -63,7 +63,10 @@ public record Table(List<String> columns, List<Map<String, Object>> rows) {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** RFC 4180 CSV: a header of the column names, then one line per row; an unbound value is an empty field. */
+    /**
+     * RFC 4180 CSV: a header of the column names, then one line per row; an unbound value is an empty field. Text
+     * that a spreadsheet would run as a formula ({@link #cell}) is prefixed with {@code '}.
+     */
     public String csv() {
         StringBuilder sb = new StringBuilder();
         line(sb, columns);
@@ -78,14 +81,28 @@ public record Table(List<String> columns, List<Map<String, Object>> rows) {
     private static void line(StringBuilder sb, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) sb.append(',');
-            String v = values.get(i) instanceof BigDecimal d
+            Object o = values.get(i);
+            String v = o instanceof BigDecimal d
                     ? d.toPlainString()
-                    : values.get(i).toString();
+                    : o instanceof Long ? o.toString() : cell(o.toString());
             if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0)
                 sb.append('"').append(v.replace("\"", "\"\"")).append('"');
             else sb.append(v);
         }
         sb.append("\r\n");
+    }
+
+    /**
+     * A text cell as a spreadsheet may open it (OWASP "CSV injection"): text starting with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return is prefixed with {@code '}, so it is shown, never run as a
+     * formula. Numbers are written as numbers, not through this.
+     */
+    public static String cell(String text) {
+        if (text.isEmpty()) return text;
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     /** A JSON array of one object per row, numbers as JSON numbers, unbound columns left out. */

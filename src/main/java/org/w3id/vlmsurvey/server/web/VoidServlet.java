@@ -24,21 +24,25 @@ import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * The VoID and DCAT description of the served dataset at {@code /.well-known/void}: counts of triples and
- * entities, a class partition per class, the vocabularies used, the SPARQL endpoint and the dump.
+ * entities, a class partition per class, the vocabularies used, the SPARQL endpoint and the dump. Its IRIs are made
+ * from the configured public address ({@code --base-url}), never from the Host header a client sends.
  */
 public final class VoidServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final SurveyStore store;
+    private final java.util.function.Supplier<String> base;
 
-    public VoidServlet(SurveyStore store) {
+    /** @param base the server's public address ({@code --base-url}, else its own), never a request's Host */
+    public VoidServlet(SurveyStore store, java.util.function.Supplier<String> base) {
         this.store = store;
+        this.base = base;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String type = Negotiation.chooseOrRefuse(req, resp);
         if (type == null) return;
-        String base = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getContextPath();
+        String base = this.base.get();
         Graph g = Txn.calculateRead(store.dataset(), () -> describe(store.dataset(), base));
         Negotiation.send(resp, type, g, d -> ResourceDescription.html(d, base + "/.well-known/void#dataset"));
     }

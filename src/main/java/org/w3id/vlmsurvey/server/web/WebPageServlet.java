@@ -72,7 +72,8 @@ public final class WebPageServlet extends HttpServlet {
     }
 
     private void resource(HttpServletResponse resp, String name) throws IOException {
-        try (InputStream in = WebPageServlet.class.getClassLoader().getResourceAsStream(WEB + name)) {
+        java.net.URL url = WebPageServlet.class.getClassLoader().getResource(WEB + name);
+        try (InputStream in = url == null || isDirectory(url) ? null : url.openStream()) {
             if (in == null) {
                 Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + name + "\n");
                 return;
@@ -81,6 +82,26 @@ public final class WebPageServlet extends HttpServlet {
             resp.setHeader("Cache-Control", "max-age=3600");
             send(resp, TYPES.getOrDefault(ext, "application/octet-stream"), in.readAllBytes());
         }
+    }
+
+    /**
+     * Whether a resource is a folder: in the jar an entry {@code static/vendor} is found as the folder
+     * {@code static/vendor/} (and read as 0 bytes), on the class path of the tests as a directory listing.
+     */
+    static boolean isDirectory(java.net.URL url) throws IOException {
+        java.net.URLConnection c = url.openConnection();
+        if (c instanceof java.net.JarURLConnection jar) {
+            java.util.jar.JarEntry e = jar.getJarEntry();
+            return e == null || e.isDirectory();
+        }
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return java.nio.file.Files.isDirectory(java.nio.file.Path.of(url.toURI()));
+            } catch (java.net.URISyntaxException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void send(HttpServletResponse resp, String type, byte[] bytes) throws IOException {

@@ -1,0 +1,72 @@
+package org.w3id.vlmsurvey.history;
+
+import org.w3id.vlmsurvey.diagnostics.Problem;
+import org.w3id.vlmsurvey.diagnostics.SourceException;
+
+/**
+ * How much history is built at most, checked before anything is built, so that a history too large ends with a
+ * clear message naming its limit instead of a JGit stack trace or the JVM out of memory.
+ *
+ * @param maxFileBytes  bytes of one version of the file (the survey's README is 20 kB)
+ * @param maxVersions   versions of the file
+ * @param maxTotalBytes bytes of all the distinct versions together (equal versions are mapped once)
+ */
+public record HistoryLimits(long maxFileBytes, int maxVersions, long maxTotalBytes) {
+    public static final long DEFAULT_MAX_FILE_BYTES = 2_000_000;
+    public static final int DEFAULT_MAX_VERSIONS = 300;
+    public static final long DEFAULT_MAX_TOTAL_BYTES = 8_000_000;
+
+    /**
+     * Heap a history needs per byte of distinct content: its graphs keep about 24 bytes per byte of Markdown
+     * (measured on the bundled survey: 471 kB of graph for 19.8 kB), doubled for the work of building them.
+     */
+    public static final int HEAP_PER_BYTE = 48;
+
+    /** The options that set each limit, for the messages (the same on {@code history} and {@code serve}). */
+    public static final String FILE_OPTION = "--history-max-file-size",
+            VERSIONS_OPTION = "--history-max-versions",
+            TOTAL_OPTION = "--history-max-total-size";
+
+    public HistoryLimits {
+        if (maxFileBytes < 1) throw new IllegalArgumentException(FILE_OPTION + " must be at least 1 byte");
+        if (maxVersions < 1) throw new IllegalArgumentException(VERSIONS_OPTION + " must be at least 1");
+        if (maxTotalBytes < 1) throw new IllegalArgumentException(TOTAL_OPTION + " must be at least 1 byte");
+    }
+
+    public static HistoryLimits defaults() {
+        return new HistoryLimits(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_VERSIONS, DEFAULT_MAX_TOTAL_BYTES);
+    }
+
+    void checkFile(String name, long bytes) {
+        if (bytes > maxFileBytes)
+            throw refused(name, "is " + bytes + " bytes, more than " + maxFileBytes + " (" + FILE_OPTION + ")");
+    }
+
+    void checkVersions(String name, int versions) {
+        if (versions > maxVersions)
+            throw refused(
+                    name, "has " + versions + " versions, more than " + maxVersions + " (" + VERSIONS_OPTION + ")");
+    }
+
+    /** The distinct contents together: their total, then the heap free to build them. */
+    void checkTotal(String name, long distinctBytes) {
+        if (distinctBytes > maxTotalBytes)
+            throw refused(
+                    name,
+                    "has " + distinctBytes + " bytes of distinct versions, more than " + maxTotalBytes + " ("
+                            + TOTAL_OPTION + ")");
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long needed = distinctBytes * HEAP_PER_BYTE;
+        if (needed > free)
+            throw refused(
+                    name,
+                    "needs about " + needed / 1_000_000 + " MB of heap to build (" + distinctBytes
+                            + " bytes of distinct versions), " + free / 1_000_000
+                            + " MB are free: give the JVM more (-Xmx) or build fewer versions");
+    }
+
+    private static SourceException refused(String name, String why) {
+        return new SourceException(Problem.error(name, 0, "history refused: " + why));
+    }
+}

@@ -1,0 +1,72 @@
+package org.w3id.vlmsurvey.server.guard;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * At most {@code max} open connections from one client address (Jetty's own {@code NetworkConnectionLimit} counts
+ * all clients together). A connection over the limit is answered {@code 503} with {@code Retry-After} at once,
+ * without reading its request, and closed: one address cannot hold the server's connections, file descriptors or
+ * body buffers. Behind a reverse proxy every client has the proxy's address: raise the limit or give 0 (none).
+ */
+public final class AddressConnectionLimit implements Connection.Listener {
+    static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n"
+                    + "Content-Type: text/plain;charset=utf-8\r\nContent-Length: 66\r\n\r\n"
+                    + "too many connections from your address: try again in a few seconds")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final int max;
+    private final Scheduler scheduler;
+    private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
+
+    public AddressConnectionLimit(int max, Scheduler scheduler) {
+        this.max = max;
+        this.scheduler = scheduler;
+    }
+
+    /** Open connections from this address now. */
+    public int open(InetAddress address) {
+        return open.getOrDefault(address, 0);
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        InetAddress a = address(connection);
+        if (a == null) return;
+        int n = open.merge(a, 1, Integer::sum);
+        if (n > max) refuse(connection.getEndPoint());
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        InetAddress a = address(connection);
+        if (a != null) open.computeIfPresent(a, (k, v) -> v <= 1 ? null : v - 1);
+    }
+
+    private void refuse(EndPoint endPoint) {
+        try {
+            endPoint.flush(ByteBuffer.wrap(BUSY));
+            endPoint.shutdownOutput();
+        } catch (IOException | RuntimeException e) {
+            endPoint.close();
+            return;
+        }
+        // closed a moment later, so the client reads the answer instead of a reset
+        scheduler.schedule(() -> endPoint.close(), 1, TimeUnit.SECONDS);
+    }
+
+    private static InetAddress address(Connection c) {
+        SocketAddress s = c.getEndPoint().getRemoteSocketAddress();
+        return s instanceof InetSocketAddress i ? i.getAddress() : null;
+    }
+}
