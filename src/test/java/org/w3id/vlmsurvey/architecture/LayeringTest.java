@@ -88,27 +88,10 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers(
-                        "cli",
-                        "server",
-                        "server.guard",
-                        "server.web",
-                        "server.store",
-                        "export",
-                        "linking",
-                        "query",
-                        "history")
+                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history")
                 .whereLayer("markdown")
                 .mayOnlyBeAccessedByLayers(
-                        "cli",
-                        "server",
-                        "server.guard",
-                        "server.web",
-                        "server.store",
-                        "export",
-                        "linking",
-                        "query",
-                        "history",
-                        "graph")
+                        "cli", "server", "server.guard", "server.web", "server.store", "export", "linking", "query", "history", "graph")
                 .whereLayer("mapping")
                 .mayOnlyBeAccessedByLayers(
                         "cli",

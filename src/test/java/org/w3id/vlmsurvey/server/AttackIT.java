@@ -1,5 +1,7 @@
 package org.w3id.vlmsurvey.server;
 
+import org.w3id.vlmsurvey.server.guard.PasswordFile;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
@@ -36,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.vlmsurvey.cli.Jar;
-import org.w3id.vlmsurvey.server.guard.PasswordFile;
 
 /**
  * The attack suite of issue 10: every weakness reported, with its exact reproducer, against the shaded jar started
