@@ -314,7 +314,7 @@ public final class MappingFunctions {
     private static final Pattern TITLE_EDGES = Pattern.compile("^[\\s*_\"“]+|[\\s*_,.;:(\\[\"”]+$");
     /** A link label that says what the link is rather than naming the paper. */
     private static final Pattern GENERIC_LABEL = Pattern.compile(
-            "^(papers?|pdf|arxiv|abs|html|code|codes|github|git|repo|project|project page|page|website|homepage|demo|"
+            "^(papers?( links?)?|pdf( links?)?|arxiv|abs|html|code|codes|github|git|repo|project|project page|page|website|homepage|demo|"
                     + "link|links|openreview|video|slides?|bib|bibtex|dataset|data|model|models|poster|blog|"
                     + "official|hugging ?face|leaderboard|citation|eval tool|coming soon)$",
             Pattern.CASE_INSENSITIVE);

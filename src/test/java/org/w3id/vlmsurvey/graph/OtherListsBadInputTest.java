@@ -56,20 +56,26 @@ class OtherListsBadInputTest {
         SourceException refused =
                 assertThrows(SourceException.class, () -> SurveyGraph.build("no-titles.md", md.toString()));
         assertEquals(5, refused.problem().line());
-        assertTrue(refused.problem().message().contains("15 problems say why, the first at line 5: table not mapped"),
+        assertTrue(
+                refused.problem().message().contains("15 problems say why, the first at line 5: table not mapped"),
                 refused.problem().message());
         // beside a table that has a title column, every such table and line is reported
-        md.append("## Papers\n\n| Title | Venue |\n|---|---|\n| [A Title](").append(ARXIV).append("2402.00001) | CVPR 2024 |\n");
+        md.append("## Papers\n\n| Title | Venue |\n|---|---|\n| [A Title](")
+                .append(ARXIV)
+                .append("2402.00001) | CVPR 2024 |\n");
         SurveyGraph.Result r = SurveyGraph.build("no-titles.md", md.toString());
         assertEquals(1, papers(r));
         // tables start at lines 5, 12 and 19; their rows follow the delimiter row
         for (int table : new int[] {5, 12, 19}) {
-            assertTrue(messages(r, table).stream().anyMatch(m -> m.startsWith("table not mapped") && m.contains("no title-like column")),
+            assertTrue(
+                    messages(r, table).stream()
+                            .anyMatch(m -> m.startsWith("table not mapped") && m.contains("no title-like column")),
                     r.problems().toString());
             for (int row = table + 2; row < table + 6; row++)
                 assertEquals(
                         List.of("line links a paper but was not read as a listing: its table has no title-like column"
-                                + " (Title, Paper, Name, Method, Model): " + md.toString().split("\n")[row - 1]),
+                                + " (Title, Paper, Name, Method, Model): "
+                                + md.toString().split("\n")[row - 1]),
                         messages(r, row));
         }
         assertEquals(new Stats.PaperLinkLines(1, 13), Stats.paperLinkLines(r));

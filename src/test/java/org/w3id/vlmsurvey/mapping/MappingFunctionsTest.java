@@ -481,6 +481,7 @@ class MappingFunctionsTest {
                     """
             Paper       | true
             📖 PDF      | true
+            paper Link  | true
             CVPR 2023   | true
             2023        | true
             A Title     | false
