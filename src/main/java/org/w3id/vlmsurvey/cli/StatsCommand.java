@@ -27,6 +27,7 @@ final class StatsCommand implements Callable<Integer> {
         SurveyGraph.Result result = SourceOption.build(src, spec.commandLine().getErr());
         if (result == null) return Main.PROBLEMS;
         out.print(Stats.of(result.data()).render(TripleCounts.of(result, src.links())));
+        out.print(Stats.paperLinkLines(result));
         out.flush();
         return Main.OK;
     }

@@ -63,6 +63,29 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
         return new Stats(g.size(), classes, cats);
     }
 
+    /** Rows, list items and paragraph lines that link a paper (mapping/05-paper-link-lines.rq), and how many were read. */
+    public record PaperLinkLines(long read, long all) {
+        @Override
+        public String toString() {
+            return String.format("%-28s %8d of %d%n", "lines with a paper link read", read, all);
+        }
+    }
+
+    /** How many of the lines of a built graph that link a paper became a paper or a dataset. */
+    public static PaperLinkLines paperLinkLines(SurveyGraph.Result r) {
+        String q =
+                """
+                PREFIX src: <https://w3id.org/vlm-survey/source#>
+                SELECT (COUNT(DISTINCT ?x) AS ?n) (COUNT(DISTINCT ?read) AS ?r) {
+                  ?x src:paperLinked true .
+                  OPTIONAL { ?x src:paper|src:dataset ?any BIND (?x AS ?read) }
+                }""";
+        try (QueryExec qe = QueryExec.graph(r.working()).query(q).build()) {
+            Binding b = qe.select().next();
+            return new PaperLinkLines(num(b, "r"), num(b, "n"));
+        }
+    }
+
     private static Long num(Binding b, String var) {
         return Long.parseLong(b.get(Var.alloc(var)).getLiteralLexicalForm());
     }

@@ -198,12 +198,20 @@ public final class SurveyGraph {
             String name, SurveyMapping.Output out, Path links, java.util.function.Consumer<List<Triple>> added) {
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
-                && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode()))
+                && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode())) {
+            // the checks may say why (a table without a title column, a line that links a paper): name the first
+            Problem why = out.problems().stream().sorted().findFirst().orElse(null);
             throw new SourceException(Problem.error(
                     name,
-                    0,
-                    "no survey tables or entries found: expected a table whose first column is \"Paper\" or \"Dataset\", "
-                            + "or entries like \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""));
+                    why == null ? 0 : why.line(),
+                    "no survey tables or entries found: expected a table with a title-like column (Title, Paper, Name,"
+                            + " Method, Model) or a first column \"Dataset\", or entries like"
+                            + " \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""
+                            + (why == null
+                                    ? ""
+                                    : "; " + out.problems().size() + " problems say why, the first at line "
+                                            + why.line() + ": " + why.message())));
+        }
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, name));
         if (links != null) {

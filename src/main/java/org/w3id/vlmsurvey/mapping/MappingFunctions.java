@@ -21,6 +21,7 @@ import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
 import org.apache.jena.sparql.function.FunctionBase1;
 import org.apache.jena.sparql.function.FunctionBase2;
 import org.apache.jena.sparql.function.FunctionRegistry;
+import org.w3id.vlmsurvey.vocab.SRC;
 
 /**
  * The SPARQL function library of the mapping: every text rule that more than one mapping rule or check needs
@@ -160,7 +161,7 @@ public final class MappingFunctions {
 
     private static final Pattern PAPER_LABEL = rei("^\\s*paper\\s*$");
     private static final Pattern CODE_LABEL = rei("code");
-    private static final Pattern PAGE_LABEL = rei("project|page|website");
+    private static final Pattern PAGE_LABEL = rei("project|page|website|demo");
 
     /**
      * What a link's label says it points to: "paper" (the label is "Paper"), "code" (it mentions code), "page"
@@ -338,6 +339,197 @@ public final class MappingFunctions {
         return m.find() ? m.group(1) : title;
     }
 
+    // ---- entries of other lists (src:inline: links as ⟨k|label⟩, bold as ⟪text⟫, line breaks as newlines) ----
+
+    private static final String LO = Pattern.quote(String.valueOf(SRC.INLINE_LINK_OPEN)),
+            LS = Pattern.quote(String.valueOf(SRC.INLINE_LINK_SEP)),
+            LC = Pattern.quote(String.valueOf(SRC.INLINE_LINK_CLOSE)),
+            SO = Pattern.quote(String.valueOf(SRC.INLINE_STRONG_OPEN)),
+            SC = Pattern.quote(String.valueOf(SRC.INLINE_STRONG_CLOSE));
+    /** Emoji, symbols and list numbering before an entry's first word, link or bold text. */
+    private static final Pattern LEAD_SYMBOLS = Pattern.compile("^[^\\p{L}\\p{N}\\[(" + LO + SO + "]+");
+    /** A leading bracket that is not a link: a date "[2021.08]" or a venue "[CVPR 2022]". */
+    private static final Pattern LEAD_BRACKET = Pattern.compile("^\\[[^\\]\\n" + LO + "]*\\]");
+
+    private static final Pattern LEAD_LINK = Pattern.compile("^" + LO + "([0-9]+)" + LS + "([^" + LC + "]*)" + LC);
+    private static final Pattern LEAD_STRONG =
+            Pattern.compile("^" + SO + "([^" + SC + "]*)" + SC + "(.*)$", Pattern.DOTALL);
+    private static final Pattern ANY_LINK = Pattern.compile(LO + "[0-9]+" + LS + "([^" + LC + "]*)" + LC);
+    private static final Pattern STRONG_MARKS = Pattern.compile(SO + "|" + SC);
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("^\\s*(?::|：|\\s[-–—])\\s*");
+    /** Where a title written as plain text ends: a link, a bracket, a line break, or ", Venue" / ". Venue". */
+    private static final Pattern TITLE_END = Pattern.compile("\\s*(?:" + LO + "|\\[|\\n).*$", Pattern.DOTALL);
+
+    private static final Pattern TITLE_EDGES = Pattern.compile("^[\\s*_\"“]+|[\\s*_,.;:(\\[\"”]+$");
+    /** A link label that says what the link is rather than naming the paper. */
+    private static final Pattern GENERIC_LABEL = Pattern.compile(
+            "^(papers?( links?)?|pdf( links?)?|arxiv|abs|html|code|codes|github|git|repo|project|project page|page|website|homepage|demo|"
+                    + "link|links|openreview|video|slides?|bib|bibtex|dataset|data|model|models|poster|blog|"
+                    + "official|hugging ?face|leaderboard|citation|eval tool|coming soon)$",
+            Pattern.CASE_INSENSITIVE);
+    /** A label that is an identifier: "2401.00001", "2401.00001v2". */
+    private static final Pattern ID_LABEL = Pattern.compile("^[0-9.]+(v[0-9]+)?$");
+    /** A venue and year written anywhere on an entry: "CVPR 2023", "NeurIPS'22" is not read, "arXiv 2024". */
+    private static final Pattern VENUE_ANYWHERE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])([A-Za-z][A-Za-z&]*(?: [A-Z][A-Za-z&]*)?)\\s?['’]?\\s?((?:19|20)[0-9]{2})(?![0-9]|\\.[0-9]{4})");
+    /** A venue after a plain title: "Title, CVPR 2023", "Title (ECCV 2022)". */
+    private static final Pattern TRAILING_VENUE =
+            Pattern.compile("\\s*(?:,\\s*|\\(\\s*)" + VENUE_ANYWHERE.pattern() + "\\s*\\)?[\\s,.]*$");
+    /** Leading links that say what they are ("⟨1|Paper⟩ ⟨2|Code⟩ Title"): a title is read after them. */
+    private static final Pattern LEAD_GENERIC_LINKS =
+            Pattern.compile("^(?:" + LO + "[0-9]+" + LS + "([^" + LC + "]*)" + LC + "[\\s,;]*)+");
+
+    private static final Pattern YEAR_ANYWHERE = Pattern.compile("(?<![0-9.])((?:19|20)[0-9]{2})(?![0-9]|\\.[0-9]{4})");
+    private static final Pattern DATE_YEAR = Pattern.compile("^\\s*((?:19|20)[0-9]{2})(?:[-./][0-9]{1,2}){0,2}\\s*$");
+
+    /** The inline text without its marks: link labels and bold text as plain text. */
+    static String plain(String inline) {
+        return STRONG_MARKS
+                .matcher(ANY_LINK.matcher(inline).replaceAll(m -> Matcher.quoteReplacement(m.group(1))))
+                .replaceAll("");
+    }
+
+    /** Whether a link label names something (a title) rather than saying what the link is ("Paper", "Code", "CVPR 2023"). */
+    public static boolean genericLabel(String label) {
+        String l = LEAD_SYMBOLS.matcher(label).replaceAll("").strip();
+        return l.isEmpty()
+                || GENERIC_LABEL.matcher(l).matches()
+                || ID_LABEL.matcher(l).matches()
+                || VENUE_ANYWHERE.matcher(l).matches()
+                || YEAR_ANYWHERE.matcher(l).matches();
+    }
+
+    private static boolean genericLabels(String links) {
+        Matcher m = ANY_LINK.matcher(links);
+        while (m.find()) if (!genericLabel(m.group(1))) return false;
+        return true;
+    }
+
+    /** The parts of an entry that give its title: {title, short name, index of the title's link or null, rest}. */
+    private record EntryParts(String title, String shortName, String link, String rest) {}
+
+    private static EntryParts parts(String inline) {
+        String s = LEAD_SYMBOLS.matcher(inline).replaceAll("");
+        s = LEAD_SYMBOLS.matcher(LEAD_BRACKET.matcher(s).replaceFirst("")).replaceAll("");
+        Matcher strong = LEAD_STRONG.matcher(s);
+        if (strong.find()) {
+            String name = strong.group(1), rest = strong.group(2);
+            Matcher sep = NAME_SEPARATOR.matcher(rest);
+            if (sep.find()) {
+                String after = rest.substring(sep.end());
+                String title = plainTitle(after);
+                if (title != null && !after.startsWith(String.valueOf(SRC.INLINE_LINK_OPEN)))
+                    return new EntryParts(title, trimTitle(plain(name)), null, after);
+            }
+            Matcher link = LEAD_LINK.matcher(name.strip());
+            if (link.find() && !genericLabel(link.group(2)))
+                return new EntryParts(trimTitle(link.group(2)), null, link.group(1), rest);
+            String title = trimTitle(plain(name));
+            return title.isEmpty() ? new EntryParts(null, null, null, rest) : new EntryParts(title, null, null, rest);
+        }
+        Matcher link = LEAD_LINK.matcher(s);
+        if (link.find() && !genericLabel(link.group(2))) {
+            String after = s.substring(link.end());
+            Matcher sep = NAME_SEPARATOR.matcher(after);
+            // "[ShortName](url): Title ..." names the paper after the colon
+            if (sep.find()
+                    && plainTitle(after.substring(sep.end())) != null
+                    && link.group(2).length() <= 40)
+                return new EntryParts(
+                        plainTitle(after.substring(sep.end())), trimTitle(link.group(2)), link.group(1), after);
+            return new EntryParts(trimTitle(link.group(2)), null, link.group(1), after);
+        }
+        Matcher generic = LEAD_GENERIC_LINKS.matcher(s);
+        if (generic.find() && genericLabels(generic.group())) s = s.substring(generic.end());
+        String title = plainTitle(s);
+        int end = title == null ? 0 : s.indexOf(title) + title.length();
+        return new EntryParts(title, null, null, s.substring(Math.max(end, 0)));
+    }
+
+    private static String plainTitle(String s) {
+        String t = trimTitle(plain(TITLE_END.matcher(s).replaceFirst("")));
+        t = trimTitle(TRAILING_VENUE.matcher(t).replaceFirst(""));
+        return t.isEmpty() ? null : t;
+    }
+
+    private static String trimTitle(String s) {
+        return TITLE_EDGES.matcher(s.strip()).replaceAll("");
+    }
+
+    /**
+     * The title of an entry of another list, from its {@code src:inline}: "⟪ShortName⟫: Title ⟨1|CVPR 2023⟩" ->
+     * "Title", "⟪Title⟫\nCVPR 2023, ⟨1|Paper⟩" -> "Title", "[2021.08] ⟨1|Title⟩" -> "Title", "⟨1|Title⟩, CVPR 2023"
+     * -> "Title", "Title ⟨1|Paper⟩" -> "Title"; null when there is none.
+     */
+    public static String entryTitle(String inline) {
+        return parts(inline).title();
+    }
+
+    /**
+     * How an entry opens: "bold" (with bold text, "⟪Title⟫" or "⟪Name⟫: Title"), "link" (with a link whose label is
+     * its title, after a date or venue bracket if any), else "text".
+     */
+    public static String entryShape(String inline) {
+        String s = LEAD_SYMBOLS.matcher(inline).replaceAll("");
+        s = LEAD_SYMBOLS.matcher(LEAD_BRACKET.matcher(s).replaceFirst("")).replaceAll("");
+        if (LEAD_STRONG.matcher(s).find()) return "bold";
+        return parts(inline).link() != null ? "link" : "text";
+    }
+
+    /** The short name written before the title: "⟪CLIP⟫: Learning ..." -> "CLIP"; else null. */
+    public static String entryShortName(String inline) {
+        return parts(inline).shortName();
+    }
+
+    /** The index of the link whose label is the entry's title ("⟨1|Title⟩, CVPR 2023" -> "1"); else null. */
+    public static String entryTitleLink(String inline) {
+        return parts(inline).link();
+    }
+
+    /** The part of the entry that is not its title: where its venue and year are read, with a leading bracket. */
+    private static String venueText(String inline) {
+        String s = LEAD_SYMBOLS.matcher(inline).replaceAll("");
+        Matcher lead = LEAD_BRACKET.matcher(s);
+        String bracket = lead.find() ? lead.group() + " " : "";
+        return bracket + plain(parts(inline).rest());
+    }
+
+    /**
+     * The venue and year written anywhere on an entry but in its title: before it ("[CVPR 2023] Title"), after it
+     * ("⟨1|Title⟩, CVPR 2023"), in a link's label ("⟨2|CVPR 2023⟩") or on the next line; "CVPR 2023"; else null.
+     */
+    public static String entryVenueAnywhere(String inline) {
+        Matcher m = VENUE_ANYWHERE.matcher(venueText(inline));
+        while (m.find())
+            if (!genericLabel(m.group(1)) || m.group(1).equalsIgnoreCase("arxiv")) return m.group(1) + " " + m.group(2);
+        return null;
+    }
+
+    /** The first year written on an entry but in its title ("[2021.08] ⟨1|Title⟩" -> 2021); else null. */
+    public static String entryYear(String inline) {
+        Matcher m = YEAR_ANYWHERE.matcher(venueText(inline));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The year of a date cell: "2023-05-11", "2021.08", "2023/5", "2021" -> the year; else null. */
+    public static String dateYear(String text) {
+        Matcher m = DATE_YEAR.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static final Pattern PAPER_HREF = rei(
+            "^(https?://)?([a-z0-9-]+\\.)*(arxiv\\.org|openreview\\.net|thecvf\\.com|aclanthology\\.org|aclweb\\.org|"
+                    + "neurips\\.cc|nips\\.cc|proceedings\\.mlr\\.press|dl\\.acm\\.org|ieeexplore\\.ieee\\.org|"
+                    + "springer\\.com|doi\\.org)(/|$)|\\.pdf([?#].*)?$");
+
+    /**
+     * Whether a link goes to a paper: arXiv, OpenReview, CVF, ACL Anthology, NeurIPS / PMLR proceedings, ACM DL,
+     * IEEE Xplore, Springer, doi.org, or a PDF.
+     */
+    public static boolean paperHref(String href) {
+        return PAPER_HREF.matcher(href(href)).find();
+    }
+
     // ---- registration ----
 
     /** The functions by local name, in the order the README lists them. */
@@ -411,6 +603,18 @@ public final class MappingFunctions {
         fn1("arxivYear", s -> gYear(arxivYear(s)));
         fn1("repository", s -> str(repository(s)));
         fn2("editDistance", (x, y) -> NodeValue.makeInteger(editDistance(x, y)));
+        fn1("genericLabel", s -> NodeValue.makeBoolean(genericLabel(s)));
+        fn1("entryTitle", s -> str(entryTitle(s)));
+        fn1("entryShape", s -> str(entryShape(s)));
+        fn1("entryShortName", s -> str(entryShortName(s)));
+        fn1("entryTitleLink", s -> {
+            String k = entryTitleLink(s);
+            return k == null ? null : NodeValue.makeInteger(Long.parseLong(k));
+        });
+        fn1("entryVenueAnywhere", s -> str(entryVenueAnywhere(s)));
+        fn1("entryYear", s -> gYear(entryYear(s)));
+        fn1("dateYear", s -> gYear(dateYear(s)));
+        fn1("paperHref", s -> NodeValue.makeBoolean(paperHref(s)));
     }
 
     private static boolean registered;

@@ -339,8 +339,8 @@ public final class SurveyMapping {
     }
 
     /** Text kept only while its partition is mapped (the partition checks quote it). */
-    private static final java.util.Set<Node> PARTITION_TEXT =
-            java.util.Set.of(SRC.raw.asNode(), SRC.text.asNode(), SRC.cells.asNode(), SRC.columns.asNode());
+    private static final java.util.Set<Node> PARTITION_TEXT = java.util.Set.of(
+            SRC.raw.asNode(), SRC.text.asNode(), SRC.inline.asNode(), SRC.cells.asNode(), SRC.columns.asNode());
 
     /**
      * Whether a triple of a partition's working graph goes to the summary: a fact about the document, a section,

@@ -261,6 +261,8 @@ public final class MarkdownReader {
         final List<Integer> levelStack = new ArrayList<>();
         final Set<String> used = new HashSet<>();
         Node currentSection;
+        /** Whether a list or a table was met: a paragraph before the first one is part of the document's lead. */
+        boolean content;
 
         Builder(String displayName, String text, java.util.function.Consumer<Graph> emit) {
             this.emit = emit;
@@ -314,6 +316,7 @@ public final class MarkdownReader {
         }
 
         private void table(TableBlock table) {
+            content = true;
             if (part != null) {
                 // a table inside a list item belongs to the item's partition
                 tableTriples(table);
@@ -398,6 +401,23 @@ public final class MarkdownReader {
 
         @Override
         public void visit(ListItem item) {
+            content = true;
+            inItemsRun(() -> itemTriples(item));
+        }
+
+        /**
+         * A paragraph outside lists and tables: each of its lines is a {@code src:Paragraph} of its own, except that a
+         * line without a link is read together with the lines after it up to one with a link ("**Title**" then
+         * "CVPR 2023, [Paper](...)"). A paragraph inside a list item is part of the item.
+         */
+        @Override
+        public void visit(Paragraph paragraph) {
+            if (part != null) return;
+            inItemsRun(() -> paragraphTriples(paragraph));
+        }
+
+        /** Runs {@code body} in the partition of the current run of list items and paragraph lines under one heading. */
+        private void inItemsRun(Runnable body) {
             if (part == null) {
                 // a run of items under one heading, cut every ITEMS_PER_PARTITION items
                 if (items != null && (itemsSection != currentSection || itemCount >= ITEMS_PER_PARTITION)) flushItems();
@@ -407,12 +427,61 @@ public final class MarkdownReader {
                 }
                 part = items;
                 try {
-                    itemTriples(item);
+                    body.run();
                 } finally {
                     part = null;
                 }
             } else {
-                itemTriples(item);
+                body.run();
+            }
+        }
+
+        private void paragraphTriples(Paragraph paragraph) {
+            List<org.commonmark.node.Node> unit = new ArrayList<>();
+            boolean linked = false;
+            for (org.commonmark.node.Node c = paragraph.getFirstChild(); c != null; c = c.getNext()) {
+                if (Inline.isBreak(c)) {
+                    if (linked) {
+                        paragraphUnit(unit);
+                        unit = new ArrayList<>();
+                        linked = false;
+                    } else if (!unit.isEmpty()) unit.add(c);
+                    continue;
+                }
+                unit.add(c);
+                if (c instanceof Link || hasLink(c)) linked = true;
+            }
+            if (!unit.isEmpty()) paragraphUnit(unit);
+        }
+
+        private static boolean hasLink(org.commonmark.node.Node n) {
+            List<Link> found = new ArrayList<>();
+            collectLinks(n, found);
+            return !found.isEmpty();
+        }
+
+        private void paragraphUnit(List<org.commonmark.node.Node> unit) {
+            int line = 0;
+            for (org.commonmark.node.Node n : unit) if ((line = lineOf(n)) > 0) break;
+            if (line == 0) return;
+            itemCount++;
+            Node p = node("P" + line);
+            StringBuilder text = new StringBuilder();
+            for (org.commonmark.node.Node n : unit) text.append(Inline.isBreak(n) ? " " : Text.of(n));
+            add(p, RDF.type.asNode(), SRC.Paragraph.asNode());
+            add(p, SRC.line.asNode(), integer(line));
+            add(p, SRC.raw.asNode(), str(line <= lines.length ? lines[line - 1] : ""));
+            add(
+                    p,
+                    SRC.text.asNode(),
+                    str(text.toString().replaceAll("\\s+", " ").strip()));
+            add(p, SRC.inline.asNode(), str(Inline.of(unit, 0)));
+            if (!content) add(p, SRC.lead.asNode(), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+            inSection(p);
+            int k = 0;
+            for (org.commonmark.node.Node n : unit) {
+                if (n instanceof Link l) k = link(p, l, k);
+                else k = links(p, n, k);
             }
         }
 
@@ -431,6 +500,18 @@ public final class MarkdownReader {
             add(li, SRC.line.asNode(), integer(line));
             add(li, SRC.raw.asNode(), str(line <= lines.length ? lines[line - 1] : ""));
             add(li, SRC.text.asNode(), str(text.toString()));
+            StringBuilder inline = new StringBuilder();
+            int before = 0;
+            for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof Paragraph) {
+                    Inline in = new Inline(before);
+                    c.accept(in);
+                    if (inline.length() > 0) inline.append('\n');
+                    inline.append(in.result());
+                    before = in.links();
+                }
+            }
+            add(li, SRC.inline.asNode(), str(inline.toString()));
             inSection(li);
             int k = 0;
             for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext())
@@ -448,15 +529,19 @@ public final class MarkdownReader {
             List<Link> found = new ArrayList<>();
             collectLinks(container, found);
             int k = start;
-            for (Link l : found) {
-                k++;
-                Node ln = node(localName(owner) + "-K" + k);
-                add(owner, SRC.link.asNode(), ln);
-                add(ln, RDF.type.asNode(), SRC.Link.asNode());
-                add(ln, SRC.index.asNode(), integer(k));
-                add(ln, SRC.label.asNode(), str(Text.of(l).strip()));
-                add(ln, SRC.href.asNode(), str(l.getDestination().strip()));
-            }
+            for (Link l : found) k = link(owner, l, k);
+            return k;
+        }
+
+        /** Adds one link as the {@code k + 1}-th of its owner; returns {@code k + 1}. */
+        private int link(Node owner, Link l, int k) {
+            k++;
+            Node ln = node(localName(owner) + "-K" + k);
+            add(owner, SRC.link.asNode(), ln);
+            add(ln, RDF.type.asNode(), SRC.Link.asNode());
+            add(ln, SRC.index.asNode(), integer(k));
+            add(ln, SRC.label.asNode(), str(Text.of(l).strip()));
+            add(ln, SRC.href.asNode(), str(l.getDestination().strip()));
             return k;
         }
 

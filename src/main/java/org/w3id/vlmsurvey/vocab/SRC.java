@@ -17,6 +17,7 @@ public final class SRC {
     public static final Resource Cell = r("Cell");
     public static final Resource Link = r("Link");
     public static final Resource ListItem = r("ListItem");
+    public static final Resource Paragraph = r("Paragraph");
 
     public static final Property file = p("file");
     public static final Property line = p("line");
@@ -37,6 +38,16 @@ public final class SRC {
     public static final Property href = p("href");
     public static final Property columns = p("columns");
     public static final Property cells = p("cells");
+    public static final Property inline = p("inline");
+    public static final Property lead = p("lead");
+
+    /**
+     * The marks of {@code src:inline}: a link is written {@code ⟨k|label⟩}, bold text {@code ⟪text⟫} (written by the
+     * Markdown reader, read by the mapping's entry functions).
+     */
+    public static final char INLINE_LINK_OPEN = '⟨', INLINE_LINK_SEP = '|', INLINE_LINK_CLOSE = '⟩';
+
+    public static final char INLINE_STRONG_OPEN = '⟪', INLINE_STRONG_CLOSE = '⟫';
 
     private static Resource r(String local) {
         return ResourceFactory.createResource(NS + local);

@@ -175,7 +175,7 @@ class MappingFunctionsTest {
             Project Page   | page
             Homepage       | page
             Website        | page
-            Demo           | other
+            Demo           | page
             ''             | other
             """)
     void linkRole(String label, String expected) {
@@ -445,6 +445,88 @@ class MappingFunctionsTest {
     void shortNameAtEnd(String title, String shortName, String without) {
         assertEquals(n(shortName), MappingFunctions.shortNameAtEnd(title));
         assertEquals(without, MappingFunctions.withoutShortName(title));
+    }
+
+    /** Entries of other lists, as their src:inline (links ⟨k|label⟩, bold ⟪text⟫, line breaks \n written as ⏎). */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '¦',
+            emptyValue = "",
+            textBlock =
+                    """
+            ⟨1|A Title⟩, CVPR 2023 [⟨2|code⟩]                              ¦ A Title       ¦ null  ¦ 1    ¦ CVPR 2023  ¦ 2023
+            [2021.08] ⟨1|A Title⟩                                          ¦ A Title       ¦ null  ¦ 1    ¦ null       ¦ 2021
+            ⟪ShortName⟫: A Title [⟨1|CVPR 2023⟩] [⟨2|Code⟩]               ¦ A Title       ¦ ShortName ¦ null ¦ CVPR 2023 ¦ 2023
+            🌟 ⟪A Title: With Colon⟫⏎arXiv 2025, ⟨1|Paper⟩, ⟨2|Project⟩     ¦ A Title: With Colon ¦ null ¦ null ¦ arXiv 2025 ¦ 2025
+            [CVPR 2022] A Title [⟨1|Paper⟩][⟨2|Code⟩]                      ¦ A Title       ¦ null  ¦ null ¦ CVPR 2022  ¦ 2022
+            A Title (ECCV 2022) [⟨1|Paper⟩]                                ¦ A Title       ¦ null  ¦ null ¦ ECCV 2022  ¦ 2022
+            ⟪⟨1|A Title⟩⟫ NeurIPS 2021                                     ¦ A Title       ¦ null  ¦ 1    ¦ NeurIPS 2021 ¦ 2021
+            ⟨1|CLIP⟩: A Title, ICML 2021                                   ¦ A Title       ¦ CLIP  ¦ 1    ¦ ICML 2021  ¦ 2021
+            ⟨1|Paper⟩ ⟨2|Code⟩                                             ¦ null          ¦ null  ¦ null ¦ null       ¦ null
+            ⟨1|2401.00001⟩ A Title 2020                                     ¦ A Title 2020 ¦ null  ¦ null ¦ null       ¦ null
+            """)
+    void entryParts(String inline, String title, String shortName, String link, String venue, String year) {
+        String in = inline.replace("⏎", "\n");
+        assertEquals(n(title), MappingFunctions.entryTitle(in), "title");
+        assertEquals(n(shortName), MappingFunctions.entryShortName(in), "short name");
+        assertEquals(n(link), MappingFunctions.entryTitleLink(in), "title link");
+        assertEquals(n(venue), MappingFunctions.entryVenueAnywhere(in), "venue");
+        assertEquals(n(year), MappingFunctions.entryYear(in), "year");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            Paper       | true
+            📖 PDF      | true
+            paper Link  | true
+            CVPR 2023   | true
+            2023        | true
+            A Title     | false
+            CLIP        | false
+            """)
+    void genericLabel(String label, boolean expected) {
+        assertEquals(expected, MappingFunctions.genericLabel(label));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            https://arxiv.org/abs/2103.00020                         | true
+            https://openreview.net/forum?id=abc                      | true
+            https://openaccess.thecvf.com/content/CVPR2023/x.html    | true
+            https://aclanthology.org/2023.acl-long.1                 | true
+            https://proceedings.neurips.cc/paper/2020/hash/x         | true
+            https://dl.acm.org/doi/10.1145/1                         | true
+            https://ieeexplore.ieee.org/document/1                   | true
+            https://link.springer.com/chapter/10.1007/1              | true
+            https://example.org/paper.pdf                            | true
+            https://github.com/openai/CLIP                           | false
+            https://notarxiv.org.example.com/abs/1                   | false
+            #section                                                 | false
+            """)
+    void paperHref(String href, boolean expected) {
+        assertEquals(expected, MappingFunctions.paperHref(href));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            2023-05-11 | 2023
+            2021.08    | 2021
+            2023/5     | 2023
+            2021       | 2021
+            May 2021   | null
+            21.08      | null
+            """)
+    void dateYear(String text, String expected) {
+        assertEquals(n(expected), MappingFunctions.dateYear(text));
     }
 
     @Test
