@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.query.QueryPolicy;
 
 /**
  * How to run the server. The defaults are the safe ones: loopback only, a 10 s query timeout, no federated
  * query, no update endpoint.
  *
  * @param watchInterval how often {@code --watch} looks at the source file
+ * @param queryPolicy   what every query the server runs may ask for (syntax, property functions, text search, rows
+ *                      held in memory): {@link QueryPolicy}
  */
 public record ServerOptions(
         SurveyGraph.Source source,
@@ -21,7 +24,8 @@ public record ServerOptions(
         List<String> allowService,
         Path updatePasswordFile,
         Duration watchInterval,
-        Limits limits) {
+        Limits limits,
+        QueryPolicy queryPolicy) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -68,6 +72,7 @@ public record ServerOptions(
 
     public ServerOptions {
         allowService = List.copyOf(allowService);
+        if (queryPolicy == null) queryPolicy = QueryPolicy.defaults();
         if (watch && source.path() == null)
             throw new IllegalArgumentException(
                     "--watch needs a source file (--source FILE.md): the bundled copy never changes");
@@ -84,40 +89,46 @@ public record ServerOptions(
                 List.of(),
                 null,
                 Duration.ofSeconds(1),
-                Limits.defaults());
+                Limits.defaults(),
+                QueryPolicy.defaults());
     }
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(
-                source, host, p, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits);
+                source, host, p, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits, queryPolicy);
     }
 
     public ServerOptions withTimeout(Duration t) {
         return new ServerOptions(
-                source, host, port, t, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits);
+                source, host, port, t, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits, queryPolicy);
     }
 
     public ServerOptions withTdb2(Path d) {
         return new ServerOptions(
-                source, host, port, timeout, d, watch, allowService, updatePasswordFile, watchInterval, limits);
+                source, host, port, timeout, d, watch, allowService, updatePasswordFile, watchInterval, limits, queryPolicy);
     }
 
     public ServerOptions withWatch(Duration interval) {
         return new ServerOptions(
-                source, host, port, timeout, tdb2, true, allowService, updatePasswordFile, interval, limits);
+                source, host, port, timeout, tdb2, true, allowService, updatePasswordFile, interval, limits, queryPolicy);
     }
 
     public ServerOptions withAllowService(List<String> a) {
         return new ServerOptions(
-                source, host, port, timeout, tdb2, watch, a, updatePasswordFile, watchInterval, limits);
+                source, host, port, timeout, tdb2, watch, a, updatePasswordFile, watchInterval, limits, queryPolicy);
     }
 
     public ServerOptions withLimits(Limits l) {
         return new ServerOptions(
-                source, host, port, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, l);
+                source, host, port, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, l, queryPolicy);
+    }
+
+    public ServerOptions withQueryPolicy(QueryPolicy q) {
+        return new ServerOptions(
+                source, host, port, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits, q);
     }
 
     public ServerOptions withUpdatePasswordFile(Path f) {
-        return new ServerOptions(source, host, port, timeout, tdb2, watch, allowService, f, watchInterval, limits);
+        return new ServerOptions(source, host, port, timeout, tdb2, watch, allowService, f, watchInterval, limits, queryPolicy);
     }
 }
