@@ -135,17 +135,17 @@ final class ServeCommand implements Callable<Integer> {
             names = "--text-max-clauses",
             paramLabel = "N",
             defaultValue = "" + TextSearchLimits.DEFAULT_MAX_CLAUSES,
-            description = "clauses (words, wildcards...) of one text:query search text; more answers 400 (default: ${DEFAULT-VALUE})")
+            description =
+                    "clauses (words, wildcards...) of one text:query search text; more answers 400 (default: ${DEFAULT-VALUE})")
     int textMaxClauses;
 
     @Option(
             names = "--text-leading-wildcards",
-            description = "allow text:query search texts starting with a wildcard (*ing: a scan of every indexed word; off)")
+            description =
+                    "allow text:query search texts starting with a wildcard (*ing: a scan of every indexed word; off)")
     boolean textLeadingWildcards;
 
-    @Option(
-            names = "--text-regex",
-            description = "allow regular expressions (/.../) in text:query search texts (off)")
+    @Option(names = "--text-regex", description = "allow regular expressions (/.../) in text:query search texts (off)")
     boolean textRegex;
 
     @Option(

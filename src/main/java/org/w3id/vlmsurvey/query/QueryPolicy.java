@@ -156,7 +156,8 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
                 op = TransformPropertyFunction.transform(Algebra.compile(query), ARQ.getContext());
             } catch (QueryException | java.util.regex.PatternSyntaxException e) {
                 // what ARQ checks as it compiles: constant regex flags and patterns, ...
-                throw new Refused(String.valueOf(e.getMessage()).lines().findFirst().orElse("the query does not compile"));
+                throw new Refused(
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse("the query does not compile"));
             }
             nesting(query.getQueryPattern(), 0);
             nesting(op, 0);
@@ -171,8 +172,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
     /** The depth of the syntax tree (groups, sub-queries, OPTIONAL, UNION...), refused past {@link #MAX_NESTING}. */
     private static void nesting(org.apache.jena.sparql.syntax.Element e, int depth) {
         if (e == null) return;
-        if (depth > MAX_NESTING)
-            throw new Refused("the query is nested more than " + MAX_NESTING + " levels deep");
+        if (depth > MAX_NESTING) throw new Refused("the query is nested more than " + MAX_NESTING + " levels deep");
         if (e instanceof org.apache.jena.sparql.syntax.ElementGroup g)
             for (org.apache.jena.sparql.syntax.Element x : g.getElements()) nesting(x, depth + 1);
         else if (e instanceof org.apache.jena.sparql.syntax.ElementUnion u)
@@ -187,8 +187,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
 
     /** The depth of the operator tree, refused past {@link #MAX_NESTING}. */
     private static void nesting(Op op, int depth) {
-        if (depth > MAX_NESTING)
-            throw new Refused("the query is nested more than " + MAX_NESTING + " levels deep");
+        if (depth > MAX_NESTING) throw new Refused("the query is nested more than " + MAX_NESTING + " levels deep");
         if (op instanceof org.apache.jena.sparql.algebra.op.Op1 o) nesting(o.getSubOp(), depth + 1);
         else if (op instanceof org.apache.jena.sparql.algebra.op.Op2 o) {
             nesting(o.getLeft(), depth + 1);
@@ -241,10 +240,16 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         }
 
         private void path(Path p) {
-            if (p instanceof P_Mod || p instanceof P_FixedLength || p instanceof P_Distinct || p instanceof P_Multi
-                    || p instanceof P_Shortest || p instanceof P_ZeroOrMoreN || p instanceof P_OneOrMoreN)
-                throw new Refused("the property path " + p
-                        + " uses ARQ's counted-path syntax ({n,m}, {n}, {*}...), which is not SPARQL 1.1: refused on this server");
+            if (p instanceof P_Mod
+                    || p instanceof P_FixedLength
+                    || p instanceof P_Distinct
+                    || p instanceof P_Multi
+                    || p instanceof P_Shortest
+                    || p instanceof P_ZeroOrMoreN
+                    || p instanceof P_OneOrMoreN)
+                throw new Refused(
+                        "the property path " + p
+                                + " uses ARQ's counted-path syntax ({n,m}, {n}, {*}...), which is not SPARQL 1.1: refused on this server");
             if (p instanceof P_Path1 p1) path(p1.getSubPath());
             if (p instanceof P_Path2 p2) {
                 path(p2.getLeft());
@@ -255,7 +260,9 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
 
     /** text:query's object: "text", or (property... "text" [limit] ["lang:x"] ["highlight:..."]). */
     void textQuery(PropFuncArg object) {
-        Iterator<Node> args = object.isList() ? object.getArgList().iterator() : java.util.List.of(object.getArg()).iterator();
+        Iterator<Node> args = object.isList()
+                ? object.getArgList().iterator()
+                : java.util.List.of(object.getArg()).iterator();
         Node search = null;
         while (args.hasNext()) {
             Node n = args.next();
@@ -264,11 +271,13 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
             break;
         }
         if (search == null || !search.isLiteral() || !(search.getLiteralValue() instanceof String))
-            throw new Refused("text:query takes its search text as a string literal (e.g. text:query (dcterms:title \"prompt\"))");
+            throw new Refused(
+                    "text:query takes its search text as a string literal (e.g. text:query (dcterms:title \"prompt\"))");
         text.check(search.getLiteralLexicalForm());
         if (args.hasNext()) {
             Node limit = args.next();
-            if (limit.isLiteral() && limit.getLiteralValue() instanceof Number n
+            if (limit.isLiteral()
+                    && limit.getLiteralValue() instanceof Number n
                     && (n.longValue() > TextSearchLimits.MAX_HITS || n.longValue() < 0))
                 throw new Refused("text:query: at most " + TextSearchLimits.MAX_HITS + " hits may be asked for");
             if (limit.isVariable()) throw new Refused("text:query takes its limit as a number");
@@ -289,7 +298,8 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         PropertyFunctionRegistry.set(cxt, only);
         long max = maxRows;
         RewriteFactory std = Optimize.stdOptimizationFactory;
-        cxt.set(ARQConstants.sysOptimizerFactory, (RewriteFactory) c -> op -> budget(std.create(c).rewrite(op), max));
+        cxt.set(ARQConstants.sysOptimizerFactory, (RewriteFactory)
+                c -> op -> budget(std.create(c).rewrite(op), max));
     }
 
     /** The policy set in {@code cxt}, or the defaults. */
@@ -305,7 +315,10 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
             @Override
             public Op transform(OpGroup g, Op sub) {
                 boolean holds = !g.getGroupVars().isEmpty()
-                        || g.getAggregators().stream().anyMatch(a -> a.getAggregator().getClass().getSimpleName().endsWith("Distinct"));
+                        || g.getAggregators().stream().anyMatch(a -> a.getAggregator()
+                                .getClass()
+                                .getSimpleName()
+                                .endsWith("Distinct"));
                 return super.transform(g, holds ? counted(sub, max) : sub);
             }
 
@@ -426,8 +439,9 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         @Override
         protected Binding moveToNextBinding() {
             if (rows.incrementAndGet() > max)
-                throw new QueryGuards.LimitExceeded("the query holds more than " + max
-                        + " rows in memory (grouped, sorted, distinct or joined; the server's --max-query-rows): narrow it or add a LIMIT inside");
+                throw new QueryGuards.LimitExceeded(
+                        "the query holds more than " + max
+                                + " rows in memory (grouped, sorted, distinct or joined; the server's --max-query-rows): narrow it or add a LIMIT inside");
             return getInput().nextBinding();
         }
 

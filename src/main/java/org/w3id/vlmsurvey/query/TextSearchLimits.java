@@ -85,8 +85,8 @@ public record TextSearchLimits(int maxClauses, boolean leadingWildcards, boolean
             throw refused("the search text has " + c.clauses + " clauses; at most " + maxClauses
                     + " (the server's --text-max-clauses)");
         if (c.expanding > MAX_EXPANDING)
-            throw refused("the search text has " + c.expanding
-                    + " wildcard, prefix, fuzzy or range terms; at most " + MAX_EXPANDING);
+            throw refused("the search text has " + c.expanding + " wildcard, prefix, fuzzy or range terms; at most "
+                    + MAX_EXPANDING);
     }
 
     private static QueryPolicy.Refused refused(String why) {

@@ -95,22 +95,62 @@ public record ServerOptions(
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(
-                source, host, p, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits, queryPolicy);
+                source,
+                host,
+                p,
+                timeout,
+                tdb2,
+                watch,
+                allowService,
+                updatePasswordFile,
+                watchInterval,
+                limits,
+                queryPolicy);
     }
 
     public ServerOptions withTimeout(Duration t) {
         return new ServerOptions(
-                source, host, port, t, tdb2, watch, allowService, updatePasswordFile, watchInterval, limits, queryPolicy);
+                source,
+                host,
+                port,
+                t,
+                tdb2,
+                watch,
+                allowService,
+                updatePasswordFile,
+                watchInterval,
+                limits,
+                queryPolicy);
     }
 
     public ServerOptions withTdb2(Path d) {
         return new ServerOptions(
-                source, host, port, timeout, d, watch, allowService, updatePasswordFile, watchInterval, limits, queryPolicy);
+                source,
+                host,
+                port,
+                timeout,
+                d,
+                watch,
+                allowService,
+                updatePasswordFile,
+                watchInterval,
+                limits,
+                queryPolicy);
     }
 
     public ServerOptions withWatch(Duration interval) {
         return new ServerOptions(
-                source, host, port, timeout, tdb2, true, allowService, updatePasswordFile, interval, limits, queryPolicy);
+                source,
+                host,
+                port,
+                timeout,
+                tdb2,
+                true,
+                allowService,
+                updatePasswordFile,
+                interval,
+                limits,
+                queryPolicy);
     }
 
     public ServerOptions withAllowService(List<String> a) {
@@ -120,7 +160,17 @@ public record ServerOptions(
 
     public ServerOptions withLimits(Limits l) {
         return new ServerOptions(
-                source, host, port, timeout, tdb2, watch, allowService, updatePasswordFile, watchInterval, l, queryPolicy);
+                source,
+                host,
+                port,
+                timeout,
+                tdb2,
+                watch,
+                allowService,
+                updatePasswordFile,
+                watchInterval,
+                l,
+                queryPolicy);
     }
 
     public ServerOptions withQueryPolicy(QueryPolicy q) {
@@ -129,6 +179,7 @@ public record ServerOptions(
     }
 
     public ServerOptions withUpdatePasswordFile(Path f) {
-        return new ServerOptions(source, host, port, timeout, tdb2, watch, allowService, f, watchInterval, limits, queryPolicy);
+        return new ServerOptions(
+                source, host, port, timeout, tdb2, watch, allowService, f, watchInterval, limits, queryPolicy);
     }
 }

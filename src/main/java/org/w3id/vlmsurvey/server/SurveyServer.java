@@ -31,12 +31,12 @@ import org.w3id.vlmsurvey.server.guard.QuerySizeFilter;
 import org.w3id.vlmsurvey.server.guard.ResultBufferFilter;
 import org.w3id.vlmsurvey.server.guard.StoreAccessFilter;
 import org.w3id.vlmsurvey.server.guard.UpdateGuardFilter;
-import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.store.SourceWatcher;
 import org.w3id.vlmsurvey.server.store.SurveyLoader;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.web.BrowseServlet;
 import org.w3id.vlmsurvey.server.web.ChartsServlet;
+import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
 import org.w3id.vlmsurvey.server.web.OntologyServlet;
 import org.w3id.vlmsurvey.server.web.SearchServlet;
@@ -148,7 +148,9 @@ public final class SurveyServer implements AutoCloseable {
                 .addEndpoint(Operation.GSP_R, "data")
                 .addEndpoint(Operation.GSP_R);
         FusekiServer.Builder b = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQueryService(services, options.queryPolicy(), limits.maxResultTriples()))
+                .registerOperation(
+                        Operation.Query,
+                        new GuardedQueryService(services, options.queryPolicy(), limits.maxResultTriples()))
                 .fusekiModules(FusekiModules.empty())
                 .port(options.port())
                 .loopback(isLoopback(options.host()))

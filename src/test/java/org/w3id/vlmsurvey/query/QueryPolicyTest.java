@@ -30,7 +30,8 @@ class QueryPolicyTest {
                 "SELECT * { ?s ?p ?o FILTER EXISTS { ?s ?q ?r } }",
                 TEXT + "SELECT * { ?s text:query \"prompt\" }",
                 TEXT + "SELECT * { ?s text:query (<http://purl.org/dc/terms/title> \"prompt*\" 10) }",
-                TEXT + "SELECT * { (?s ?score ?hit) text:query (<http://purl.org/dc/terms/title> \"prompt\" \"highlight:\") }",
+                TEXT
+                        + "SELECT * { (?s ?score ?hit) text:query (<http://purl.org/dc/terms/title> \"prompt\" \"highlight:\") }",
                 "SELECT * { { SELECT ?s { ?s ?p ?o } } }"
             })
     void runs(String q) {
@@ -42,17 +43,24 @@ class QueryPolicyTest {
                 new Object[] {"SELECT * { ?s (!<x>|^!<x>){0,6} ?o }", "counted-path syntax"},
                 new Object[] {"SELECT * { ?s <http://x/p>{2} ?o }", "counted-path syntax"},
                 new Object[] {"SELECT * { LET (?x := 1) }", "ARQ's extended syntax, not SPARQL 1.1"},
-                new Object[] {APF + "SELECT * { ?x apf:concat (\"a\" \"b\") }", "property function <http://jena.apache.org/ARQ/property#concat>"},
+                new Object[] {
+                    APF + "SELECT * { ?x apf:concat (\"a\" \"b\") }",
+                    "property function <http://jena.apache.org/ARQ/property#concat>"
+                },
                 new Object[] {APF + "SELECT * { ?x apf:strSplit (\"a,b\" \",\") }", "property#strSplit"},
                 new Object[] {"SELECT * { ?l <http://jena.apache.org/ARQ/list#member> ?m }", "list#member"},
-                new Object[] {APF + "SELECT * { FILTER NOT EXISTS { ?x apf:concat (\"a\" \"b\") } }", "property#concat"},
+                new Object[] {APF + "SELECT * { FILTER NOT EXISTS { ?x apf:concat (\"a\" \"b\") } }", "property#concat"
+                },
                 new Object[] {APF + "SELECT * { { SELECT ?x { ?x apf:concat (\"a\" \"b\") } } }", "property#concat"},
                 new Object[] {TEXT + "SELECT * { ?s text:query \"/re/\" }", "regular expressions"},
                 new Object[] {TEXT + "SELECT * { ?s text:query ?q }", "as a string literal"},
-                new Object[] {TEXT + "SELECT * { ?s text:query (<http://purl.org/dc/terms/title> ?q) }", "as a string literal"},
+                new Object[] {
+                    TEXT + "SELECT * { ?s text:query (<http://purl.org/dc/terms/title> ?q) }", "as a string literal"
+                },
                 new Object[] {TEXT + "SELECT * { ?s text:query (\"x\" 10001) }", "at most 10000 hits"},
                 new Object[] {TEXT + "SELECT * { ?s text:query (\"x\" ?n) }", "limit as a number"},
-                new Object[] {TEXT + "ASK { FILTER EXISTS { ?s text:query \"*x\" } }", "not allowed as first character"},
+                new Object[] {TEXT + "ASK { FILTER EXISTS { ?s text:query \"*x\" } }", "not allowed as first character"
+                },
                 new Object[] {"SELECT * " + "{ SELECT * ".repeat(200) + "{ ?s ?p ?o }" + " }".repeat(200), "nested"},
                 new Object[] {"SELECT * " + "{ SELECT * ".repeat(1000) + "{ ?s ?p ?o }" + " }".repeat(1000), "nested"},
                 new Object[] {"SELECT * { " + "OPTIONAL { ?s ?p ?o ".repeat(200) + " }".repeat(200) + " }", "nested"});
@@ -94,7 +102,9 @@ class QueryPolicyTest {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         for (int i = 0; i < n; i++)
             dsg.getDefaultGraph()
-                    .add(NodeFactory.createURI("http://x/s" + i), NodeFactory.createURI("http://x/p"),
+                    .add(
+                            NodeFactory.createURI("http://x/s" + i),
+                            NodeFactory.createURI("http://x/p"),
                             NodeFactory.createLiteralString("o" + i));
         new QueryPolicy(false, TextSearchLimits.defaults(), max).install(dsg.getContext());
         return dsg;

@@ -45,8 +45,10 @@ class TextSearchLimitsTest {
             {"x".repeat(2001), "2001 characters; at most 2000"},
             {"title:((((", "Cannot parse"},
             {"AND", "Cannot parse"},
-            {IntStream.range(0, 700).mapToObj(i -> "a" + i + "*b*c").collect(Collectors.joining(" ")),
-                "characters; at most 2000"},
+            {
+                IntStream.range(0, 700).mapToObj(i -> "a" + i + "*b*c").collect(Collectors.joining(" ")),
+                "characters; at most 2000"
+            },
         };
     }
 

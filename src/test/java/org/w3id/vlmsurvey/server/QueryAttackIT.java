@@ -82,9 +82,11 @@ class QueryAttackIT {
     /** A client error or a busy server, in time, with one short message and no stack trace. */
     static void refused(Answer a, String what, int... statuses) {
         List<Integer> allowed = IntStream.of(statuses).boxed().toList();
-        assertTrue(allowed.contains(a.status()), what + ": expected " + allowed + ", got " + a.status() + " " + a.body());
         assertTrue(
-                a.took().compareTo(BOUND) <= 0, what + ": answered after " + a.took().toMillis() + " ms");
+                allowed.contains(a.status()), what + ": expected " + allowed + ", got " + a.status() + " " + a.body());
+        assertTrue(
+                a.took().compareTo(BOUND) <= 0,
+                what + ": answered after " + a.took().toMillis() + " ms");
         noStackTrace(a, what);
     }
 
@@ -98,7 +100,13 @@ class QueryAttackIT {
     static String doublings(int n) {
         StringBuilder b = new StringBuilder("BIND(\"0123456789abcdef0123456789abcdef\" AS ?s0) ");
         for (int i = 1; i <= n; i++)
-            b.append("BIND(CONCAT(?s").append(i - 1).append(", ?s").append(i - 1).append(") AS ?s").append(i).append(") ");
+            b.append("BIND(CONCAT(?s")
+                    .append(i - 1)
+                    .append(", ?s")
+                    .append(i - 1)
+                    .append(") AS ?s")
+                    .append(i)
+                    .append(") ");
         return b.toString();
     }
 
@@ -189,7 +197,13 @@ class QueryAttackIT {
         StringBuilder chain = new StringBuilder(
                 "PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT (STRLEN(?s24) AS ?n) { BIND(\"0123456789\" AS ?s0) ");
         for (int i = 1; i <= 24; i++)
-            chain.append("?s").append(i).append(" apf:concat (?s").append(i - 1).append(" ?s").append(i - 1).append(") . ");
+            chain.append("?s")
+                    .append(i)
+                    .append(" apf:concat (?s")
+                    .append(i - 1)
+                    .append(" ?s")
+                    .append(i - 1)
+                    .append(") . ");
         chain.append("}");
         return List.of(
                 chain.toString(),
@@ -264,9 +278,8 @@ class QueryAttackIT {
 
     static List<String> luceneAttacks() {
         String t = "PREFIX text: <http://jena.apache.org/text#> SELECT * { ?s text:query \"%s\" }";
-        String wildcards = IntStream.range(0, 700)
-                .mapToObj(i -> "a" + i + "*b*c*d*e")
-                .collect(Collectors.joining(" "));
+        String wildcards =
+                IntStream.range(0, 700).mapToObj(i -> "a" + i + "*b*c*d*e").collect(Collectors.joining(" "));
         String fuzzy = IntStream.range(0, 300)
                 .mapToObj(i -> "abcdefghijklmnopqrstuvwxyz" + i + "~2")
                 .collect(Collectors.joining(" "));
@@ -320,12 +333,23 @@ class QueryAttackIT {
     // ---- the property test: random compositions of the families
 
     static final String[] PATTERNS = {
-        "?a ?b ?c", "?d ?e ?f", "?a ?b ?d", "?a (!<x>|^!<x>)* ?g", "?a <http://purl.org/dc/terms/title>+ ?t",
-        "{ ?a ?b ?c } UNION { ?d ?e ?f }", "OPTIONAL { ?d ?e ?a }", "MINUS { ?a ?e ?f }",
-        "FILTER(STRLEN(STR(?c)) > 3)", "BIND(CONCAT(STR(?a), STR(?c)) AS ?x)", "FILTER(REGEX(STR(?a), \"(a|b)*c\"))",
-        "BIND(SHA256(STR(?c)) AS ?h)", "FILTER NOT EXISTS { ?c ?e ?f }",
-        "?p <http://jena.apache.org/text#query> \"prompt*\"", "VALUES ?k { 1 2 3 4 5 6 7 8 }",
-        "?a <http://jena.apache.org/ARQ/property#concat> (?b ?c)", "{ SELECT ?a (COUNT(*) AS ?m) { ?a ?b ?c } GROUP BY ?a }"
+        "?a ?b ?c",
+        "?d ?e ?f",
+        "?a ?b ?d",
+        "?a (!<x>|^!<x>)* ?g",
+        "?a <http://purl.org/dc/terms/title>+ ?t",
+        "{ ?a ?b ?c } UNION { ?d ?e ?f }",
+        "OPTIONAL { ?d ?e ?a }",
+        "MINUS { ?a ?e ?f }",
+        "FILTER(STRLEN(STR(?c)) > 3)",
+        "BIND(CONCAT(STR(?a), STR(?c)) AS ?x)",
+        "FILTER(REGEX(STR(?a), \"(a|b)*c\"))",
+        "BIND(SHA256(STR(?c)) AS ?h)",
+        "FILTER NOT EXISTS { ?c ?e ?f }",
+        "?p <http://jena.apache.org/text#query> \"prompt*\"",
+        "VALUES ?k { 1 2 3 4 5 6 7 8 }",
+        "?a <http://jena.apache.org/ARQ/property#concat> (?b ?c)",
+        "{ SELECT ?a (COUNT(*) AS ?m) { ?a ?b ?c } GROUP BY ?a }"
     };
 
     static final String[] SHAPES = {
@@ -345,7 +369,8 @@ class QueryAttackIT {
         for (int i = 0; i < 40; i++) {
             int n = 1 + random.nextInt(4);
             StringBuilder body = new StringBuilder();
-            for (int j = 0; j < n; j++) body.append(PATTERNS[random.nextInt(PATTERNS.length)]).append(" . ");
+            for (int j = 0; j < n; j++)
+                body.append(PATTERNS[random.nextInt(PATTERNS.length)]).append(" . ");
             queries.add(String.format(SHAPES[random.nextInt(SHAPES.length)], body));
         }
         for (int i = 0; i < queries.size(); i += 4) {
@@ -363,7 +388,8 @@ class QueryAttackIT {
                 if (a.status() != 200) noStackTrace(a, q);
                 if (q.contains("ARQ/property#")) assertEquals(400, a.status(), q);
                 // four at once share the server's four slots: each ends within its timeout plus a second
-                assertTrue(a.took().compareTo(BOUND) <= 0, q + " took " + a.took().toMillis() + " ms");
+                assertTrue(
+                        a.took().compareTo(BOUND) <= 0, q + " took " + a.took().toMillis() + " ms");
             }
             assertTrue(server.alive(), "the server exited on: " + batch);
         }

@@ -133,12 +133,14 @@ public final class BrowseServlet extends HttpServlet {
         for (String f : List.of("category", "venue", "year", "code")) {
             String v = req.getParameter(f);
             if (v == null || v.isBlank()) continue;
-            chosen.put(f, switch (f) {
-                case "category" -> PageParameters.categorySlug(v, slugs(categories));
-                case "venue" -> PageParameters.venue(v, venues);
-                case "year" -> PageParameters.year(v, years);
-                default -> PageParameters.code(v);
-            });
+            chosen.put(
+                    f,
+                    switch (f) {
+                        case "category" -> PageParameters.categorySlug(v, slugs(categories));
+                        case "venue" -> PageParameters.venue(v, venues);
+                        case "year" -> PageParameters.year(v, years);
+                        default -> PageParameters.code(v);
+                    });
         }
         model.put("chosen", chosen);
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -29,7 +29,9 @@ class PageParametersTest {
     static List<Object[]> invalid() {
         return List.of(
                 new Object[] {"category", "no-such-category", 404, "no method category " + PREFIX + "no-such-category"},
-                new Object[] {"category", PREFIX + "x> . BIND(CONCAT(?a, ?a) AS ?b) } #", 400, "is not a method category"},
+                new Object[] {
+                    "category", PREFIX + "x> . BIND(CONCAT(?a, ?a) AS ?b) } #", 400, "is not a method category"
+                },
                 new Object[] {"category", "x> . ?a ?b ?c } #", 400, "is not a method category"},
                 new Object[] {"category", "https://example.org/category/x", 400, "is not a method category"},
                 new Object[] {"category", "Transfer-With-Prompt-Tuning", 400, "is not a method category"},
@@ -45,12 +47,13 @@ class PageParametersTest {
     @ParameterizedTest(name = "{0}={1}")
     @MethodSource
     void invalid(String parameter, String value, int status, String message) {
-        Supplier<String> check = switch (parameter) {
-            case "category" -> () -> PageParameters.categorySlug(value, SLUGS);
-            case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
-            case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
-            default -> () -> PageParameters.code(value);
-        };
+        Supplier<String> check =
+                switch (parameter) {
+                    case "category" -> () -> PageParameters.categorySlug(value, SLUGS);
+                    case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
+                    case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
+                    default -> () -> PageParameters.code(value);
+                };
         PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
         assertEquals(status, e.status());
         assertTrue(e.getMessage().contains(message), e.getMessage());
@@ -61,11 +64,12 @@ class PageParametersTest {
     @ParameterizedTest
     @CsvSource({"venue, CVPR", "year, 2022", "code, yes"})
     void knownValues(String parameter, String value) {
-        String v = switch (parameter) {
-            case "venue" -> PageParameters.venue(value, Set.of("CVPR"));
-            case "year" -> PageParameters.year(value, Set.of("2022"));
-            default -> PageParameters.code(value);
-        };
+        String v =
+                switch (parameter) {
+                    case "venue" -> PageParameters.venue(value, Set.of("CVPR"));
+                    case "year" -> PageParameters.year(value, Set.of("2022"));
+                    default -> PageParameters.code(value);
+                };
         assertEquals(value, v);
     }
 }
