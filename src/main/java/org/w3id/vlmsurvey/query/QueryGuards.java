@@ -307,19 +307,21 @@ public final class QueryGuards {
     static DeadlineText text(String s, FunctionEnv env) {
         Context cxt = env == null ? null : env.getContext();
         AtomicBoolean cancel = cxt == null ? null : Context.getCancelSignal(cxt);
-        long deadline = 0;
-        if (cxt != null && cxt.isDefined(ARQ.queryTimeout)) {
-            // "overall" or "initial,overall", in milliseconds
-            String t = cxt.getAsString(ARQ.queryTimeout).strip();
-            long overall;
-            try {
-                overall = Long.parseLong(t.substring(t.lastIndexOf(',') + 1).strip());
-            } catch (NumberFormatException e) {
-                overall = -1;
-            }
-            if (overall > 0) deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(overall);
+        return new DeadlineText(s, cancel, deadline(cxt));
+    }
+
+    /** The query's overall deadline ({@link System#nanoTime()}) from its timeout counted from now, or 0 for none. */
+    static long deadline(Context cxt) {
+        if (cxt == null || !cxt.isDefined(ARQ.queryTimeout)) return 0;
+        // "overall" or "initial,overall", in milliseconds
+        String t = cxt.getAsString(ARQ.queryTimeout).strip();
+        long overall;
+        try {
+            overall = Long.parseLong(t.substring(t.lastIndexOf(',') + 1).strip());
+        } catch (NumberFormatException e) {
+            overall = -1;
         }
-        return new DeadlineText(s, cancel, deadline);
+        return overall > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(overall) : 0;
     }
 
     /** The lexical form of a string or language-tagged literal, else a type error (as ARQ's REGEX). */

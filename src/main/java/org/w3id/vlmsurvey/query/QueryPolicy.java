@@ -402,7 +402,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
                     cxt.set(ROWS, rows);
                 }
             }
-            return new Counting(it, execCxt, rows, max);
+            return new Counting(it, execCxt, rows, max, QueryGuards.deadline(cxt));
         }
 
         @Override
@@ -424,11 +424,16 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
     private static final class Counting extends QueryIter1 {
         private final AtomicLong rows;
         private final long max;
+        private final long deadline;
+        private final java.util.concurrent.atomic.AtomicBoolean cancel;
+        private int seen;
 
-        Counting(QueryIterator input, ExecutionContext cxt, AtomicLong rows, long max) {
+        Counting(QueryIterator input, ExecutionContext cxt, AtomicLong rows, long max, long deadline) {
             super(input, cxt);
             this.rows = rows;
             this.max = max;
+            this.deadline = deadline;
+            this.cancel = Context.getCancelSignal(cxt.getContext());
         }
 
         @Override
@@ -436,8 +441,15 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
             return getInput().hasNext();
         }
 
+        /**
+         * Also checks, every 1024 rows, the query's cancel signal and deadline: an operator that collects its input
+         * (a sort, a group) stops at the timeout here even where ARQ's cancellation does not reach its input.
+         */
         @Override
         protected Binding moveToNextBinding() {
+            if ((++seen & 0x3FF) == 0
+                    && ((cancel != null && cancel.get()) || (deadline != 0 && System.nanoTime() - deadline > 0)))
+                throw new org.apache.jena.query.QueryCancelledException();
             if (rows.incrementAndGet() > max)
                 throw new QueryGuards.LimitExceeded(
                         "the query holds more than " + max
