@@ -135,8 +135,20 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
                 }
             }
             throw new QueryParseException(shortMessage(e), e.getLine(), e.getColumn());
+        } catch (QueryException | java.util.regex.PatternSyntaxException e) {
+            // what the parser checks as it builds: constant REGEX flags, REPLACE patterns...
+            throw new Refused(firstLine(e.getMessage()));
         }
         return check(q);
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message)
+                .lines()
+                .findFirst()
+                .orElse("the query does not compile")
+                .strip();
+        return m.length() > 400 ? m.substring(0, 400) + "..." : m;
     }
 
     /** A parser's message without JavaCC's list of every token it expected: its first two lines, at most 400 characters. */
