@@ -61,7 +61,7 @@ public final class QueryGuards {
             org.apache.jena.sparql.util.Symbol.create("urn:x-vlm-survey:characters-built");
 
     /** Rows held in memory by ORDER BY, GROUP BY, DISTINCT before ARQ spills them to disk. */
-    public static final long SPILL_THRESHOLD = 100_000;
+    public static final long SPILL_THRESHOLD = 20_000;
 
     static final String NS = "urn:x-vlm-survey:fn:";
     static final String REGEX = NS + "regex", REPLACE = NS + "replace", CHECKED = NS + "checked";
