@@ -312,16 +312,19 @@ public final class QueryGuards {
 
     /** The query's overall deadline ({@link System#nanoTime()}) from its timeout counted from now, or 0 for none. */
     static long deadline(Context cxt) {
-        if (cxt == null || !cxt.isDefined(ARQ.queryTimeout)) return 0;
-        // "overall" or "initial,overall", in milliseconds
-        String t = cxt.getAsString(ARQ.queryTimeout).strip();
-        long overall;
-        try {
-            overall = Long.parseLong(t.substring(t.lastIndexOf(',') + 1).strip());
-        } catch (NumberFormatException e) {
-            overall = -1;
-        }
+        long overall = timeoutMillis(cxt);
         return overall > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(overall) : 0;
+    }
+
+    /** The overall timeout set in a context ({@code ARQ.queryTimeout}, "overall" or "initial,overall"), or -1. */
+    public static long timeoutMillis(Context cxt) {
+        if (cxt == null || !cxt.isDefined(ARQ.queryTimeout)) return -1;
+        String t = cxt.getAsString(ARQ.queryTimeout).strip();
+        try {
+            return Long.parseLong(t.substring(t.lastIndexOf(',') + 1).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The lexical form of a string or language-tagged literal, else a type error (as ARQ's REGEX). */

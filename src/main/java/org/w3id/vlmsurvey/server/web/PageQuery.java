@@ -76,8 +76,11 @@ public final class PageQuery {
     public Table run(DatasetGraph dataset) {
         Query checked = QueryPolicy.of(dataset.getContext()).check(query);
         Query guarded = QueryGuards.apply(checked);
+        long timeout = QueryGuards.timeoutMillis(dataset.getContext());
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExec qe = QueryExec.dataset(dataset).query(guarded).build()) {
+            var builder = QueryExec.dataset(dataset).query(guarded);
+            if (timeout > 0) builder.timeout(timeout, java.util.concurrent.TimeUnit.MILLISECONDS);
+            try (QueryExec qe = builder.build()) {
                 return Table.of(qe.select());
             }
         });
