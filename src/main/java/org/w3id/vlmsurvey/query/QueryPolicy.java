@@ -454,12 +454,12 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         }
 
         /**
-         * Also checks, every 1024 rows, the query's cancel signal and deadline: an operator that collects its input
+         * Also checks, every 256 rows, the query's cancel signal and deadline: an operator that collects its input
          * (a sort, a group) stops at the timeout here even where ARQ's cancellation does not reach its input.
          */
         @Override
         protected Binding moveToNextBinding() {
-            if ((++seen & 0x3FF) == 0
+            if ((++seen & 0xFF) == 0
                     && ((cancel != null && cancel.get()) || (deadline != 0 && System.nanoTime() - deadline > 0)))
                 throw new org.apache.jena.query.QueryCancelledException();
             if (rows.incrementAndGet() > max)
