@@ -101,7 +101,12 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
-        super.sendResults(action, result, qPrologue);
+        try {
+            super.sendResults(action, result, qPrologue);
+        } catch (QueryGuards.LimitExceeded | QueryPolicy.Refused | ServicePolicy.Refused e) {
+            // a limit met while the rows are written (a sort or group evaluated on the first row): its status, not 500
+            throw answer(e);
+        }
         Object failure = action.getRequest().getAttribute(ResultBufferFilter.FAILURE);
         if (failure instanceof RuntimeException e) throw answer(e);
     }
