@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
+import org.w3id.vlmsurvey.query.QueryPolicy;
+import org.w3id.vlmsurvey.query.TextSearchLimits;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
 import picocli.CommandLine.Command;
@@ -148,6 +150,37 @@ final class ServeCommand implements Callable<Integer> {
     int maxConnectionsPerAddress;
 
     @Option(
+            names = "--arq-syntax",
+            description = "accept ARQ's extensions of SPARQL 1.1 (off: the endpoint and pages speak SPARQL 1.1; "
+                    + "counted property paths {n,m} and ARQ's property functions stay refused either way)")
+    boolean arqSyntax;
+
+    @Option(
+            names = "--max-query-rows",
+            paramLabel = "N",
+            defaultValue = "" + QueryPolicy.DEFAULT_MAX_ROWS,
+            description = "rows one query may feed into the operators that hold them in memory (GROUP BY, ORDER BY, "
+                    + "DISTINCT, joins, OPTIONAL, MINUS); more answers 400 (default: ${DEFAULT-VALUE})")
+    long maxQueryRows;
+
+    @Option(
+            names = "--text-max-clauses",
+            paramLabel = "N",
+            defaultValue = "" + TextSearchLimits.DEFAULT_MAX_CLAUSES,
+            description =
+                    "clauses (words, wildcards...) of one text:query search text; more answers 400 (default: ${DEFAULT-VALUE})")
+    int textMaxClauses;
+
+    @Option(
+            names = "--text-leading-wildcards",
+            description =
+                    "allow text:query search texts starting with a wildcard (*ing: a scan of every indexed word; off)")
+    boolean textLeadingWildcards;
+
+    @Option(names = "--text-regex", description = "allow regular expressions (/.../) in text:query search texts (off)")
+    boolean textRegex;
+
+    @Option(
             names = "--history-git",
             paramLabel = "DIR",
             description =
@@ -220,6 +253,10 @@ final class ServeCommand implements Callable<Integer> {
                     .bodyTimeout(bodyTimeout)
                     .bodyIdleTimeout(bodyIdleTimeout)
                     .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                    .queryPolicy(new QueryPolicy(
+                            arqSyntax,
+                            new TextSearchLimits(textMaxClauses, textLeadingWildcards, textRegex),
+                            maxQueryRows))
                     .build();
             server = SurveyServer.start(options, versions);
         } catch (SurveyServer.LoadException e) {

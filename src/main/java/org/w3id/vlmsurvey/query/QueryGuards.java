@@ -51,8 +51,17 @@ import org.apache.jena.sparql.util.Context;
 public final class QueryGuards {
     /** The longest string a query may build, in characters. */
     public static final int MAX_STRING_LENGTH = 1_000_000;
+    /**
+     * The characters all the strings one query builds may add up to (each under {@link #MAX_STRING_LENGTH}): a
+     * query making a long string on every row fails ({@link LimitExceeded}) before the rows it holds fill the heap.
+     */
+    public static final long MAX_BUILT_CHARACTERS = 16L * MAX_STRING_LENGTH;
+
+    private static final org.apache.jena.sparql.util.Symbol BUILT =
+            org.apache.jena.sparql.util.Symbol.create("urn:x-vlm-survey:characters-built");
+
     /** Rows held in memory by ORDER BY, GROUP BY, DISTINCT before ARQ spills them to disk. */
-    public static final long SPILL_THRESHOLD = 100_000;
+    public static final long SPILL_THRESHOLD = 20_000;
 
     static final String NS = "urn:x-vlm-survey:fn:";
     static final String REGEX = NS + "regex", REPLACE = NS + "replace", CHECKED = NS + "checked";
@@ -186,6 +195,7 @@ public final class QueryGuards {
         @Override
         protected void accumulate(NodeValue nv, Binding binding, FunctionEnv env) {
             String s = nv.asString();
+            built(env, s.length() + separator.length());
             long length = joined.length() + (first ? 0 : separator.length()) + (long) s.length();
             if (length > MAX_STRING_LENGTH)
                 throw new LimitExceeded("GROUP_CONCAT built a string of more than " + MAX_STRING_LENGTH
@@ -214,11 +224,34 @@ public final class QueryGuards {
         return v;
     }
 
+    /**
+     * Counts {@code chars} against the query's {@link #MAX_BUILT_CHARACTERS} (kept in the query's own context, so
+     * each execution starts at 0).
+     */
+    static void built(FunctionEnv env, long chars) {
+        Context cxt = env == null ? null : env.getContext();
+        if (cxt == null) return;
+        java.util.concurrent.atomic.AtomicLong n;
+        synchronized (cxt) {
+            Object o = cxt.get(BUILT);
+            if (o instanceof java.util.concurrent.atomic.AtomicLong a) n = a;
+            else {
+                n = new java.util.concurrent.atomic.AtomicLong();
+                cxt.set(BUILT, n);
+            }
+        }
+        if (n.addAndGet(chars) > MAX_BUILT_CHARACTERS)
+            throw new LimitExceeded("the query built strings of more than " + MAX_BUILT_CHARACTERS
+                    + " characters in all (the limit of this server)");
+    }
+
     /** {@code checked(x)}: x, or the query fails if x is a literal longer than the limit. */
     public static final class Checked extends FunctionBase {
         @Override
         public NodeValue exec(Binding binding, ExprList args, String uri, FunctionEnv env) {
-            return check(args.get(0).eval(binding, env));
+            NodeValue v = check(args.get(0).eval(binding, env));
+            if (v.isLiteral()) built(env, v.asNode().getLiteralLexicalForm().length());
+            return v;
         }
 
         @Override
@@ -274,19 +307,24 @@ public final class QueryGuards {
     static DeadlineText text(String s, FunctionEnv env) {
         Context cxt = env == null ? null : env.getContext();
         AtomicBoolean cancel = cxt == null ? null : Context.getCancelSignal(cxt);
-        long deadline = 0;
-        if (cxt != null && cxt.isDefined(ARQ.queryTimeout)) {
-            // "overall" or "initial,overall", in milliseconds
-            String t = cxt.getAsString(ARQ.queryTimeout).strip();
-            long overall;
-            try {
-                overall = Long.parseLong(t.substring(t.lastIndexOf(',') + 1).strip());
-            } catch (NumberFormatException e) {
-                overall = -1;
-            }
-            if (overall > 0) deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(overall);
+        return new DeadlineText(s, cancel, deadline(cxt));
+    }
+
+    /** The query's overall deadline ({@link System#nanoTime()}) from its timeout counted from now, or 0 for none. */
+    static long deadline(Context cxt) {
+        long overall = timeoutMillis(cxt);
+        return overall > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(overall) : 0;
+    }
+
+    /** The overall timeout set in a context ({@code ARQ.queryTimeout}, "overall" or "initial,overall"), or -1. */
+    public static long timeoutMillis(Context cxt) {
+        if (cxt == null || !cxt.isDefined(ARQ.queryTimeout)) return -1;
+        String t = cxt.getAsString(ARQ.queryTimeout).strip();
+        try {
+            return Long.parseLong(t.substring(t.lastIndexOf(',') + 1).strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        return new DeadlineText(s, cancel, deadline);
     }
 
     /** The lexical form of a string or language-tagged literal, else a type error (as ARQ's REGEX). */
@@ -381,6 +419,7 @@ public final class QueryGuards {
                 throw new ExprEvalException("REPLACE: bad replacement: " + e.getMessage());
             }
             m.appendTail(out);
+            built(env, out.length());
             String lang = arg.asNode().getLiteralLanguage();
             NodeValue r = lang.isEmpty()
                     ? NodeValue.makeString(out.toString())

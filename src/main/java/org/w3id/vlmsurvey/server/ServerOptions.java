@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.query.QueryPolicy;
 
 /**
  * How to run the server, made by a {@link Builder} that starts from the defaults. The defaults are the safe ones:
@@ -151,6 +152,14 @@ public final class ServerOptions {
         return b.maxConnectionsPerAddress;
     }
 
+    /**
+     * What every query the server runs may ask for (syntax, property functions, text search, rows held in memory):
+     * {@link QueryPolicy}.
+     */
+    public QueryPolicy queryPolicy() {
+        return b.queryPolicy;
+    }
+
     /** Builds {@link ServerOptions}: every field starts at its default. */
     public static final class Builder {
         private final SurveyGraph.Source source;
@@ -172,6 +181,7 @@ public final class ServerOptions {
         private Duration bodyTimeout = Duration.ofSeconds(DEFAULT_BODY_TIMEOUT_SECONDS);
         private Duration bodyIdleTimeout = Duration.ofSeconds(DEFAULT_BODY_IDLE_TIMEOUT_SECONDS);
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        private QueryPolicy queryPolicy = QueryPolicy.defaults();
 
         private Builder(SurveyGraph.Source source) {
             this.source = source;
@@ -197,6 +207,7 @@ public final class ServerOptions {
             c.bodyTimeout = bodyTimeout;
             c.bodyIdleTimeout = bodyIdleTimeout;
             c.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            c.queryPolicy = queryPolicy;
             return c;
         }
 
@@ -289,6 +300,11 @@ public final class ServerOptions {
 
         public Builder maxConnectionsPerAddress(int v) {
             maxConnectionsPerAddress = v;
+            return this;
+        }
+
+        public Builder queryPolicy(QueryPolicy v) {
+            queryPolicy = v == null ? QueryPolicy.defaults() : v;
             return this;
         }
 

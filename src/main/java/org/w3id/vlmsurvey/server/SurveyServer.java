@@ -30,6 +30,7 @@ import org.w3id.vlmsurvey.server.guard.ErrorLengthFilter;
 import org.w3id.vlmsurvey.server.guard.GuardedQueryService;
 import org.w3id.vlmsurvey.server.guard.HardeningFilter;
 import org.w3id.vlmsurvey.server.guard.OversizeErrorHandler;
+import org.w3id.vlmsurvey.server.guard.PageErrorFilter;
 import org.w3id.vlmsurvey.server.guard.PasswordFile;
 import org.w3id.vlmsurvey.server.guard.QuerySizeFilter;
 import org.w3id.vlmsurvey.server.guard.ResultBufferFilter;
@@ -181,6 +182,7 @@ public final class SurveyServer implements AutoCloseable {
         ServicePolicy services = new ServicePolicy(options.allowService());
         services.install(cxt);
         QueryGuards.install(cxt);
+        options.queryPolicy().install(cxt);
 
         DataService.Builder ds = DataService.newBuilder(store.dataset())
                 .addEndpoint(Operation.Query, "sparql")
@@ -189,7 +191,9 @@ public final class SurveyServer implements AutoCloseable {
                 .addEndpoint(Operation.GSP_R, "data")
                 .addEndpoint(Operation.GSP_R);
         FusekiServer.Builder b = FusekiServer.create()
-                .registerOperation(Operation.Query, new GuardedQueryService(services, limits.maxResultTriples()))
+                .registerOperation(
+                        Operation.Query,
+                        new GuardedQueryService(services, options.queryPolicy(), limits.maxResultTriples()))
                 .fusekiModules(FusekiModules.empty())
                 .port(options.port())
                 .loopback(isLoopback(options.host()))
@@ -212,7 +216,14 @@ public final class SurveyServer implements AutoCloseable {
             b.addFilter(
                     DATASET + "/update",
                     new UpdateGuardFilter(passwords, limits.allowLoad(), services, limits.maxQuerySize()));
-        b.addFilter(DATASET + "/*", new AdmissionFilter(limits.maxQueries(), limits.queueLength(), options.timeout()));
+        // one admission control for every query the server runs: the endpoint's and the pages'
+        AdmissionFilter admission = new AdmissionFilter(limits.maxQueries(), limits.queueLength(), options.timeout());
+        b.addFilter(DATASET + "/*", admission);
+        PageErrorFilter pageErrors = new PageErrorFilter();
+        for (String path : queryPages()) {
+            b.addFilter(path, pageErrors);
+            b.addFilter(path, admission);
+        }
         b.addFilter(DATASET + "/*", new ResultBufferFilter(limits.resultBuffer()));
         b.addFilter(DATASET + "/data", new DefaultGraphFilter());
         b.addFilter(DATASET + "/*", new ErrorLengthFilter());
@@ -233,6 +244,14 @@ public final class SurveyServer implements AutoCloseable {
         if (context != null)
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
         return server;
+    }
+
+    /** The pages that run queries: browse pages, search, Linked Data. */
+    static List<String> queryPages() {
+        List<String> paths = new java.util.ArrayList<>(BrowseServlet.paths());
+        paths.addAll(SearchServlet.paths());
+        paths.add("/resource/*");
+        return paths;
     }
 
     /**

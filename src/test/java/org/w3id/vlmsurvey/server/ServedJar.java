@@ -65,6 +65,11 @@ final class ServedJar implements AutoCloseable {
         return url;
     }
 
+    /** Whether the server process still runs (a JVM that ran out of memory exits). */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     List<String> output() {
         synchronized (output) {
             return List.copyOf(output);

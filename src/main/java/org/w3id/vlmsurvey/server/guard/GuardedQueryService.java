@@ -13,6 +13,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.w3id.vlmsurvey.query.QueryGuards;
+import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.ServicePolicy;
 import org.w3id.vlmsurvey.server.web.Endpoints;
 
@@ -21,6 +22,9 @@ import org.w3id.vlmsurvey.server.web.Endpoints;
  * <ul>
  * <li>the {@link ServicePolicy} is checked on the parsed query before it runs: a SERVICE to an endpoint that is not
  * allowed, wherever it is in the query, answers 403 Forbidden with the reason (and again as each SERVICE runs);</li>
+ * <li>the query is parsed in SPARQL 1.1 (ARQ's syntax only with {@code --arq-syntax}) and checked by the
+ * {@link QueryPolicy} (no counted paths, no property function but text:query, bounded text search, nesting): a
+ * refusal answers 400;</li>
  * <li>the query runs with the {@link QueryGuards} (regex deadline, bounded strings): a limit answers 400;</li>
  * <li>a CONSTRUCT or DESCRIBE answer, which is built in memory before it is written, may hold at most
  * {@code maxResultTriples} triples: one more ends the query with 400 (Fuseki would build it until the heap is
@@ -31,11 +35,32 @@ import org.w3id.vlmsurvey.server.web.Endpoints;
  */
 public final class GuardedQueryService extends SPARQL_QueryDataset {
     private final ServicePolicy services;
+    private final QueryPolicy policy;
     private final long maxResultTriples;
 
-    public GuardedQueryService(ServicePolicy services, long maxResultTriples) {
+    public GuardedQueryService(ServicePolicy services, QueryPolicy policy, long maxResultTriples) {
         this.services = services;
+        this.policy = policy;
         this.maxResultTriples = maxResultTriples;
+    }
+
+    /**
+     * Fuseki parses in ARQ's extended syntax: the query is first parsed here in the policy's syntax (SPARQL 1.1
+     * unless the operator allows ARQ's) and checked by the {@link QueryPolicy}; a query that fails either answers
+     * 400 with the parser's (or the policy's) one message, without the query echoed.
+     */
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        if (!queryString.isBlank()) {
+            try {
+                policy.parse(queryString);
+            } catch (org.apache.jena.query.QueryParseException e) {
+                ServletOps.errorBadRequest("Parse error: " + e.getMessage());
+            } catch (QueryPolicy.Refused e) {
+                ServletOps.errorBadRequest(e.getMessage());
+            }
+        }
+        super.execute(queryString, action);
     }
 
     @Override
@@ -76,7 +101,12 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
 
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
-        super.sendResults(action, result, qPrologue);
+        try {
+            super.sendResults(action, result, qPrologue);
+        } catch (QueryGuards.LimitExceeded | QueryPolicy.Refused | ServicePolicy.Refused e) {
+            // a limit met while the rows are written (a sort or group evaluated on the first row): its status, not 500
+            throw answer(e);
+        }
         Object failure = action.getRequest().getAttribute(ResultBufferFilter.FAILURE);
         if (failure instanceof RuntimeException e) throw answer(e);
     }
@@ -84,7 +114,8 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     /** A policy refusal as 403, a limit as 400; anything else as it is (a timeout is Fuseki's 503). */
     private static RuntimeException answer(RuntimeException e) {
         if (e instanceof ServicePolicy.Refused) ServletOps.errorForbidden(e.getMessage());
-        if (e instanceof QueryGuards.LimitExceeded) ServletOps.errorBadRequest(e.getMessage());
+        if (e instanceof QueryGuards.LimitExceeded || e instanceof QueryPolicy.Refused)
+            ServletOps.errorBadRequest(e.getMessage());
         return e;
     }
 

@@ -18,13 +18,13 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.export.BibTeX;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
-import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * The browse pages {@code /papers}, {@code /datasets}, {@code /categories} and {@code /venues}: each is the
  * answer of {@code queries/pages/NAME.rq} as HTML, CSV or JSON (by {@code Accept}, {@code ?format=} or the
  * {@code .csv} / {@code .json} suffix), and {@code /papers.bib} the BibTeX of all papers or, with
- * {@code ?category=}, of a category with its sub-categories.
+ * {@code ?category=}, of a category with its sub-categories. Every parameter is checked against the values it may
+ * take ({@link PageParameters}): a malformed one answers 400, an unknown one 404.
  */
 public final class BrowseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -32,7 +32,6 @@ public final class BrowseServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/(papers|datasets|categories|venues)(?:\\.(csv|json|bib))?");
     private static final Map<String, String> TITLES =
             Map.of("papers", "Papers", "datasets", "Datasets", "categories", "Method categories", "venues", "Venues");
-    static final String CATEGORY_PREFIX = VLM.RES + "category/";
 
     private final transient SurveyStore store;
 
@@ -133,7 +132,15 @@ public final class BrowseServlet extends HttpServlet {
         Map<String, String> chosen = new LinkedHashMap<>();
         for (String f : List.of("category", "venue", "year", "code")) {
             String v = req.getParameter(f);
-            if (v != null && !v.isBlank()) chosen.put(f, v.strip());
+            if (v == null || v.isBlank()) continue;
+            chosen.put(
+                    f,
+                    switch (f) {
+                        case "category" -> PageParameters.categorySlug(v, slugs(categories));
+                        case "venue" -> PageParameters.venue(v, venues);
+                        case "year" -> PageParameters.year(v, years);
+                        default -> PageParameters.code(v);
+                    });
         }
         model.put("chosen", chosen);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -178,12 +185,15 @@ public final class BrowseServlet extends HttpServlet {
         return rows;
     }
 
-    /** The IRI of a category named by its IRI, its local part ({@code category/x}) or its slug ({@code x}). */
-    static String categoryIri(String given) {
-        String g = given.strip();
-        if (g.startsWith("http://") || g.startsWith("https://")) return g;
-        if (g.startsWith("category/")) return VLM.RES + g;
-        return CATEGORY_PREFIX + g;
+    /** The slugs of the survey's categories (the rows of {@code categories.rq}). */
+    static Set<String> slugs(Table categories) {
+        Set<String> slugs = new TreeSet<>();
+        String prefix = PageParameters.categoryIri("");
+        for (Map<String, Object> r : categories.rows()) {
+            String iri = String.valueOf(r.get("category"));
+            if (iri.startsWith(prefix)) slugs.add(iri.substring(prefix.length()));
+        }
+        return slugs;
     }
 
     private static void bib(HttpServletRequest req, HttpServletResponse resp, DatasetGraph dsg) throws IOException {
@@ -191,22 +201,15 @@ public final class BrowseServlet extends HttpServlet {
         Predicate<String> include = p -> true;
         String file = "papers";
         if (category != null && !category.isBlank()) {
-            String iri = categoryIri(category);
-            PageQuery q = PageQuery.of("category-papers").bind("this", NodeFactory.createURI(iri));
+            String slug = PageParameters.categorySlug(
+                    category, slugs(PageQuery.of("categories").run(dsg)));
+            PageQuery q = PageQuery.of("category-papers")
+                    .bind("this", NodeFactory.createURI(PageParameters.categoryIri(slug)));
             Set<String> papers = new TreeSet<>();
             for (Map<String, Object> r : q.run(dsg).rows())
                 papers.add(r.get("paper").toString());
-            boolean known =
-                    PageQuery.of("categories").run(dsg).rows().stream().anyMatch(r -> iri.equals(r.get("category")));
-            if (!known) {
-                Negotiation.text(
-                        resp,
-                        HttpServletResponse.SC_NOT_FOUND,
-                        "Not found: the survey has no method category " + iri + "\n");
-                return;
-            }
             include = papers::contains;
-            file = iri.startsWith(CATEGORY_PREFIX) ? iri.substring(CATEGORY_PREFIX.length()) : "category";
+            file = slug;
         }
         List<BibTeX.Entry> entries = Citations.entries(dsg, include);
         resp.setHeader(

@@ -8,12 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
 import org.w3id.vlmsurvey.bundle.Bundled;
+import org.w3id.vlmsurvey.query.QueryGuards;
+import org.w3id.vlmsurvey.query.QueryPolicy;
 
 /**
  * A SELECT query behind a page, kept in {@code queries/pages/NAME.rq} (bundled with the program): run against the
@@ -26,15 +29,20 @@ public final class PageQuery {
 
     private final String name;
     private final String text;
+    private final Query query;
 
-    private PageQuery(String name, String text) {
+    private PageQuery(String name, String text, Query query) {
         this.name = name;
         this.text = text;
+        this.query = query;
     }
 
-    /** The query {@code queries/pages/NAME.rq}. */
+    /** The query {@code queries/pages/NAME.rq}, parsed once as SPARQL 1.1. */
     public static PageQuery of(String name) {
-        return LOADED.computeIfAbsent(name, n -> new PageQuery(n, Bundled.text(FOLDER + n + ".rq")));
+        return LOADED.computeIfAbsent(name, n -> {
+            String text = Bundled.text(FOLDER + n + ".rq");
+            return new PageQuery(n, text, QueryFactory.create(text, Syntax.syntaxSPARQL_11));
+        });
     }
 
     public String name() {
@@ -45,21 +53,34 @@ public final class PageQuery {
         return text;
     }
 
-    /** This query with {@code ?var} replaced by {@code value} everywhere (page queries do not project it). */
+    /**
+     * This query with {@code ?var} replaced by {@code value} everywhere (page queries do not project it): the value is
+     * put into the parsed query, never into query text. The text shown to the reader ({@link #text()},
+     * {@link #link()}) is the bound query written out; it is never parsed again.
+     */
     public PageQuery bind(String var, Node value) {
-        Query q = QueryTransformOps.replaceVars(QueryFactory.create(text), Map.of(Var.alloc(var), value));
+        Query q = QueryTransformOps.replaceVars(query, Map.of(Var.alloc(var), value));
         StringBuilder comments = new StringBuilder();
         for (String line : text.lines().toList()) {
             if (!line.startsWith("#")) break;
             comments.append(line).append('\n');
         }
-        return new PageQuery(name, comments + q.serialize());
+        return new PageQuery(name, comments + q.serialize(), q);
     }
 
-    /** The answer on {@code dataset}, read in one read transaction. */
+    /**
+     * The answer on {@code dataset}, read in one read transaction, under the same rules as a query of the endpoint:
+     * the dataset's {@link QueryPolicy} (property functions, text search limits, rows held), the {@link QueryGuards}
+     * (bounded strings, regex deadline), the federated-query policy and the timeout set in the dataset's context.
+     */
     public Table run(DatasetGraph dataset) {
+        Query checked = QueryPolicy.of(dataset.getContext()).check(query);
+        Query guarded = QueryGuards.apply(checked);
+        long timeout = QueryGuards.timeoutMillis(dataset.getContext());
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExec qe = QueryExec.dataset(dataset).query(text).build()) {
+            var builder = QueryExec.dataset(dataset).query(guarded);
+            if (timeout > 0) builder.timeout(timeout, java.util.concurrent.TimeUnit.MILLISECONDS);
+            try (QueryExec qe = builder.build()) {
                 return Table.of(qe.select());
             }
         });

@@ -55,6 +55,34 @@ class PageQueryTest {
         assertEquals(List.of("name", "link", "file"), List.copyOf(q.shown("x").keySet()));
     }
 
+    /**
+     * A bound value is a node of the parsed query, whatever its text: an IRI that would close itself and append
+     * patterns if it were written into query text matches nothing and adds nothing (issue 22's injection).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://w3id.org/vlm-survey/resource/category/x> . ?a ?b ?c } #",
+                "x> . BIND(CONCAT(\"a\", \"a\") AS ?b) SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } #"
+            })
+    void boundValuesNeverBecomeQueryText(String hostile) {
+        org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        dsg.getDefaultGraph()
+                .add(
+                        NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/p"),
+                        NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#category"),
+                        NodeFactory.createURI("https://w3id.org/vlm-survey/resource/category/x"));
+        for (String name : List.of("category-papers", "category-path", "paper", "venue-papers"))
+            assertEquals(
+                    0,
+                    PageQuery.of(name)
+                            .bind("this", NodeFactory.createURI(hostile))
+                            .run(dsg)
+                            .rows()
+                            .size(),
+                    name);
+    }
+
     @Test
     void everyFileIsListedHere() {
         assertEquals(18, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");

@@ -1,0 +1,105 @@
+package org.w3id.vlmsurvey.server.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import org.w3id.vlmsurvey.vocab.VLM;
+
+/**
+ * The values a page parameter may take, checked before anything is looked up: a value of the wrong shape is a 400,
+ * a well-formed value the survey does not have a 404, each with one short message ({@link Invalid}). A checked
+ * value is bound into a parsed page query ({@link PageQuery#bind}), never written into query text.
+ */
+public final class PageParameters {
+    /** The longest value of any page parameter (a category IRI is about 90 characters). */
+    public static final int MAX_LENGTH = 200;
+
+    /** A category slug, as in its IRI and its {@code skos:notation}: lower-case words joined by hyphens. */
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+    static final String CATEGORY_PREFIX = VLM.RES + "category/";
+
+    private PageParameters() {}
+
+    /** A parameter value that is not one of those it may take: answered with {@link #status()} and the message. */
+    public static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        Invalid(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    static Invalid bad(String message) {
+        return new Invalid(HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + message);
+    }
+
+    static Invalid notFound(String message) {
+        return new Invalid(HttpServletResponse.SC_NOT_FOUND, "Not found: " + message);
+    }
+
+    private static String shown(String v) {
+        String s = v.length() > 60 ? v.substring(0, 60) + "..." : v;
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) b.append(c < 0x20 || c == 0x7f ? '?' : c);
+        return "\"" + b + "\"";
+    }
+
+    private static String stripped(String name, String given) {
+        String g = given.strip();
+        if (g.length() > MAX_LENGTH)
+            throw bad("the parameter " + name + " has " + g.length() + " characters; at most " + MAX_LENGTH);
+        return g;
+    }
+
+    /**
+     * The slug of a method category named by its slug ({@code x}), its local name ({@code category/x}) or its IRI:
+     * 400 if it is none of these shapes, 404 if {@code known} (the survey's slugs) does not hold it.
+     */
+    public static String categorySlug(String given, Collection<String> known) {
+        String g = stripped("category", given);
+        String slug = g.startsWith(CATEGORY_PREFIX)
+                ? g.substring(CATEGORY_PREFIX.length())
+                : g.startsWith("category/") ? g.substring("category/".length()) : g;
+        if (!SLUG.matcher(slug).matches())
+            throw bad("category " + shown(g)
+                    + " is not a method category: give its slug (transfer-with-prompt-tuning), category/SLUG or its IRI "
+                    + CATEGORY_PREFIX + "SLUG");
+        if (!known.contains(slug)) throw notFound("the survey has no method category " + CATEGORY_PREFIX + slug);
+        return slug;
+    }
+
+    /** The IRI of the category of a checked slug. */
+    public static String categoryIri(String slug) {
+        return CATEGORY_PREFIX + slug;
+    }
+
+    /** A venue label (acronym) the survey has: 404 if unknown. */
+    public static String venue(String given, Collection<String> known) {
+        String g = stripped("venue", given);
+        if (!known.contains(g)) throw notFound("the survey has no venue " + shown(g));
+        return g;
+    }
+
+    /** A publication year: four digits (400 otherwise), one the survey's papers have (404 otherwise). */
+    public static String year(String given, Collection<String> known) {
+        String g = stripped("year", given);
+        if (!YEAR.matcher(g).matches()) throw bad("year " + shown(g) + " is not a year (four digits)");
+        if (!known.contains(g)) throw notFound("the survey has no paper of the year " + g);
+        return g;
+    }
+
+    /** The "has code" flag: {@code yes} (400 for anything else). */
+    public static String code(String given) {
+        String g = stripped("code", given);
+        if (!g.equals("yes")) throw bad("code " + shown(g) + " is not a filter: give code=yes, or leave it out");
+        return g;
+    }
+}

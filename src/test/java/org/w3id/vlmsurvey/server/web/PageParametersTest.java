@@ -1,0 +1,75 @@
+package org.w3id.vlmsurvey.server.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every page parameter against the values it may take: table-driven, the shapes of the attacks included. */
+class PageParametersTest {
+    static final Set<String> SLUGS = Set.of("transfer-with-prompt-tuning", "pre-training-with-contrastive-objective");
+    static final String PREFIX = "https://w3id.org/vlm-survey/resource/category/";
+
+    @ParameterizedTest
+    @CsvSource({
+        "transfer-with-prompt-tuning, transfer-with-prompt-tuning",
+        "'  transfer-with-prompt-tuning ', transfer-with-prompt-tuning",
+        "category/transfer-with-prompt-tuning, transfer-with-prompt-tuning",
+        "https://w3id.org/vlm-survey/resource/category/pre-training-with-contrastive-objective, pre-training-with-contrastive-objective"
+    })
+    void knownCategories(String given, String slug) {
+        assertEquals(slug, PageParameters.categorySlug(given, SLUGS));
+        assertEquals(PREFIX + slug, PageParameters.categoryIri(slug));
+    }
+
+    static List<Object[]> invalid() {
+        return List.of(
+                new Object[] {"category", "no-such-category", 404, "no method category " + PREFIX + "no-such-category"},
+                new Object[] {
+                    "category", PREFIX + "x> . BIND(CONCAT(?a, ?a) AS ?b) } #", 400, "is not a method category"
+                },
+                new Object[] {"category", "x> . ?a ?b ?c } #", 400, "is not a method category"},
+                new Object[] {"category", "https://example.org/category/x", 400, "is not a method category"},
+                new Object[] {"category", "Transfer-With-Prompt-Tuning", 400, "is not a method category"},
+                new Object[] {"category", "a\nb", 400, "\"a?b\""},
+                new Object[] {"category", "a".repeat(201), 400, "201 characters; at most 200"},
+                new Object[] {"venue", "NoSuch", 404, "no venue \"NoSuch\""},
+                new Object[] {"venue", "CVPR\" } #", 404, "no venue"},
+                new Object[] {"year", "20x1", 400, "not a year"},
+                new Object[] {"year", "1066", 404, "no paper of the year 1066"},
+                new Object[] {"code", "no", 400, "give code=yes"});
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource
+    void invalid(String parameter, String value, int status, String message) {
+        Supplier<String> check =
+                switch (parameter) {
+                    case "category" -> () -> PageParameters.categorySlug(value, SLUGS);
+                    case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
+                    case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
+                    default -> () -> PageParameters.code(value);
+                };
+        PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
+        assertEquals(status, e.status());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertTrue(e.getMessage().startsWith(status == 404 ? "Not found: " : "Bad request: "), e.getMessage());
+        assertEquals(0, e.getStackTrace().length, "a client error carries no stack trace");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"venue, CVPR", "year, 2022", "code, yes"})
+    void knownValues(String parameter, String value) {
+        String v =
+                switch (parameter) {
+                    case "venue" -> PageParameters.venue(value, Set.of("CVPR"));
+                    case "year" -> PageParameters.year(value, Set.of("2022"));
+                    default -> PageParameters.code(value);
+                };
+        assertEquals(value, v);
+    }
+}
