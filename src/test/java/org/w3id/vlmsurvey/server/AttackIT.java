@@ -1,7 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import org.w3id.vlmsurvey.server.guard.PasswordFile;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.vlmsurvey.cli.Jar;
+import org.w3id.vlmsurvey.server.guard.PasswordFile;
 
 /**
  * The attack suite of issue 10: every weakness reported, with its exact reproducer, against the shaded jar started
@@ -658,7 +657,9 @@ class AttackIT {
             first = size(tdb);
             // a deep edit: logged, the previous graph served, the watcher alive
             Files.writeString(src, deepQuotes());
-            Thread.sleep(4000);
+            // the watcher must have read the edit and refused it (it logs why), not merely have been slow
+            org.w3id.vlmsurvey.Eventually.until(
+                    "the deep edit refused", () -> s.output().contains("nesting deeper than 100 levels"));
             assertTrue(titleServed(s.url, " v0"));
             for (int k = 1; k <= 8; k++) {
                 Files.writeString(src, survey(" v" + k));
