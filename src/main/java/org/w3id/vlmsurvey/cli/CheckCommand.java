@@ -25,8 +25,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        SurveyGraph.Result result = SourceOption.build(source.resolve(), out);
-        if (result == null) return Main.PROBLEMS;
+        SurveyGraph.Result result = source.build();
         SourceOption.print(out, result.problems());
         out.printf("%s: %d errors, %d warnings%n", result.file(), result.errors(), result.warnings());
         out.flush();

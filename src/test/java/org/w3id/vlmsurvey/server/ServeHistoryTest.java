@@ -37,7 +37,8 @@ class ServeHistoryTest {
         }
         server = SurveyServer.start(
                 ServerOptions.defaults(SurveyGraph.Source.bundled()).withPort(0).withTimeout(Duration.ofSeconds(30)),
-                h.dataset());
+                h.dataset(),
+                2);
     }
 
     @AfterAll

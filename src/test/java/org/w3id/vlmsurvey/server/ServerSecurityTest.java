@@ -1,7 +1,5 @@
 package org.w3id.vlmsurvey.server;
 
-import org.w3id.vlmsurvey.server.guard.PasswordFile;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.http.HttpRequest;
@@ -18,6 +16,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.server.guard.PasswordFile;
 
 /** The opt-in features: the authenticated update endpoint, and federated query to allowed endpoints only. */
 class ServerSecurityTest {
