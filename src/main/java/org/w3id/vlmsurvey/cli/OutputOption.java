@@ -43,8 +43,10 @@ final class OutputOption {
         Path absolute = target.toAbsolutePath(), part = null;
         try {
             Files.createDirectories(absolute.getParent());
-            part = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(part))) {
+            // beside the target, with the permissions of a new file (a temporary file's would be the owner's only)
+            part = absolute.resolveSibling(
+                    absolute.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(part))) { // replaces a stale one
                 body.writeTo(os);
             }
             try {
