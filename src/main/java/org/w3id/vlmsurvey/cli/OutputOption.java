@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,8 +33,8 @@ final class OutputOption {
 
     /** Writes {@code body} to the file, else to {@code out} (the command's standard output). */
     void write(PrintWriter out, Body body) {
-        if (file == null) stdout(out, body);
-        else atomically(file, body);
+        if (file != null) atomically(file, body);
+        else stdout(out, body);
     }
 
     /** Writes {@code body} to {@code target}: a temporary file beside it, moved into place once complete. */
@@ -49,11 +48,7 @@ final class OutputOption {
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(part))) { // replaces a stale one
                 body.writeTo(os);
             }
-            try {
-                Files.move(part, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | org.apache.jena.atlas.RuntimeIOException e) {
             throw Failure.io(target + ": cannot write: " + e.getMessage(), e);
         } finally {
