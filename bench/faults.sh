@@ -12,7 +12,7 @@ R=$W/faults
 rm -rf "$R"; mkdir -p "$R"
 PORT=$(free_port 39401)
 EP=http://127.0.0.1:$PORT/survey/sparql
-LIGHT="bench/queries/papers-per-category.rq bench/queries/contrastive-with-code-2022.rq bench/queries/datasets-by-task.rq"
+LIGHT="bench/queries/papers-per-category.rq bench/queries/contrastive-subtree-with-repo-2022.rq bench/queries/datasets-by-task.rq"
 HEAVY=bench/queries/heavy/venue-pairs.rq
 SIZE=${FAULT_SIZE:-10000}
 SRC=$(survey "$SIZE")

@@ -22,7 +22,7 @@ else
   [ $WITH_1M = 1 ] && SIZES="$SIZES 1000000"
 fi
 CLIENTS=1,4,16
-QUERIES="bench/queries/papers-per-category.rq bench/queries/contrastive-with-code-2022.rq bench/queries/datasets-by-task.rq"
+QUERIES="bench/queries/papers-per-category.rq bench/queries/contrastive-subtree-with-repo-2022.rq bench/queries/datasets-by-task.rq"
 T0=$(date +%s)
 ensure_jar
 ensure_fuseki

@@ -43,8 +43,8 @@ for n in $SIZES; do
     measure "$R/ours-$n.tsv" java -Xmx$heap -jar "$JAR" export --format nt --source "$f" -o "$nt"
     measure "$R/arq-$n.tsv" java -Xmx$heap -cp "$CMDS:$JAR" arq.arq --data "$nt" 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'
     # the 1-thread run is left out at 1M (about as long again as the default run); 10k and 100k give the speed-up
-    [ "$n" -lt 1000000 ] && measure "$R/one-$n.tsv" java -Xmx$heap -Dvlm.threads=1 -jar "$JAR" export --format nt --source "$f" -o "$nt.1"
-    # one core for the whole JVM: -Dvlm.threads=1 still runs the Markdown reader beside the one mapping thread
+    [ "$n" -lt 1000000 ] && measure "$R/one-$n.tsv" java -Xmx$heap -jar "$JAR" export --threads 1 --format nt --source "$f" -o "$nt.1"
+    # one core for the whole JVM: --threads 1 still runs the Markdown reader beside the one mapping thread
     [ "$n" -lt 1000000 ] && measure "$R/core-$n.tsv" taskset -c 0 java -Xmx$heap -jar "$JAR" export --format nt --source "$f" -o "$nt.c"
     [ "$n" -lt 1000000 ] && measure "$R/stream-$n.tsv" java -Xmx$heap -jar "$JAR" export --format nt --stream --source "$f" -o "$nt.s"
   done

@@ -21,15 +21,15 @@ public final class BuildBench {
                 : SurveyGraph.Source.bundled().withLinks(null);
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 11;
         for (int i = 0; i < 3; i++) {
-            SurveyGraph.buildWhole(source);
-            SurveyGraph.build(source);
+            SurveyGraph.buildWhole(source.read());
+            SurveyGraph.build(source, Runtime.getRuntime().availableProcessors());
         }
         List<Long> whole = new ArrayList<>(), parts = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();
-            SurveyGraph.buildWhole(source);
+            SurveyGraph.buildWhole(source.read());
             long t1 = System.nanoTime();
-            SurveyGraph.build(source);
+            SurveyGraph.build(source, Runtime.getRuntime().availableProcessors());
             long t2 = System.nanoTime();
             whole.add((t1 - t0) / 1_000_000);
             parts.add((t2 - t1) / 1_000_000);

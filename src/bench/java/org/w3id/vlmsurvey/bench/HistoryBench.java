@@ -57,7 +57,10 @@ public final class HistoryBench {
         List<Double> base = new ArrayList<>(), baseCpu = new ArrayList<>();
         for (int i = 0; i <= reps; i++) {
             long t0 = System.nanoTime(), c0 = cpu();
-            SurveyGraph.build("last.md", last);
+            SurveyGraph.build(
+                    SurveyGraph.Snapshot.of("last.md", last.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    Runtime.getRuntime().availableProcessors(),
+                    null);
             if (i > 0) {
                 base.add(ms(t0));
                 baseCpu.add((cpu() - c0) / 1e6);

@@ -37,8 +37,9 @@ public final class LiveHeapBench {
             triples = g.size();
             held = g;
         } else {
-            SurveyGraph.Result r =
-                    SurveyGraph.build(SurveyGraph.Source.file(Path.of(args[1])).withLinks(null));
+            SurveyGraph.Result r = SurveyGraph.build(
+                    SurveyGraph.Source.file(Path.of(args[1])).withLinks(null),
+                    Runtime.getRuntime().availableProcessors());
             triples = r.data().size();
             held = r;
         }

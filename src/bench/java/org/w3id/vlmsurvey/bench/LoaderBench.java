@@ -53,7 +53,8 @@ public final class LoaderBench {
             gc();
             resetPeaks();
             long t0 = System.nanoTime();
-            SurveyGraph.Result r = SurveyGraph.build(source);
+            SurveyGraph.Result r =
+                    SurveyGraph.build(source, Runtime.getRuntime().availableProcessors());
             double ms = (System.nanoTime() - t0) / 1e6;
             data = r.data();
             triples = data.size();

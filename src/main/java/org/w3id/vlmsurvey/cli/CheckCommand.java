@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
             defaultValue = "text",
             description = "text, github (workflow commands: annotations on a pull request), sarif (SARIF 2.1.0) "
                     + "or json (default: ${DEFAULT-VALUE})")
-    String format;
+    ProblemReport.Format format;
 
     @Spec
     CommandSpec spec;
@@ -35,17 +35,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ProblemReport.Format f;
-        try {
-            f = ProblemReport.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return Main.USAGE;
-        }
+        ProblemReport.Format f = format;
         if (f != ProblemReport.Format.TEXT) {
             SurveyGraph.Source s = source.resolve();
             try {
-                SurveyGraph.Result r = SurveyGraph.build(s);
+                SurveyGraph.Result r = source.build(s, null);
                 out.print(ProblemReport.write(f, r.file(), r.problems()));
                 out.flush();
                 return r.errors() > 0 || (strict && r.warnings() > 0) ? Main.PROBLEMS : Main.OK;
@@ -55,8 +49,7 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.PROBLEMS;
             }
         }
-        SurveyGraph.Result result = SourceOption.build(source.resolve(), out);
-        if (result == null) return Main.PROBLEMS;
+        SurveyGraph.Result result = source.build();
         SourceOption.print(out, result.problems());
         out.printf("%s: %d errors, %d warnings%n", result.file(), result.errors(), result.warnings());
         out.flush();

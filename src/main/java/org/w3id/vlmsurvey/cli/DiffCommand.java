@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.vlmsurvey.diagnostics.Problem;
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.history.Diff;
@@ -15,6 +14,7 @@ import org.w3id.vlmsurvey.history.DirSnapshots;
 import org.w3id.vlmsurvey.history.GitSnapshots;
 import org.w3id.vlmsurvey.history.Snapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +49,12 @@ final class DiffCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--format"},
             defaultValue = "table",
-            description = "table, tsv, md (a changelog) or ttl (the change set as RDF) (default: ${DEFAULT-VALUE})")
-    String format;
+            description = "${COMPLETION-CANDIDATES}: a table, tab-separated values, a changelog (md) "
+                    + "or the change set as RDF (ttl) (default: ${DEFAULT-VALUE})")
+    DiffReport.Format format;
+
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Spec
     CommandSpec spec;
@@ -58,50 +62,36 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        DiffReport.Format f;
-        try {
-            f = DiffReport.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return Main.USAGE;
-        }
         Snapshot older, newer;
-        SurveyGraph.Result a, b;
-        try {
-            if (git != null) {
-                try (GitSnapshots repo = GitSnapshots.open(git, file)) {
-                    older = repo.at(versions.get(0));
-                    newer = repo.at(versions.get(1));
-                }
-            } else {
-                older = DirSnapshots.file(Path.of(versions.get(0)));
-                newer = DirSnapshots.file(Path.of(versions.get(1)));
+        if (git != null) {
+            try (GitSnapshots repo = GitSnapshots.open(git, file)) {
+                older = repo.at(versions.get(0));
+                newer = repo.at(versions.get(1));
             }
-            a = SurveyGraph.build(older.name(), older.text());
-            b = SurveyGraph.build(newer.name(), newer.text());
-        } catch (SourceException e) {
-            err.println(e.problem());
-            return Main.PROBLEMS;
+        } else {
+            older = DirSnapshots.file(Path.of(versions.get(0)));
+            newer = DirSnapshots.file(Path.of(versions.get(1)));
         }
+        // the two versions are mapped one after the other, each on every processor
+        int threads = Runtime.getRuntime().availableProcessors();
+        SurveyGraph.Result a = SurveyGraph.build(SurveyGraph.Snapshot.of(older.name(), older.content()), threads, null);
+        SurveyGraph.Result b = SurveyGraph.build(SurveyGraph.Snapshot.of(newer.name(), newer.content()), threads, null);
         List<Problem> errors = new java.util.ArrayList<>();
         for (SurveyGraph.Result r : List.of(a, b))
             r.problems().stream().filter(Problem::isError).forEach(errors::add);
-        errors.forEach(err::println);
-        err.flush();
+        SourceOption.print(err, errors);
         List<Diff.Change> changes = Diff.between(a.data(), b.data());
-        var out = spec.commandLine().getOut();
-        switch (f) {
-            case TABLE -> out.print(DiffReport.table(changes));
-            case TSV -> out.print(DiffReport.tsv(changes));
-            case MD -> out.print(DiffReport.markdown(changes, title(older), title(newer)));
-            case TTL -> {
-                out.flush();
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                Exporter.write(Diff.toRdf(changes, older, newer), Exporter.Format.TTL, bytes);
-                out.print(bytes.toString(StandardCharsets.UTF_8));
-            }
-        }
-        out.flush();
+        String text =
+                switch (format) {
+                    case TSV -> DiffReport.tsv(changes);
+                    case MD -> DiffReport.markdown(changes, title(older), title(newer));
+                    case TABLE, TTL -> DiffReport.table(changes);
+                };
+        output.write(spec.commandLine().getOut(), os -> {
+            if (format == DiffReport.Format.TTL)
+                Exporter.write(Diff.toRdf(changes, older, newer), Exporter.Format.TTL, os);
+            else os.write(text.getBytes(StandardCharsets.UTF_8));
+        });
         return errors.isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 

@@ -1,9 +1,6 @@
 package org.w3id.vlmsurvey.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +13,7 @@ import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.Snapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,16 +49,13 @@ final class HistoryCommand implements Callable<Integer> {
             description = "the survey file inside the repository (default: ${DEFAULT-VALUE})")
     String file;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE.trig",
-            description = "output file (default: standard output)")
-    Path output;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = "versions built at the same time (default: the number of processors)")
+            description = "versions built at the same time, each on one thread (default: the number of processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @picocli.CommandLine.Mixin
@@ -72,37 +67,12 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (threads < 1) {
-            err.println("--threads must be at least 1");
-            return Main.USAGE;
-        }
-        List<Snapshot> snapshots;
-        try {
-            snapshots = origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file, limits(), err);
-        } catch (SourceException e) {
-            err.println(e.problem());
-            return Main.PROBLEMS;
-        } catch (IllegalArgumentException e) {
-            err.println("history: " + e.getMessage());
-            return Main.USAGE;
-        }
+        if (threads < 1) throw Failure.usage("--threads must be at least 1");
+        List<Snapshot> snapshots =
+                origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file, limits(), err);
         History history = History.build(snapshots, threads);
         report(err, snapshots.size(), history);
-        try {
-            if (output == null) {
-                Exporter.writeTrig(history.dataset(), System.out);
-                System.out.flush();
-            } else {
-                if (output.toAbsolutePath().getParent() != null)
-                    Files.createDirectories(output.toAbsolutePath().getParent());
-                try (OutputStream os = Files.newOutputStream(output)) {
-                    Exporter.writeTrig(history.dataset(), os);
-                }
-            }
-        } catch (IOException e) {
-            err.println((output == null ? "stdout" : output) + ": cannot write: " + e.getMessage());
-            return Main.IO;
-        }
+        output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(history.dataset(), os));
         return history.skipped().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 

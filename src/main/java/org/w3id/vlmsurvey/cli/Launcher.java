@@ -33,8 +33,11 @@ final class Launcher {
         return false;
     }
 
-    /** Runs {@code args} in a child JVM with a bounded heap and returns its exit code, or null to run here. */
-    static Integer relaunch(String[] args) {
+    /**
+     * Runs {@code args} in a child JVM (main class {@code mainClass}) with a bounded heap and returns its exit code,
+     * or null to run here.
+     */
+    static Integer relaunch(String[] args, String mainClass) {
         if (args.length == 0 || !args[0].equals("serve")) return null;
         if (System.getProperty(CHILD) != null) {
             watchParent();
@@ -59,7 +62,7 @@ final class Launcher {
         cmd.addAll(jvm);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Process child;
         try {

@@ -1,8 +1,5 @@
 package org.w3id.vlmsurvey.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,43 +98,24 @@ final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
         List<Endpoint> endpoints = new ArrayList<>();
         List<String> names = only == null ? List.of("wikidata", "dblp") : only;
         for (String n : names) {
             switch (n.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "wikidata" -> endpoints.add(Endpoint.wikidata(wikidata));
                 case "dblp" -> endpoints.add(Endpoint.dblp(dblp));
-                default -> {
-                    err.println("unknown endpoint '" + n + "': use wikidata or dblp");
-                    return Main.USAGE;
-                }
+                default -> throw Failure.usage("unknown endpoint '" + n + "': use wikidata or dblp");
             }
         }
-        if (batchSize < 1 || tries < 1 || backoff < 0) {
-            err.println("--batch-size and --tries must be at least 1, --backoff not negative");
-            return Main.USAGE;
-        }
-        SurveyGraph.Result result = SourceOption.build(source.resolve().withLinks(null), err);
-        if (result == null) return Main.PROBLEMS;
+        if (batchSize < 1 || tries < 1 || backoff < 0)
+            throw Failure.usage("--batch-size and --tries must be at least 1, --backoff not negative");
+        SurveyGraph.Result result = source.build(source.resolve().withLinks(null), null);
         var settings = new SparqlRemote.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff));
         Linker.Outcome outcome =
                 new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC()).run(result.data(), endpoints);
         outcome.report().print(spec.commandLine().getOut());
-        if (!outcome.report().anyAnswered()) {
-            err.println(output + ": not written: no endpoint answered");
-            return Main.IO;
-        }
-        try {
-            if (output.toAbsolutePath().getParent() != null)
-                Files.createDirectories(output.toAbsolutePath().getParent());
-            try (OutputStream os = Files.newOutputStream(output)) {
-                Exporter.write(outcome.links(), Exporter.Format.TTL, os);
-            }
-        } catch (IOException e) {
-            err.println(output + ": cannot write: " + e.getMessage());
-            return Main.IO;
-        }
+        if (!outcome.report().anyAnswered()) throw Failure.io(output + ": not written: no endpoint answered", null);
+        OutputOption.atomically(output, os -> Exporter.write(outcome.links(), Exporter.Format.TTL, os));
         spec.commandLine()
                 .getOut()
                 .println("wrote " + output

@@ -29,33 +29,19 @@ final class PasswdCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        var err = spec.commandLine().getErr();
+    public Integer call() throws IOException {
         String password;
         Console console = System.console();
         if (console != null) {
             char[] a = console.readPassword("Password for %s: ", user);
             char[] b = console.readPassword("Again: ");
-            if (a == null || b == null || !Arrays.equals(a, b)) {
-                err.println("passwd: the two passwords differ");
-                return Main.USAGE;
-            }
+            if (a == null || b == null || !Arrays.equals(a, b)) throw Failure.usage("passwd: the two passwords differ");
             password = new String(a);
         } else {
-            try {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                password = line == null ? "" : line;
-            } catch (IOException e) {
-                err.println("passwd: cannot read the password: " + e.getMessage());
-                return Main.IO;
-            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            password = line == null ? "" : line;
         }
-        try {
-            spec.commandLine().getOut().println(PasswordFile.line(user, password));
-        } catch (IllegalArgumentException e) {
-            err.println("passwd: " + e.getMessage());
-            return Main.USAGE;
-        }
+        spec.commandLine().getOut().println(PasswordFile.line(user, password));
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

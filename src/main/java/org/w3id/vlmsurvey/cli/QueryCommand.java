@@ -35,18 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a SPARQL query against the survey graph (with the ontology), in-process, or against a SPARQL endpoint.",
             "SELECT and ASK answers are written as a table, CSV, TSV or JSON; CONSTRUCT and DESCRIBE as Turtle."
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the source has errors",
-            "2:usage error, or the query does not parse (FILE:LINE:COLUMN: error: message)",
-            "3:the query file cannot be read",
-            "4:the query failed: timeout, SERVICE not allowed, or the endpoint answered with an error"
         })
 final class QueryCommand implements Callable<Integer> {
-    /** Exit code of a query that parsed but could not be answered. */
-    static final int QUERY_FAILED = 4;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     QueryText text;
@@ -75,8 +65,11 @@ final class QueryCommand implements Callable<Integer> {
             names = {"-f", "--format"},
             defaultValue = "table",
             description =
-                    "table, csv, tsv or json (default: ${DEFAULT-VALUE}); CONSTRUCT and DESCRIBE always give Turtle")
-    String format;
+                    "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); CONSTRUCT and DESCRIBE always give Turtle")
+    SurveyQuery.Format format;
+
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Option(
             names = "--timeout",
@@ -109,99 +102,62 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        SurveyQuery.Format f;
-        try {
-            f = SurveyQuery.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return Main.USAGE;
-        }
         String origin, sparql;
         if (text.file != null) {
             origin = text.file.toString();
             try {
                 sparql = Files.readString(text.file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println(Problem.error(origin, 0, "cannot read the query: " + e));
-                return Main.IO;
+                throw Failure.io(
+                        Problem.error(origin, 0, "cannot read the query: " + e).toString(), e);
             }
         } else {
             origin = "--query";
             sparql = text.query;
         }
-        SurveyQuery query;
-        try {
-            query = SurveyQuery.parse(sparql, origin);
-        } catch (SurveyQuery.SyntaxError e) {
-            err.println(e);
-            return Main.USAGE;
-        }
+        SurveyQuery query = SurveyQuery.parse(sparql, origin);
         long timeoutMillis = timeout.isZero() ? 0 : Math.max(1, timeout.toMillis());
-        ServicePolicy services;
-        try {
-            services = new ServicePolicy(allowService);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return Main.USAGE;
-        }
-        QueryExecution exec;
-        if (endpoint != null) {
-            exec = query.remote(endpoint, timeoutMillis);
-        } else if (history != null) {
-            try {
-                exec = query.local(org.w3id.vlmsurvey.history.History.read(history), timeoutMillis, services);
-            } catch (org.w3id.vlmsurvey.diagnostics.SourceException e) {
-                err.println(e.problem());
-                return Main.PROBLEMS;
-            }
-        } else {
-            SurveyGraph.Result result = SourceOption.build(source.resolve(), err);
-            if (result == null) return Main.PROBLEMS;
-            // Warnings are for "check"; errors mean the answer may be wrong, so they are shown.
-            SourceOption.print(
-                    err, result.problems().stream().filter(Problem::isError).toList());
-            try {
-                exec = query.local(Exporter.union(SurveyGraph.ontology(), result.data()), timeoutMillis, services);
-            } catch (ServicePolicy.Refused e) {
-                err.println(origin + ": error: " + e.getMessage());
-                return QUERY_FAILED;
-            }
-        }
+        ServicePolicy services = new ServicePolicy(allowService);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
-            Graph graph = query.execute(exec, f, answer);
+            QueryExecution exec;
+            if (endpoint != null) {
+                exec = query.remote(endpoint, timeoutMillis);
+            } else if (history != null) {
+                exec = query.local(org.w3id.vlmsurvey.history.History.read(history), timeoutMillis, services);
+            } else {
+                SurveyGraph.Result result = source.build();
+                // Warnings are for "check"; errors mean the answer may be wrong, so they are shown.
+                SourceOption.print(
+                        err, result.problems().stream().filter(Problem::isError).toList());
+                exec = query.local(Exporter.union(SurveyGraph.ontology(), result.data()), timeoutMillis, services);
+            }
+            Graph graph = query.execute(exec, format, answer);
             if (graph != null) Exporter.write(graph, Exporter.Format.TTL, answer);
-        } catch (QueryCancelledException e) {
-            err.println(origin + ": error: the query did not finish within " + DurationConverter.format(timeout)
-                    + " (--timeout)");
-            return QUERY_FAILED;
-        } catch (QueryExceptionHTTP e) {
-            err.println(
-                    origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));
-            return QUERY_FAILED;
-        } catch (HttpException e) {
-            err.println(
-                    origin + ": error: " + endpointOrLocal() + " answered: " + http(e.getStatusCode(), e.getMessage()));
-            return QUERY_FAILED;
-        } catch (QueryDeniedException e) {
-            err.println(origin + ": error: " + e.getMessage() + " (federated SERVICE is off unless --allow-service)");
-            return QUERY_FAILED;
-        } catch (QueryException e) {
-            err.println(origin + ": error: " + e.getMessage());
-            return QUERY_FAILED;
+        } catch (QueryException | HttpException e) {
+            throw Failure.query(origin + ": error: " + failure(e), e);
         }
-        var out = spec.commandLine().getOut();
-        out.print(answer.toString(StandardCharsets.UTF_8));
-        out.flush();
+        output.write(spec.commandLine().getOut(), answer::writeTo);
         return Main.OK;
+    }
+
+    /** What went wrong with a query that parsed, for its error line. */
+    private String failure(RuntimeException e) {
+        if (e instanceof QueryCancelledException)
+            return "the query did not finish within " + DurationConverter.format(timeout) + " (--timeout)";
+        if (e instanceof QueryExceptionHTTP h)
+            return (endpoint != null ? endpoint : "a SERVICE endpoint") + " answered: "
+                    + http(h.getStatusCode(), h.getMessage());
+        if (e instanceof HttpException h)
+            return (endpoint != null ? endpoint : "a SERVICE endpoint") + " answered: "
+                    + http(h.getStatusCode(), h.getMessage());
+        if (e instanceof QueryDeniedException)
+            return e.getMessage() + " (federated SERVICE is off unless --allow-service)";
+        return e.getMessage();
     }
 
     /** "HTTP 404 Not Found", or the failure alone when there was no HTTP answer (connection refused). */
     private static String http(int status, String message) {
         return status > 0 ? "HTTP " + status + " " + message : String.valueOf(message);
-    }
-
-    private String endpointOrLocal() {
-        return endpoint != null ? endpoint : "a SERVICE endpoint";
     }
 }

@@ -1,9 +1,7 @@
 package org.w3id.vlmsurvey.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.w3id.vlmsurvey.diagnostics.Problem;
@@ -45,11 +43,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "with --history-git: the revision to render (SHA, tag, HEAD~3, ...; default: HEAD)")
     String version;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE.md",
-            description = "write here (default: standard output)")
-    Path output;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Option(names = "--force", description = "render a source with errors all the same (its unread rows are left out)")
     boolean force;
@@ -67,77 +62,45 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (version != null && git == null) {
-            err.println("--version needs --history-git DIR");
-            return Main.USAGE;
-        }
-        if (git != null && source.source != null) {
-            err.println("give --source or --history-git, not both");
-            return Main.USAGE;
-        }
-        String name, text;
-        SurveyGraph.Result result;
-        try {
-            if (git != null) {
-                try (GitSnapshots repo = GitSnapshots.open(git, file)) {
-                    String rev = version == null ? "HEAD" : version;
-                    Snapshot s;
-                    try {
-                        s = repo.at(rev);
-                    } catch (SourceException e) {
-                        if (!e.getMessage().contains("no such revision")) throw e;
-                        err.println(e.problem());
-                        err.println("nearest versions of " + file + ":");
-                        for (Snapshot n : repo.nearest(rev, 5))
-                            err.println("  " + n.id().substring(0, 7) + "  " + n.time());
-                        err.flush();
-                        return Main.USAGE;
-                    }
-                    name = s.name();
-                    text = s.text();
-                }
-                result = SurveyGraph.build(name, text);
-            } else {
-                SurveyGraph.Source s = source.resolve();
-                result = SurveyGraph.build(s.withLinks(null));
-                name = s.name();
-                text = s.path() == null
-                        ? new String(
-                                org.w3id.vlmsurvey.bundle.Bundled.bytes(org.w3id.vlmsurvey.bundle.Bundled.SURVEY),
-                                StandardCharsets.UTF_8)
-                        : Files.readString(s.path(), StandardCharsets.UTF_8);
-            }
-        } catch (SourceException e) {
-            err.println(e.problem());
-            err.flush();
-            return Main.PROBLEMS;
-        } catch (IOException e) {
-            err.println(Problem.error(String.valueOf(source.source), 0, "cannot read: " + e.getMessage()));
-            return Main.IO;
-        }
+        if (version != null && git == null) throw Failure.usage("--version needs --history-git DIR");
+        if (git != null && source.source != null) throw Failure.usage("give --source or --history-git, not both");
+        SurveyGraph.Snapshot snapshot =
+                git != null ? fromGit(err) : source.resolve().read();
+        if (snapshot == null) return Main.USAGE;
+        // rendered from the survey's own triples: links of data/links.ttl are not part of the README
+        SurveyGraph.Snapshot survey = SurveyGraph.Snapshot.of(snapshot.name(), snapshot.bytes());
+        SurveyGraph.Result result = source.build(survey);
         if (result.hasErrors()) {
             result.problems().stream().filter(Problem::isError).forEach(err::println);
             if (!force) {
-                err.println(name + ": not rendered: " + result.errors()
+                err.println(survey.name() + ": not rendered: " + result.errors()
                         + " errors (--force renders without the rows they name)");
                 err.flush();
                 return Main.PROBLEMS;
             }
         }
         err.flush();
-        String markdown = SurveyRenderer.render(result, text);
-        if (output == null) {
-            var out = spec.commandLine().getOut();
-            out.print(markdown);
-            out.flush();
-        } else {
-            try {
-                Files.writeString(output, markdown, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println(Problem.error(output.toString(), 0, "cannot write: " + e.getMessage()));
-                return Main.IO;
-            }
-        }
+        String markdown = SurveyRenderer.render(result, new String(survey.bytes(), StandardCharsets.UTF_8));
+        output.write(spec.commandLine().getOut(), os -> os.write(markdown.getBytes(StandardCharsets.UTF_8)));
         return Main.OK;
+    }
+
+    /** The version asked for, or null (after printing the nearest versions) when the repository has no such one. */
+    private SurveyGraph.Snapshot fromGit(PrintWriter err) {
+        try (GitSnapshots repo = GitSnapshots.open(git, file)) {
+            String rev = version == null ? "HEAD" : version;
+            Snapshot s;
+            try {
+                s = repo.at(rev);
+            } catch (SourceException e) {
+                if (!e.getMessage().contains("no such revision")) throw e;
+                err.println(e.problem());
+                err.println("nearest versions of " + file + ":");
+                for (Snapshot n : repo.nearest(rev, 5)) err.println("  " + n.id().substring(0, 7) + "  " + n.time());
+                err.flush();
+                return null;
+            }
+            return SurveyGraph.Snapshot.of(s.name(), s.text().getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.TextSearchLimits;
 import org.w3id.vlmsurvey.server.ServerOptions;
@@ -208,70 +207,41 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (watch && source.source == null && !java.nio.file.Files.isRegularFile(Path.of("data/vlm-survey.md"))) {
-            spec.commandLine().getErr().println("serve: --watch needs a source file (--source FILE.md)");
-            return Main.USAGE;
-        }
-        if (historyGit != null && history != null) {
-            spec.commandLine().getErr().println("serve: give --history-git or --history, not both");
-            return Main.USAGE;
-        }
+        if (watch && source.source == null && !java.nio.file.Files.isRegularFile(Path.of("data/vlm-survey.md")))
+            throw Failure.usage("serve: --watch needs a source file (--source FILE.md)");
+        if (historyGit != null && history != null)
+            throw Failure.usage("serve: give --history-git or --history, not both");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
-        try {
-            if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
-            if (historyGit != null)
-                versions = HistoryCommand.build(
-                                historyGit,
-                                historyFile,
-                                historyLimits.limits(),
-                                spec.commandLine().getErr())
-                        .dataset();
-        } catch (SourceException e) {
-            spec.commandLine().getErr().println(e.problem());
-            return Main.PROBLEMS;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("serve: " + e.getMessage());
-            return Main.USAGE;
-        }
-        SurveyServer server;
-        try {
-            ServerOptions options = ServerOptions.builder(source.resolve())
-                    .host(host)
-                    .port(port)
-                    .timeout(timeout)
-                    .tdb2(tdb2)
-                    .watch(watch)
-                    .allowService(allowService)
-                    .updatePasswordFile(updatePasswordFile)
-                    .maxQuerySize(maxQuerySize)
-                    .maxQueries(maxQueries)
-                    .queueLength(queryQueue)
-                    .resultBuffer(resultBuffer)
-                    .allowLoad(allowLoad)
-                    .maxResultTriples(maxResultTriples)
-                    .baseUrl(baseUrl)
-                    .bodyTimeout(bodyTimeout)
-                    .bodyIdleTimeout(bodyIdleTimeout)
-                    .maxConnectionsPerAddress(maxConnectionsPerAddress)
-                    .queryPolicy(new QueryPolicy(
-                            arqSyntax,
-                            new TextSearchLimits(textMaxClauses, textLeadingWildcards, textRegex),
-                            maxQueryRows))
-                    .build();
-            server = SurveyServer.start(options, versions);
-        } catch (SurveyServer.LoadException e) {
-            SourceOption.print(spec.commandLine().getErr(), e.problems());
-            return Main.PROBLEMS;
-        } catch (SourceException e) {
-            spec.commandLine().getErr().println(e.problem());
-            return Main.PROBLEMS;
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("serve: " + e.getMessage());
-            return Main.USAGE;
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("serve: cannot start: " + e.getMessage());
-            return Main.IO;
-        }
+        if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
+        if (historyGit != null)
+            versions = HistoryCommand.build(
+                            historyGit,
+                            historyFile,
+                            historyLimits.limits(),
+                            spec.commandLine().getErr())
+                    .dataset();
+        ServerOptions options = ServerOptions.builder(source.resolve())
+                .host(host)
+                .port(port)
+                .timeout(timeout)
+                .tdb2(tdb2)
+                .watch(watch)
+                .allowService(allowService)
+                .updatePasswordFile(updatePasswordFile)
+                .maxQuerySize(maxQuerySize)
+                .maxQueries(maxQueries)
+                .queueLength(queryQueue)
+                .resultBuffer(resultBuffer)
+                .allowLoad(allowLoad)
+                .maxResultTriples(maxResultTriples)
+                .baseUrl(baseUrl)
+                .bodyTimeout(bodyTimeout)
+                .bodyIdleTimeout(bodyIdleTimeout)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                .queryPolicy(new QueryPolicy(
+                        arqSyntax, new TextSearchLimits(textMaxClauses, textLeadingWildcards, textRegex), maxQueryRows))
+                .build();
+        SurveyServer server = SurveyServer.start(options, versions, source.threads);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vlm-survey-shutdown"));
         server.join();
         return Main.OK;

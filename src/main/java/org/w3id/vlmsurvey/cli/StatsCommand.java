@@ -23,10 +23,8 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        SurveyGraph.Source src = source.resolve();
-        SurveyGraph.Result result = SourceOption.build(src, spec.commandLine().getErr());
-        if (result == null) return Main.PROBLEMS;
-        out.print(Stats.of(result.data()).render(TripleCounts.of(result, src.links())));
+        SurveyGraph.Result result = source.build();
+        out.print(Stats.of(result.data()).render(TripleCounts.of(result)));
         out.print(Stats.paperLinkLines(result));
         out.flush();
         return Main.OK;

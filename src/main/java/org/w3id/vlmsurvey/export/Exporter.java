@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
@@ -27,29 +28,59 @@ import org.w3id.vlmsurvey.vocab.VLM;
  */
 public final class Exporter {
 
+    /**
+     * The RDF syntaxes of the program, stated once: the name a user gives ({@code --format ttl}, {@code ?format=ttl},
+     * and other names), and through Jena's {@link Lang} the media type; the layout of an export
+     * (sorted, the same bytes for the same content) and of a served page (pretty). {@code export} and the Linked
+     * Data pages ({@code server.web.Negotiation}) both read it.
+     */
     public enum Format {
-        TTL(RDFFormat.TURTLE_BLOCKS, "text/turtle"),
-        NT(RDFFormat.NTRIPLES_UTF8, "application/n-triples"),
-        JSONLD(RDFFormat.JSONLD11_PRETTY, "application/ld+json"),
-        RDFXML(RDFFormat.RDFXML_PLAIN, "application/rdf+xml");
+        TTL(Lang.TURTLE, RDFFormat.TURTLE_BLOCKS, RDFFormat.TURTLE_PRETTY, "turtle"),
+        JSONLD(Lang.JSONLD, RDFFormat.JSONLD11_PRETTY, RDFFormat.JSONLD11_PRETTY, "json-ld"),
+        NT(Lang.NTRIPLES, RDFFormat.NTRIPLES_UTF8, RDFFormat.NTRIPLES, "ntriples"),
+        RDFXML(Lang.RDFXML, RDFFormat.RDFXML_PLAIN, RDFFormat.RDFXML_PRETTY, "rdf");
 
+        public final Lang lang;
+        /** How {@code export} writes it. */
         public final RDFFormat rdfFormat;
-        public final String mediaType;
+        /** How a Linked Data page is written in it. */
+        public final RDFFormat served;
 
-        Format(RDFFormat f, String mediaType) {
+        private final String alias;
+
+        Format(Lang lang, RDFFormat f, RDFFormat served, String alias) {
+            this.lang = lang;
             this.rdfFormat = f;
-            this.mediaType = mediaType;
+            this.served = served;
+            this.alias = alias;
         }
 
-        public static Format parse(String s) {
-            return switch (s.toLowerCase(Locale.ROOT)) {
-                case "ttl", "turtle" -> TTL;
-                case "nt", "ntriples", "n-triples" -> NT;
-                case "jsonld", "json-ld" -> JSONLD;
-                case "rdfxml", "rdf/xml", "xml", "rdf" -> RDFXML;
-                default ->
-                    throw new IllegalArgumentException("unknown format '" + s + "': use ttl, nt, jsonld or rdfxml");
-            };
+        /** Its media type, as Jena states it ({@code text/turtle}, ...). */
+        public String mediaType() {
+            return lang.getHeaderString();
+        }
+
+        /** The names it goes by: its own ({@code ttl}, what {@code --format} takes), and another ({@code turtle}). */
+        public List<String> names() {
+            return List.of(toString(), alias);
+        }
+
+        /** The format a name means ({@code ttl}, {@code turtle}, any case), or null. */
+        public static Format named(String name) {
+            for (Format f : values()) if (f.names().contains(name.toLowerCase(Locale.ROOT))) return f;
+            return null;
+        }
+
+        /** The format of a media type, or null. */
+        public static Format ofMediaType(String mediaType) {
+            for (Format f : values()) if (f.mediaType().equals(mediaType)) return f;
+            return null;
+        }
+
+        /** The name {@code --format} takes and help lists: {@code ttl}, {@code nt}, {@code jsonld}, {@code rdfxml}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -22,16 +22,18 @@ import org.w3id.vlmsurvey.validate.ShapesValidator;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
- * The one place that builds the survey graph: read the Markdown source, map it to the ontology, check
- * what the mapping could not use, and validate the result against the shapes.
+ * The one place that builds the survey graph: read the source once ({@link Source#read()}: a {@link Snapshot}),
+ * map its Markdown to the ontology, check what the mapping could not use, validate the result against the shapes,
+ * and add the links. Only this package uses {@code markdown} and {@code mapping} (pinned by LayeringTest).
  */
 public final class SurveyGraph {
 
     /**
-     * A built graph: the data (no ontology), every problem found (in file and line order), and the mapping's
-     * working graph (the source graph with the mapping's scaffolding), for accounting and debugging.
+     * A built graph: the data (no ontology, with the links), every problem found (in file and line order), the
+     * mapping's working graph (the source graph with the mapping's scaffolding), for accounting and debugging, and
+     * the links added (from the snapshot, read-only; empty for none).
      */
-    public record Result(String file, Graph data, List<Problem> problems, Graph working) {
+    public record Result(String file, Graph data, List<Problem> problems, Graph working, Graph links) {
         public boolean hasErrors() {
             return problems.stream().anyMatch(Problem::isError);
         }
@@ -46,34 +48,34 @@ public final class SurveyGraph {
     }
 
     /**
-     * Where the survey comes from: a file, or the copy bundled in the program; and the links to external
-     * graphs made by the {@code link} command ({@code links}, a Turtle file, or null for none), added as they are.
+     * Where the survey comes from: a file ({@code path}), or the copy bundled in the program (no path); and the links
+     * to external graphs made by the {@code link} command ({@code links}, a Turtle file, or null for none). Nothing is
+     * read until {@link #read()}.
      */
     public record Source(String name, Path path, Path links) {
         /** The links file looked for by default: {@code links.ttl} next to the survey file, so {@code data/links.ttl}. */
         public static final String LINKS = "links.ttl";
 
-        public Source(String name, Path path) {
-            this(name, path, defaultLinks(path));
-        }
-
         public static Source bundled() {
-            return new Source(Bundled.SURVEY, null);
+            return new Source(Bundled.SURVEY, null, defaultLinks(null));
         }
 
         public static Source file(Path p) {
-            return new Source(p.toString(), p);
+            return new Source(p.toString(), p, defaultLinks(p));
         }
+
         /** The given file, else {@code data/vlm-survey.md} in the working directory, else the bundled copy. */
         public static Source resolve(Path given) {
             if (given != null) return file(given);
             Path local = Path.of(Bundled.SURVEY);
             return Files.isRegularFile(local) ? file(local) : bundled();
         }
+
         /** This source with the given links file (null: without links). */
         public Source withLinks(Path file) {
             return new Source(name, path, file);
         }
+
         /** {@code links.ttl} next to the survey file (for the bundled survey: {@code data/links.ttl} in the working directory), when it exists. */
         static Path defaultLinks(Path survey) {
             Path dir = survey == null
@@ -83,33 +85,71 @@ public final class SurveyGraph {
             return Files.isRegularFile(links) ? links : null;
         }
 
+        /**
+         * Reads the source once: the survey's bytes (the bundled copy's, or the file's) and the links file (parsed
+         * here, once). A source that cannot be read, or links that are not valid Turtle, throw {@link SourceException}.
+         */
+        public Snapshot read() {
+            byte[] bytes = path == null ? Bundled.bytes(Bundled.SURVEY) : bytes(path, name);
+            if (links == null) return Snapshot.of(name, bytes);
+            byte[] linkBytes = bytes(links, links.toString());
+            return new Snapshot(name, bytes, sha256(bytes, linkBytes), parseLinks(linkBytes, links.toString()));
+        }
+
+        private static byte[] bytes(Path file, String name) {
+            if (!Files.exists(file)) throw new SourceException(Problem.error(name, 0, "no such file"));
+            try {
+                return Files.readAllBytes(file);
+            } catch (java.io.IOException e) {
+                throw new SourceException(Problem.error(name, 0, "cannot read file: " + e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * The survey as read, once, and never again: its name (for problems), its bytes, the SHA-256 of the bytes and
+     * of the links ({@code digest}, what a stored build is labelled with), and the links, parsed (read-only; empty
+     * for none). Everything a build or a store uses comes from here, so a file changed meanwhile cannot mix in.
+     */
+    public record Snapshot(String name, byte[] bytes, String digest, Graph links) {
+        public Snapshot {
+            bytes = bytes.clone();
+            links = new org.apache.jena.sparql.graph.GraphReadOnly(links);
+        }
+
+        /** Markdown bytes held in memory (a version read from a git commit, say), without links. */
+        public static Snapshot of(String name, byte[] bytes) {
+            return new Snapshot(name, bytes, sha256(bytes, null), GraphFactory.createGraphMem());
+        }
+
+        /** A copy of the bytes (the snapshot never changes). */
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** The text, decoded strictly as UTF-8 (binary content is a {@link SourceException} naming its line). */
         String text() {
-            if (path == null) return new String(Bundled.bytes(Bundled.SURVEY), java.nio.charset.StandardCharsets.UTF_8);
-            if (!Files.exists(path)) throw new SourceException(Problem.error(name, 0, "no such file"));
-            return MarkdownReader.text(path, name);
+            return MarkdownReader.text(bytes, name);
         }
+    }
 
-        Graph read() {
-            return MarkdownReader.read(text(), name);
+    /** The digest of a snapshot: the bytes alone; with links, the bytes, {@code links.ttl} and the links' bytes. */
+    static String sha256(byte[] bytes, byte[] links) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        /** The source as partitions, for the partitioned mapping. */
-        SurveyMapping.PartitionedSource partitioned() {
-            return partitioned(text(), name);
+        md.update(bytes);
+        if (links != null) {
+            md.update((byte) 0);
+            md.update(Source.LINKS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(links);
         }
-        /** Markdown text as partitions, for the partitioned mapping; {@code name} names it in problems. */
-        static SurveyMapping.PartitionedSource partitioned(String text, String name) {
-            return sink -> MarkdownReader.read(text, name, new MarkdownReader.Partitions() {
-                @Override
-                public void skeleton(Graph skeleton) {
-                    sink.skeleton(skeleton);
-                }
-
-                @Override
-                public void partition(Graph partition) {
-                    sink.partition(partition);
-                }
-            });
-        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     private SurveyGraph() {}
@@ -140,62 +180,47 @@ public final class SurveyGraph {
         return lines;
     }
 
-    /**
-     * Builds the graph of a source, partition by partition on {@link SurveyMapping#threads()} threads; a source
-     * that cannot be read at all throws {@link SourceException}.
-     */
-    public static Result build(Source source) {
-        return build(source, SurveyMapping.threads());
-    }
-
-    /** Builds the graph of a source, partition by partition on {@code threads} threads. */
+    /** Reads a source ({@link Source#read()}) and builds it on {@code threads} threads. */
     public static Result build(Source source, int threads) {
-        return build(source, threads, null);
+        return build(source.read(), threads, null);
     }
 
     /**
-     * Builds the graph of a source as {@link #build(Source, int)}, handing each triple of the data to {@code added}
-     * once, as soon as it is in the data: the triples of each batch of partitions in source order, then those of
-     * the global rules, then the links. The calls are the same on any number of threads (see
-     * {@link SurveyMapping#runPartitioned(SurveyMapping.PartitionedSource, Graph, String, int,
-     * java.util.function.Consumer)}); {@code export --stream} writes them as they come. Null: no one listens.
+     * Builds the graph of a snapshot, partition by partition on {@code threads} threads (1: in this thread), handing
+     * each triple of the data to {@code added} once, as soon as it is in the data: the triples of each batch of
+     * partitions in source order, then those of the global rules, then the links. The calls are the same on any
+     * number of threads (see {@link SurveyMapping#runPartitioned}); {@code export --stream} writes them as they
+     * come. Null: no one listens. A source that cannot be read at all throws {@link SourceException}.
      */
-    public static Result build(Source source, int threads, java.util.function.Consumer<List<Triple>> added) {
+    public static Result build(Snapshot snapshot, int threads, java.util.function.Consumer<List<Triple>> added) {
+        String text = snapshot.text(), name = snapshot.name();
         return result(
-                source.name(),
-                SurveyMapping.bundled().runPartitioned(source.partitioned(), venues(), source.name(), threads, added),
-                source.links(),
+                snapshot,
+                SurveyMapping.bundled()
+                        .runPartitioned(
+                                partitions -> MarkdownReader.read(text, name, partitions),
+                                venues(),
+                                name,
+                                threads,
+                                added),
                 added);
     }
 
     /**
-     * Builds the graph of a source the reference way: every rule over the whole source graph at once (one
+     * Builds the graph of a snapshot the reference way: every rule over the whole source graph at once (one
      * thread, the whole source graph in memory). The partitioned build must give the same graph and problems.
      */
-    public static Result buildWhole(Source source) {
+    public static Result buildWhole(Snapshot snapshot) {
         return result(
-                source.name(), SurveyMapping.bundled().run(source.read(), venues(), source.name()), source.links());
-    }
-
-    /**
-     * Builds the graph of Markdown text held in memory (a version of the survey read from a git commit, say),
-     * without links, partition by partition; {@code name} names it in problems. Throws {@link SourceException}
-     * as {@link #build(Source)}.
-     */
-    public static Result build(String name, String markdown) {
-        return result(
-                name,
+                snapshot,
                 SurveyMapping.bundled()
-                        .runPartitioned(Source.partitioned(markdown, name), venues(), name, SurveyMapping.threads()),
+                        .run(MarkdownReader.read(snapshot.text(), snapshot.name()), venues(), snapshot.name()),
                 null);
     }
 
-    private static Result result(String name, SurveyMapping.Output out, Path links) {
-        return result(name, out, links, null);
-    }
-
     private static Result result(
-            String name, SurveyMapping.Output out, Path links, java.util.function.Consumer<List<Triple>> added) {
+            Snapshot snapshot, SurveyMapping.Output out, java.util.function.Consumer<List<Triple>> added) {
+        String name = snapshot.name();
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode())) {
@@ -214,22 +239,20 @@ public final class SurveyGraph {
         }
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, name));
-        if (links != null) {
-            Graph read = GraphFactory.createGraphMem();
-            readLinks(links, read);
-            SurveyMapping.addAll(data, read.find().toList(), added);
-        }
+        if (!snapshot.links().isEmpty())
+            SurveyMapping.addAll(data, snapshot.links().find().toList(), added);
         Collections.sort(problems);
-        return new Result(name, data, List.copyOf(problems), out.working());
+        return new Result(name, data, List.copyOf(problems), out.working(), snapshot.links());
     }
 
-    /** Adds the links file to the data; a file that is not valid Turtle throws {@link SourceException} with its line. */
-    static void readLinks(Path file, Graph data) {
-        if (!Files.isRegularFile(file)) throw new SourceException(Problem.error(file.toString(), 0, "no such file"));
-        RDFParser.source(file)
+    /** Parses a links file's bytes; a file that is not valid Turtle throws {@link SourceException} with its line. */
+    static Graph parseLinks(byte[] bytes, String file) {
+        Graph links = GraphFactory.createGraphMem();
+        RDFParser.source(new java.io.ByteArrayInputStream(bytes))
                 .lang(Lang.TURTLE)
-                .errorHandler(strict(file.toString()))
-                .parse(data);
+                .errorHandler(strict(file))
+                .parse(links);
+        return links;
     }
 
     /** A parser error handler for RDF files the program reads: any warning or error throws {@link SourceException} with its line. */

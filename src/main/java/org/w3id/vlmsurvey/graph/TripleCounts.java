@@ -1,10 +1,8 @@
 package org.w3id.vlmsurvey.graph;
 
-import java.nio.file.Path;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.Union;
-import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * What the triples of the served graph are: {@code total = data + ontology + links}. The served graph (what
@@ -15,26 +13,22 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 public record TripleCounts(long total, long data, long ontology, long links) {
 
-    /** The counts of a graph as served: ontology, survey data and links in one graph; {@code linksFile} may be null. */
-    public static TripleCounts ofServed(Graph served, Path linksFile) {
+    /** The counts of a graph as served: ontology, survey data and {@code links} (as parsed; empty for none) in one graph. */
+    public static TripleCounts ofServed(Graph served, Graph links) {
         Graph ontology = SurveyGraph.ontology();
         long o = 0, l = 0;
         for (var it = ontology.find(); it.hasNext(); ) if (served.contains(it.next())) o++;
-        if (linksFile != null) {
-            Graph links = GraphFactory.createGraphMem();
-            SurveyGraph.readLinks(linksFile, links);
-            for (var it = links.find(); it.hasNext(); ) {
-                Triple t = it.next();
-                if (served.contains(t) && !ontology.contains(t)) l++;
-            }
+        for (var it = links.find(); it.hasNext(); ) {
+            Triple t = it.next();
+            if (served.contains(t) && !ontology.contains(t)) l++;
         }
         long total = served.size();
         return new TripleCounts(total, total - o - l, o, l);
     }
 
     /** The counts of the graph that a build serves: the ontology plus the built data (which holds the links). */
-    public static TripleCounts of(SurveyGraph.Result built, Path linksFile) {
-        return ofServed(new Union(SurveyGraph.ontology(), built.data()), linksFile);
+    public static TripleCounts of(SurveyGraph.Result built) {
+        return ofServed(new Union(SurveyGraph.ontology(), built.data()), built.links());
     }
 
     /** {@code 2258 triples = 1995 data + 263 ontology + 0 links}. */

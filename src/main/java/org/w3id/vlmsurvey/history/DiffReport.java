@@ -20,12 +20,10 @@ public final class DiffReport {
         MD,
         TTL;
 
-        public static Format parse(String s) {
-            try {
-                return valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "': use table, tsv, md or ttl");
-            }
+        /** The name {@code --format} takes and its help lists. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -80,7 +80,7 @@ public final class History {
     /** The outcome of building one content. */
     private record Built(SurveyGraph.Result result, Problem failure, Counts counts) {}
 
-    /** Builds every snapshot (given oldest first) with up to {@code threads} builds at a time. */
+    /** Builds every snapshot (given oldest first) with up to {@code threads} builds at a time, each on one thread. */
     public static History build(List<Snapshot> snapshots, int threads) {
         Map<String, Snapshot> firstOfBlob = new LinkedHashMap<>();
         for (Snapshot s : snapshots) firstOfBlob.putIfAbsent(s.blob(), s);
@@ -134,9 +134,11 @@ public final class History {
 
     private static Built buildOne(Snapshot s) {
         try {
-            SurveyGraph.Result r = SurveyGraph.build(s.name(), s.text());
+            // one thread per version: the versions are built side by side already, no second pool on top
+            SurveyGraph.Result r = SurveyGraph.build(SurveyGraph.Snapshot.of(s.name(), s.content()), 1, null);
             // Keep the data only: the mapping's working graph is not needed any more.
-            SurveyGraph.Result kept = new SurveyGraph.Result(r.file(), r.data(), r.problems(), Graph.emptyGraph);
+            SurveyGraph.Result kept =
+                    new SurveyGraph.Result(r.file(), r.data(), r.problems(), Graph.emptyGraph, r.links());
             return new Built(kept, null, counts(r.data()));
         } catch (SourceException e) {
             return new Built(null, e.problem(), null);

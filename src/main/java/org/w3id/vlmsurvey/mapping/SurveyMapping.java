@@ -81,17 +81,12 @@ public final class SurveyMapping {
      */
     public record Output(Graph data, Graph working, List<Problem> problems) {}
 
-    /** A source read as partitions (see {@code MarkdownReader.read(text, name, Partitions)}). */
+    /**
+     * A source read as partitions (see {@code MarkdownReader.read(text, name, partitions)}): sends the partitions,
+     * one by one, to {@code partitions}, then returns the skeleton (the document and its sections).
+     */
     public interface PartitionedSource {
-        /** Sends the partitions, one by one, then the skeleton (document and sections), to {@code sink}. */
-        void read(Sink sink);
-    }
-
-    /** Receives a partitioned source. */
-    public interface Sink {
-        void skeleton(Graph skeleton);
-
-        void partition(Graph partition);
+        Graph read(java.util.function.Consumer<Graph> partitions);
     }
 
     /**
@@ -100,19 +95,6 @@ public final class SurveyMapping {
      */
     static int batchTriples() {
         return Integer.getInteger("vlm.batchTriples", 20_000);
-    }
-
-    /** The number of threads a partitioned run uses: {@code -Dvlm.threads=N}, else every core. */
-    public static int threads() {
-        String n = System.getProperty("vlm.threads");
-        if (n == null || n.isBlank()) return Runtime.getRuntime().availableProcessors();
-        try {
-            int t = Integer.parseInt(n.strip());
-            if (t >= 1) return t;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-Dvlm.threads=" + n + ": not a number of threads (1 or more)");
     }
 
     private final List<Step> mapping;
@@ -168,7 +150,7 @@ public final class SurveyMapping {
             working.add(t);
             data.add(t);
         });
-        return new Output(data, working, check(working, file));
+        return new Output(data, working, check(working, file, null));
     }
 
     /**
@@ -205,15 +187,8 @@ public final class SurveyMapping {
      * and the data. A partition rule never reads what a global rule builds (every partition rule runs first).
      * Identity holds across partitions because every IRI is computed from what it names (the same arXiv id gives
      * the same paper IRI in any partition), so merging the partitions' output merges the resources.
-     * At most {@code 2 * threads} partitions are in memory at once.
-     */
-    public Output runPartitioned(PartitionedSource source, Graph reference, String file, int threads) {
-        return runPartitioned(source, reference, file, threads, null);
-    }
-
-    /**
-     * As {@link #runPartitioned(PartitionedSource, Graph, String, int)}, handing each triple of the data to
-     * {@code added} as soon as it is in the data graph, once: a batch's new triples when the batch is merged (in
+     * At most {@code 2 * threads} partitions are in memory at once; one thread maps in the caller's thread.
+     * Each triple of the data goes to {@code added} as soon as it is in the data graph, once: a batch's new triples when the batch is merged (in
      * source order), then the global rules' new triples. Which triples each call gets depends on the source only,
      * not on the number of threads, so a writer that follows the calls writes the same bytes on any number of
      * threads. Null: no one listens.
@@ -229,11 +204,15 @@ public final class SurveyMapping {
         // the global rules read the reference data too (31-venues.rq: is a venue curated?), as in a whole run
         reference.find().forEachRemaining(summary::add);
         List<Problem> problems = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vlm-mapping");
-            t.setDaemon(true);
-            return t;
-        });
+        if (threads < 1) throw new IllegalArgumentException(threads + " threads: a build needs at least 1");
+        // one thread maps in the caller's thread: a caller that runs builds side by side (history) adds no pool
+        ExecutorService pool = threads == 1
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "vlm-mapping");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             java.util.ArrayDeque<Future<PartitionResult>> inFlight = new java.util.ArrayDeque<>();
             java.util.function.Consumer<PartitionResult> merge = pr -> {
@@ -243,32 +222,29 @@ public final class SurveyMapping {
             };
             int batchTriples = batchTriples();
             java.util.function.Consumer<Graph> submit = batch -> {
+                if (pool == null) {
+                    merge.accept(mapPartition(batch, reference, file));
+                    return;
+                }
                 while (inFlight.size() >= 2 * threads) merge.accept(result(inFlight.poll()));
                 inFlight.add(pool.submit(() -> mapPartition(batch, reference, file)));
             };
             Graph[] batch = {null};
-            source.read(new Sink() {
-                @Override
-                public void skeleton(Graph skeleton) {
-                    skeleton.find().forEachRemaining(summary::add);
-                }
-
-                @Override
-                public void partition(Graph partition) {
-                    // small partitions (a table of ten rows) are mapped together, so that the fixed cost of a
-                    // rule's run is paid once per batch, not once per table
-                    if (batch[0] == null) batch[0] = partition;
-                    else partition.find().forEachRemaining(batch[0]::add);
-                    if (batch[0].size() >= batchTriples) {
-                        submit.accept(batch[0]);
-                        batch[0] = null;
-                    }
+            Graph skeleton = source.read(partition -> {
+                // small partitions (a table of ten rows) are mapped together, so that the fixed cost of a
+                // rule's run is paid once per batch, not once per table
+                if (batch[0] == null) batch[0] = partition;
+                else partition.find().forEachRemaining(batch[0]::add);
+                if (batch[0].size() >= batchTriples) {
+                    submit.accept(batch[0]);
+                    batch[0] = null;
                 }
             });
+            skeleton.find().forEachRemaining(summary::add);
             if (batch[0] != null) submit.accept(batch[0]);
             while (!inFlight.isEmpty()) merge.accept(result(inFlight.poll()));
         } finally {
-            pool.shutdownNow();
+            if (pool != null) pool.shutdownNow();
         }
         Graph view = new org.apache.jena.graph.compose.Union(summary, data);
         // each global rule sees what the ones before it added to the data, so its triples go in at once
@@ -352,10 +328,6 @@ public final class SurveyMapping {
         if (!s.isURI() || !s.getURI().startsWith(SRC.NODE) || partitionNode(s) || partitionNode(t.getObject()))
             return false;
         return !PARTITION_TEXT.contains(t.getPredicate());
-    }
-
-    private List<Problem> check(Graph working, String file) {
-        return check(working, file, null);
     }
 
     /** Runs the checks of one scope (null: all) over a graph. */

@@ -1,12 +1,9 @@
 package org.w3id.vlmsurvey.markdown;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,33 +46,6 @@ public final class MarkdownReader {
 
     private MarkdownReader() {}
 
-    /** Reads a file; an unreadable, empty or binary file is a {@link SourceException} naming it. */
-    public static Graph read(Path file, String displayName) {
-        return read(text(file, displayName), displayName);
-    }
-
-    /** The text of a file; an unreadable or binary file is a {@link SourceException} naming it. */
-    public static String text(Path file, String displayName) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SourceException(Problem.error(displayName, 0, "cannot read file: " + e.getMessage()));
-        }
-        return decode(bytes, displayName);
-    }
-
-    /**
-     * Where a partitioned read sends the source graph: the skeleton (the document and every section, the
-     * heading tree) and, one by one as the reader meets them, the partitions.
-     */
-    public interface Partitions {
-        /** The skeleton, complete, once the whole document has been read (after the last partition). */
-        void skeleton(Graph skeleton);
-        /** One partition: a table, or a run of list items under one heading, with the headings above it. */
-        void partition(Graph partition);
-    }
-
     /** List items of one heading are cut into partitions of at most this many items. */
     public static final int ITEMS_PER_PARTITION = 1024;
 
@@ -83,21 +53,23 @@ public final class MarkdownReader {
      * Reads Markdown text as partitions of the source graph, so the whole source graph never exists at once: each
      * table, and each run of list items under one heading (at most {@link #ITEMS_PER_PARTITION}), is a graph of
      * its own holding also the document node and its heading chain (each heading with its parent). The union of
-     * the skeleton and the partitions is exactly the graph {@link #read(String, String)} gives.
+     * the skeleton and the partitions is exactly the graph {@link #read(String, String)} gives. The partitions go
+     * to {@code partitions} one by one as the reader meets them; the skeleton (the document and every section, the
+     * heading tree), complete once the whole document has been read, is returned.
      */
-    public static void read(String text, String displayName, Partitions out) {
+    public static Graph read(String text, String displayName, java.util.function.Consumer<Graph> partitions) {
         if (text.isBlank())
             throw new SourceException(
                     Problem.error(displayName, 0, "file is empty: no survey tables or entries to read"));
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        Builder b = new Builder(displayName, text, out::partition);
+        Builder b = new Builder(displayName, text, partitions);
         walk(parse(text, displayName), b);
         b.flushItems();
-        out.skeleton(b.skeleton);
+        return b.skeleton;
     }
 
-    /** Decodes UTF-8 strictly: binary input is reported with the line where it starts. */
-    static String decode(byte[] bytes, String displayName) {
+    /** The text of a file's bytes, UTF-8 decoded strictly: binary input is a {@link SourceException} naming its line. */
+    public static String text(byte[] bytes, String displayName) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0)
                 throw new SourceException(Problem.error(

@@ -44,12 +44,10 @@ public final class SurveyQuery {
             this.lang = lang;
         }
 
-        public static Format parse(String s) {
-            try {
-                return valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "': use table, csv, tsv or json");
-            }
+        /** The name {@code --format} takes and its help lists. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

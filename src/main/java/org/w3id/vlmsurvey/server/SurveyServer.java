@@ -87,20 +87,29 @@ public final class SurveyServer implements AutoCloseable {
         this.rebuilt = rebuilt;
     }
 
-    /** Loads the survey and starts the server; throws {@link LoadException} if the source has errors. */
+    /** Loads the survey (on every processor) and starts the server; {@link LoadException} if the source has errors. */
     public static SurveyServer start(ServerOptions options) {
-        return start(options, null);
+        return start(options, null, Runtime.getRuntime().availableProcessors());
     }
 
-    /** As {@link #start(ServerOptions)}, serving also a history (named graphs per version), or none when null. */
-    public static SurveyServer start(ServerOptions options, org.apache.jena.sparql.core.DatasetGraph history) {
+    /**
+     * As {@link #start(ServerOptions)}, serving also a history (named graphs per version), or none when null, and
+     * mapping the survey on {@code threads} threads ({@code serve --threads}).
+     */
+    public static SurveyServer start(
+            ServerOptions options, org.apache.jena.sparql.core.DatasetGraph history, int threads) {
         // a bad password file is reported before the survey is loaded
         PasswordFile passwords =
                 options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
         SurveyStore store = options.tdb2() != null ? SurveyStore.tdb2(options.tdb2()) : SurveyStore.inMemory();
         store.history(history);
         try {
-            SurveyLoader loader = new SurveyLoader(store, options.source(), options.tdb2() != null);
+            SurveyLoader loader = new SurveyLoader(
+                    store,
+                    options.source(),
+                    options.tdb2() != null,
+                    threads,
+                    org.w3id.vlmsurvey.graph.SurveyGraph.Source::read);
             SurveyLoader.Outcome outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
@@ -124,7 +133,7 @@ public final class SurveyServer implements AutoCloseable {
                     server.url(),
                     server.url(),
                     DATASET,
-                    store.tripleCounts(options.source().links()),
+                    store.tripleCounts(outcome.links()),
                     n.papers(),
                     n.datasets(),
                     options.tdb2() == null

@@ -4,11 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * cli -> server (lifecycle) -> server.guard (request policy) -> server.web (pages) -> server.store (load, reload, index)
  *     -> export | linking | query | history | report -> graph -> markdown | mapping -> vocab | diagnostics | validate | bundle
  * </pre>
- * Packages on one level do not use each other, except at the bottom, where {@code validate} reports
+ * Only {@code graph} (the build) uses {@code markdown} and {@code mapping}. Packages on one level do not use each other, except at the bottom, where {@code validate} reports
  * {@code diagnostics} with {@code vocab} terms read from {@code bundle} (no cycles, checked below). Nothing uses
  * {@code cli}; nothing in the product uses the benchmark tools ({@code bench}, in src/bench).
  */
@@ -37,11 +44,15 @@ class LayeringTest {
         return ROOT + "." + name;
     }
 
-    @Test
-    void importsOnlyGoDownward() {
-        ArchRule layers = layeredArchitecture()
+    /**
+     * The layers, each accessed only by the layers above it; every layer must hold classes (no optional layers: a
+     * renamed or emptied package fails here instead of passing unseen). {@code markdown} and {@code mapping} are
+     * the build's own: only {@code graph} uses them.
+     */
+    static com.tngtech.archunit.library.Architectures.LayeredArchitecture layering() {
+        String[] above = {"cli", "server", "server.guard", "server.web", "server.store"};
+        return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
-                .withOptionalLayers(true) // history arrives with issue 9
                 .layer("cli")
                 .definedBy(pkg("cli"))
                 .layer("server")
@@ -81,15 +92,15 @@ class LayeringTest {
                 .whereLayer("server.store")
                 .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web")
                 .whereLayer("export")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers(above)
                 .whereLayer("linking")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers(above)
                 .whereLayer("query")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers(above)
                 .whereLayer("history")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers(above)
                 .whereLayer("report")
-                .mayOnlyBeAccessedByLayers("cli", "server", "server.guard", "server.web", "server.store")
+                .mayOnlyBeAccessedByLayers(above)
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers(
                         "cli",
@@ -103,32 +114,59 @@ class LayeringTest {
                         "history",
                         "report")
                 .whereLayer("markdown")
-                .mayOnlyBeAccessedByLayers(
-                        "cli",
-                        "server",
-                        "server.guard",
-                        "server.web",
-                        "server.store",
-                        "export",
-                        "linking",
-                        "query",
-                        "history",
-                        "report",
-                        "graph")
+                .mayOnlyBeAccessedByLayers("graph")
                 .whereLayer("mapping")
-                .mayOnlyBeAccessedByLayers(
-                        "cli",
-                        "server",
-                        "server.guard",
-                        "server.web",
-                        "server.store",
-                        "export",
-                        "linking",
-                        "query",
-                        "history",
-                        "report",
-                        "graph");
-        layers.check(product);
+                .mayOnlyBeAccessedByLayers("graph");
+    }
+
+    /** The build is the one place that maps Markdown: nothing outside {@code graph} reads or maps the source itself. */
+    static ArchRule onlyTheBuildMapsMarkdown() {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(pkg("graph"), pkg("mapping"), pkg("markdown"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("mapping"), pkg("markdown"))
+                .because("the survey is built in one place, graph.SurveyGraph");
+    }
+
+    @Test
+    void importsOnlyGoDownwardThroughEveryLayer() {
+        layering().check(product);
+    }
+
+    @Test
+    void onlyGraphUsesMappingAndMarkdown() {
+        onlyTheBuildMapsMarkdown().check(product);
+    }
+
+    @Test
+    void theRulesCatchAPageClassThatMapsMarkdownItself() {
+        // a probe compiled with the tests (server/web/LayeringProbe): server.web calling SurveyMapping and
+        // MarkdownReader; imported with the two packages it calls (the layers see the classes imported), no other
+        JavaClasses probe = new ClassFileImporter()
+                .importPackages(pkg("server.web"), pkg("mapping"), pkg("markdown"))
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "the probe, mapping and markdown",
+                        (JavaClass c) -> c.getSimpleName().equals("LayeringProbe")
+                                || !c.getPackageName().equals(pkg("server.web"))));
+        assertEquals(
+                1,
+                probe.stream()
+                        .filter(c -> c.getPackageName().equals(pkg("server.web")))
+                        .count(),
+                "the probe is the one server.web class imported");
+        for (ArchRule rule :
+                new ArchRule[] {onlyTheBuildMapsMarkdown(), layering().withOptionalLayers(true)}) {
+            EvaluationResult result = rule.evaluate(probe);
+            assertTrue(result.hasViolation(), rule.getDescription());
+            String report = result.getFailureReport().toString();
+            assertTrue(report.contains("SurveyMapping"), report);
+            assertTrue(report.contains("MarkdownReader"), report);
+        }
+        // and the same rules hold on the product
+        assertFalse(onlyTheBuildMapsMarkdown().evaluate(product).hasViolation());
+        assertFalse(layering().evaluate(product).hasViolation());
     }
 
     @Test
@@ -142,10 +180,10 @@ class LayeringTest {
                         pkg("server.web"),
                         pkg("server.store"),
                         pkg("export"),
+                        pkg("report"),
                         pkg("linking"),
                         pkg("query"),
                         pkg("history"),
-                        pkg("report"),
                         pkg("graph"),
                         pkg("markdown"),
                         pkg("mapping"),
@@ -162,8 +200,29 @@ class LayeringTest {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(product);
     }
 
+    /** Each top-level class (with its nested classes) of the product is a slice of its own. */
+    static final SliceAssignment TOP_LEVEL_CLASSES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            if (!c.getPackageName().startsWith(ROOT)) return SliceIdentifier.ignore();
+            String name = c.getName();
+            int nested = name.indexOf('$');
+            return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+        }
+
+        @Override
+        public String getDescription() {
+            return "top-level classes";
+        }
+    };
+
     @Test
-    void theBottomPackagesUseOnlyEachOtherAndLibraries() {
+    void noCyclesBetweenClassesInsideAPackage() {
+        slices().assignedFrom(TOP_LEVEL_CLASSES).should().beFreeOfCycles().check(product);
+    }
+
+    @Test
+    void onlyValidateAmongTheBottomPackagesUsesTheOthers() {
         noClasses()
                 .that()
                 .resideInAnyPackage(pkg("vocab"), pkg("diagnostics"), pkg("bundle"))
@@ -184,7 +243,7 @@ class LayeringTest {
     }
 
     @Test
-    void theImportHoldsTheProductOnly() {
+    void theImportHoldsTheProductClassesAndNoTestOrBenchClass() {
         // a guard for the rules above: they must see the product classes, and no test or bench class
         classes()
                 .that()

@@ -31,7 +31,7 @@ class SurveyGeneratorTest {
         StringBuilder sb = new StringBuilder();
         counts = SurveyGenerator.write(1000, 7, sb);
         Files.writeString(file, sb, StandardCharsets.UTF_8);
-        r = SurveyGraph.build(SurveyGraph.Source.file(file));
+        r = SurveyGraph.build(SurveyGraph.Source.file(file), 2);
     }
 
     static long count(Graph g, String where) {

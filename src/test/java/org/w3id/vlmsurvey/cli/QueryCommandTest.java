@@ -43,7 +43,7 @@ class QueryCommandTest {
     static void startServer() {
         Graph survey = Exporter.union(
                 SurveyGraph.ontology(),
-                SurveyGraph.build(SurveyGraph.Source.resolve(null)).data());
+                SurveyGraph.build(SurveyGraph.Source.resolve(null), 2).data());
         server = FusekiServer.create()
                 .loopback(true)
                 .port(0)
@@ -113,7 +113,8 @@ class QueryCommandTest {
     void unknownFormatIsAUsageError() {
         Run r = run("query", "-f", "xml", "-q", TOP_VENUES);
         assertEquals(Main.USAGE, r.exit());
-        assertTrue(r.err().contains("unknown format 'xml'"), r.err());
+        assertTrue(
+                r.err().contains("expected one of [TABLE, CSV, TSV, JSON] (case-insensitive) but was 'xml'"), r.err());
     }
 
     @Test
@@ -223,7 +224,7 @@ class QueryCommandTest {
     void endpointErrorIsReported() {
         String missing = "http://localhost:" + server.getPort() + "/no-such-dataset/sparql";
         Run r = run("query", "-e", missing, "-q", TOP_VENUES);
-        assertEquals(QueryCommand.QUERY_FAILED, r.exit());
+        assertEquals(Main.QUERY_FAILED, r.exit());
         assertTrue(r.err().startsWith("--query: error: " + missing + " answered: HTTP 404 "), r.err());
     }
 
@@ -235,7 +236,7 @@ class QueryCommandTest {
     @Test
     void serviceIsRefusedByDefault() {
         Run r = run("query", "-q", serviceQuery());
-        assertEquals(QueryCommand.QUERY_FAILED, r.exit());
+        assertEquals(Main.QUERY_FAILED, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().contains("--allow-service"), r.err());
     }
@@ -251,7 +252,7 @@ class QueryCommandTest {
     void timeoutStopsALongQuery() {
         // 2,000-odd triples cubed: billions of rows, far beyond a millisecond
         Run r = run("query", "--timeout", "1ms", "-q", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
-        assertEquals(QueryCommand.QUERY_FAILED, r.exit(), r.out());
+        assertEquals(Main.QUERY_FAILED, r.exit(), r.out());
         assertTrue(r.err().contains("did not finish within 1ms (--timeout)"), r.err());
     }
 }

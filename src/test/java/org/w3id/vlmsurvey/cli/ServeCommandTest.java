@@ -83,6 +83,6 @@ class ServeCommandTest {
                         "0",
                         "--source",
                         dir.resolve("missing.md").toString()));
-        assertTrue(err2.toString().contains("missing.md: error: cannot read"), err2.toString());
+        assertTrue(err2.toString().contains("missing.md: error: no such file"), err2.toString());
     }
 }

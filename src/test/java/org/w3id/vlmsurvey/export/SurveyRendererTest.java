@@ -13,6 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3id.vlmsurvey.graph.Builds;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.vocab.VLM;
 
@@ -42,9 +43,9 @@ class SurveyRendererTest {
     @MethodSource("fixtures")
     void renderedSurveyGivesTheSameGraph(String file) throws IOException {
         String source = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        SurveyGraph.Result original = SurveyGraph.build(file, source);
+        SurveyGraph.Result original = Builds.of(file, source);
         String rendered = SurveyRenderer.render(original, source);
-        SurveyGraph.Result again = SurveyGraph.build(file, rendered);
+        SurveyGraph.Result again = Builds.of(file, rendered);
         Graph a = withoutLines(original.data()), b = withoutLines(again.data());
         assertTrue(a.size() > 0);
         assertTrue(

@@ -100,7 +100,7 @@ class SurveyGraphFuzzTest {
             if (input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.length || input[i + 1] != '\n'))) lines++;
         SurveyGraph.Result r;
         try {
-            r = SurveyGraph.build(SurveyGraph.Source.file(file));
+            r = SurveyGraph.build(SurveyGraph.Source.file(file), 2);
         } catch (SourceException e) {
             Problem p = e.problem();
             if (!p.file().equals(file.toString()) || p.line() < 0 || p.line() > lines)

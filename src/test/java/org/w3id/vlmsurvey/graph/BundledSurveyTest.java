@@ -33,7 +33,7 @@ class BundledSurveyTest {
 
     @BeforeAll
     static void build() {
-        result = SurveyGraph.build(SurveyGraph.Source.file(Path.of("data/vlm-survey.md")));
+        result = SurveyGraph.build(SurveyGraph.Source.file(Path.of("data/vlm-survey.md")), 2);
         data = result.data();
     }
 
@@ -260,7 +260,7 @@ class BundledSurveyTest {
         // the same README with lines added at the top (as a later version would): the same entries, the same IRIs
         String text = java.nio.file.Files.readString(Path.of("data/vlm-survey.md"));
         String shifted = "# A new title\n\nSome news.\n\n" + text;
-        Graph moved = SurveyGraph.build(new SurveyGraph.Source("shifted.md", writeTemp(shifted)))
+        Graph moved = SurveyGraph.build(new SurveyGraph.Source("shifted.md", writeTemp(shifted), null), 2)
                 .data();
         java.util.function.Function<Graph, java.util.Set<String>> entries = g -> {
             java.util.Set<String> out = new java.util.TreeSet<>();

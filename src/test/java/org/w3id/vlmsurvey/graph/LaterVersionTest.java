@@ -20,7 +20,8 @@ class LaterVersionTest {
 
     @BeforeAll
     static void build() {
-        r = SurveyGraph.build(SurveyGraph.Source.file(Path.of("src/test/resources/later-version/vlm-survey-later.md")));
+        r = SurveyGraph.build(
+                SurveyGraph.Source.file(Path.of("src/test/resources/later-version/vlm-survey-later.md")), 2);
     }
 
     static List<String> column(String q) {

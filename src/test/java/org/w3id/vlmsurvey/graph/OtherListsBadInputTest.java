@@ -53,8 +53,7 @@ class OtherListsBadInputTest {
             md.append('\n');
         }
         // alone, such a list is refused, at the line of the first table and saying why
-        SourceException refused =
-                assertThrows(SourceException.class, () -> SurveyGraph.build("no-titles.md", md.toString()));
+        SourceException refused = assertThrows(SourceException.class, () -> Builds.of("no-titles.md", md.toString()));
         assertEquals(5, refused.problem().line());
         assertTrue(
                 refused.problem().message().contains("15 problems say why, the first at line 5: table not mapped"),
@@ -63,7 +62,7 @@ class OtherListsBadInputTest {
         md.append("## Papers\n\n| Title | Venue |\n|---|---|\n| [A Title](")
                 .append(ARXIV)
                 .append("2402.00001) | CVPR 2024 |\n");
-        SurveyGraph.Result r = SurveyGraph.build("no-titles.md", md.toString());
+        SurveyGraph.Result r = Builds.of("no-titles.md", md.toString());
         assertEquals(1, papers(r));
         // tables start at lines 5, 12 and 19; their rows follow the delimiter row
         for (int table : new int[] {5, 12, 19}) {
@@ -92,7 +91,7 @@ class OtherListsBadInputTest {
             lines++;
             for (int i = 0; i < 499 && lines < 100_000; i++, lines++) md.append(i == 0 ? "\n" : "some prose.\n");
         }
-        SurveyGraph.Result r = SurveyGraph.build("long.md", md.toString());
+        SurveyGraph.Result r = Builds.of("long.md", md.toString());
         assertEquals(entries, papers(r));
         assertEquals(new Stats.PaperLinkLines(entries, entries), Stats.paperLinkLines(r));
         assertEquals(List.of(), r.problems().stream().filter(Problem::isError).toList());
@@ -109,7 +108,7 @@ class OtherListsBadInputTest {
                     .append(i)
                     .append(")]");
         md.append('\n');
-        SurveyGraph.Result r = SurveyGraph.build("fifty.md", md.toString());
+        SurveyGraph.Result r = Builds.of("fifty.md", md.toString());
         assertEquals(1, papers(r));
         Node paper = NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/arxiv-2302.00001");
         assertEquals(
@@ -127,7 +126,7 @@ class OtherListsBadInputTest {
         String md = "# A list\n\n## Papers\n\n- [A Real Entry](" + ARXIV + "2303.00001), CVPR 2023\n"
                 + "- [![arXiv](https://img.shields.io/badge/arXiv-2303.00002-b31b1b.svg)](" + ARXIV + "2303.00002)"
                 + " [![Stars](https://img.shields.io/github/stars/ex/x)](https://github.com/ex/x)\n";
-        SurveyGraph.Result r = SurveyGraph.build("badges.md", md);
+        SurveyGraph.Result r = Builds.of("badges.md", md);
         assertEquals(1, papers(r));
         assertEquals(
                 List.of("line links a paper but was not read as a listing: no title was found on it: "
@@ -138,7 +137,7 @@ class OtherListsBadInputTest {
 
     @Test
     void theBundledSurveyReadsEveryLineThatLinksAPaperButTheTwoOfItsLead() {
-        SurveyGraph.Result r = SurveyGraph.build(SurveyGraph.Source.bundled());
+        SurveyGraph.Result r = SurveyGraph.build(SurveyGraph.Source.bundled(), 2);
         // lines 4-5 ("**Vision-Language Models for Vision Tasks: A Survey**" [[Paper](arXiv)]) and 7 (its arXiv badge)
         // cite the survey itself before its first list or table: counted, not reported
         assertEquals(new Stats.PaperLinkLines(56, 58), Stats.paperLinkLines(r));

@@ -25,8 +25,8 @@ class TripleCountsTest {
 
     @BeforeAll
     static void build() {
-        bundled = SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(null));
-        counts = TripleCounts.of(bundled, null);
+        bundled = SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(null), 2);
+        counts = TripleCounts.of(bundled);
     }
 
     @Test
@@ -46,7 +46,7 @@ class TripleCountsTest {
         SurveyStore store = SurveyStore.inMemory();
         try {
             store.replace(bundled.data(), null);
-            assertEquals(counts, store.tripleCounts(null));
+            assertEquals(counts, store.tripleCounts(bundled.links()));
             assertEquals(counts.total(), store.counts().triples());
         } finally {
             store.close();
@@ -72,8 +72,8 @@ class TripleCountsTest {
                         // a triple the ontology has already counts as ontology
                         + NodeFmtLib.str(ontologyTriple) + " .\n");
         SurveyGraph.Result withLinks =
-                SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(links));
-        TripleCounts c = TripleCounts.of(withLinks, links);
+                SurveyGraph.build(SurveyGraph.Source.bundled().withLinks(links), 2);
+        TripleCounts c = TripleCounts.of(withLinks);
         assertEquals(new TripleCounts(counts.total() + 3, counts.data(), counts.ontology(), 3), c);
         assertEquals(
                 c.total() + " triples = " + c.data() + " data + " + c.ontology() + " ontology + 3 links", c.toString());

@@ -1,6 +1,7 @@
 package org.w3id.vlmsurvey.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -77,7 +78,7 @@ class HistoryQueriesTest {
                     .toList();
         }
         assertEquals(queries(), answers);
-        assertEquals(5, answers.size());
+        assertFalse(answers.isEmpty(), "queries/history holds queries");
     }
 
     @Test

@@ -66,7 +66,7 @@ class FederatedQueryTest {
 
     static org.apache.jena.graph.Graph surveyGraph() {
         return org.w3id.vlmsurvey.graph.SurveyGraph.build(
-                        org.w3id.vlmsurvey.graph.SurveyGraph.Source.bundled().withLinks(null))
+                        org.w3id.vlmsurvey.graph.SurveyGraph.Source.bundled().withLinks(null), 2)
                 .data();
     }
 

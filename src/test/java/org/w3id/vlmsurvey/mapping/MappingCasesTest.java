@@ -27,7 +27,7 @@ class MappingCasesTest {
     @MethodSource("cases")
     void mapsAsExpected(String name) throws IOException {
         Path dir = CASES.resolve(name);
-        SurveyGraph.Result r = SurveyGraph.build(SurveyGraph.Source.file(dir.resolve("input.md")));
+        SurveyGraph.Result r = SurveyGraph.build(SurveyGraph.Source.file(dir.resolve("input.md")), 2);
         Golden.assertIsomorphic(dir.resolve("expected.ttl"), r.data());
         String problems = r.problems().stream()
                 .map(p -> p.toString().replace(dir.resolve("input.md").toString(), "input.md"))

@@ -60,7 +60,7 @@ class PartitionedMappingTest {
     @Test
     void bundledSurvey() {
         SurveyGraph.Source s = SurveyGraph.Source.bundled().withLinks(null);
-        SurveyGraph.Result whole = SurveyGraph.buildWhole(s);
+        SurveyGraph.Result whole = SurveyGraph.buildWhole(s.read());
         assertSame(whole, unbatched(s, 1), "bundled, every partition alone, 1 thread");
         assertSame(whole, unbatched(s, 4), "bundled, every partition alone, 4 threads");
         assertSame(whole, SurveyGraph.build(s, 2), "bundled, batched, 2 threads");
@@ -76,7 +76,7 @@ class PartitionedMappingTest {
     @MethodSource("goldenInputs")
     void goldenInputs(Path input) {
         SurveyGraph.Source s = SurveyGraph.Source.file(input).withLinks(null);
-        assertSame(SurveyGraph.buildWhole(s), unbatched(s, 3), input.toString());
+        assertSame(SurveyGraph.buildWhole(s.read()), unbatched(s, 3), input.toString());
     }
 
     @Test
@@ -84,7 +84,7 @@ class PartitionedMappingTest {
         Path file = dir.resolve("survey-10k.md");
         Files.writeString(file, SurveyGenerator.text(10_000, 1), StandardCharsets.UTF_8);
         SurveyGraph.Source s = SurveyGraph.Source.file(file).withLinks(null);
-        SurveyGraph.Result whole = SurveyGraph.buildWhole(s);
+        SurveyGraph.Result whole = SurveyGraph.buildWhole(s.read());
         assertTrue(
                 whole.data().size() > 100_000, "a real graph: " + whole.data().size());
         assertSame(whole, unbatched(s, 2), "10k, every partition alone, 2 threads");
@@ -117,18 +117,11 @@ class PartitionedMappingTest {
         Graph whole = MarkdownReader.read(text, "x.md");
         Graph union = GraphFactory.createGraphMem();
         List<Integer> sizes = new ArrayList<>();
-        MarkdownReader.read(text, "x.md", new MarkdownReader.Partitions() {
-            @Override
-            public void skeleton(Graph g) {
-                g.find().forEachRemaining(union::add);
-            }
-
-            @Override
-            public void partition(Graph g) {
-                sizes.add(g.size());
-                g.find().forEachRemaining(union::add);
-            }
+        Graph skeleton = MarkdownReader.read(text, "x.md", g -> {
+            sizes.add(g.size());
+            g.find().forEachRemaining(union::add);
         });
+        skeleton.find().forEachRemaining(union::add);
         assertTrue(whole.isIsomorphicWith(union), "partitions + skeleton != whole source graph");
         assertTrue(sizes.size() > 10, "partitions: " + sizes.size());
         assertTrue(

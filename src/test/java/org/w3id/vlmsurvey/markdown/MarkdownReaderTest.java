@@ -36,14 +36,14 @@ class MarkdownReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void readsSourceGraph(String name) throws IOException {
-        Graph g = MarkdownReader.read(DIR.resolve(name + ".md"), name + ".md");
+        Graph g = read(DIR.resolve(name + ".md"), name + ".md");
         Golden.assertIsomorphic(DIR.resolve(name + ".ttl"), g);
     }
 
     @Test
     void emptyFileIsOneClearError(@TempDir Path tmp) throws IOException {
         Path f = Files.writeString(tmp.resolve("empty.md"), "  \n\n");
-        SourceException e = assertThrows(SourceException.class, () -> MarkdownReader.read(f, "empty.md"));
+        SourceException e = assertThrows(SourceException.class, () -> read(f, "empty.md"));
         assertEquals(
                 "empty.md: error: file is empty: no survey tables or entries to read",
                 e.problem().toString());
@@ -52,7 +52,7 @@ class MarkdownReaderTest {
     @Test
     void binaryFileNamesTheLine(@TempDir Path tmp) throws IOException {
         Path f = Files.write(tmp.resolve("bin.md"), new byte[] {'#', ' ', 'a', '\n', 'b', '\n', 0, 1, 2});
-        SourceException e = assertThrows(SourceException.class, () -> MarkdownReader.read(f, "bin.md"));
+        SourceException e = assertThrows(SourceException.class, () -> read(f, "bin.md"));
         assertEquals(
                 "bin.md:3: error: binary content (NUL byte): this is not a Markdown text file",
                 e.problem().toString());
@@ -63,7 +63,7 @@ class MarkdownReaderTest {
         Path f = Files.write(
                 tmp.resolve("latin1.md"),
                 "## ok\n\n| Paper |\n|---|\n| caf\u00e9 |\n".getBytes(StandardCharsets.ISO_8859_1));
-        SourceException e = assertThrows(SourceException.class, () -> MarkdownReader.read(f, "latin1.md"));
+        SourceException e = assertThrows(SourceException.class, () -> read(f, "latin1.md"));
         assertEquals(5, e.problem().line());
     }
 
@@ -99,5 +99,10 @@ class MarkdownReaderTest {
             })
     void githubAnchors(String heading, String anchor) {
         assertEquals(anchor, Anchors.github(heading));
+    }
+
+    /** Reads a file as the build does: its bytes, decoded strictly, then read. */
+    static Graph read(Path file, String name) throws IOException {
+        return MarkdownReader.read(MarkdownReader.text(Files.readAllBytes(file), name), name);
     }
 }

@@ -31,7 +31,7 @@ class CompetencyQueriesTest {
 
     @BeforeAll
     static void build() {
-        SurveyGraph.Result result = SurveyGraph.build(SurveyGraph.Source.resolve(null));
+        SurveyGraph.Result result = SurveyGraph.build(SurveyGraph.Source.resolve(null), 2);
         survey = Exporter.union(SurveyGraph.ontology(), result.data());
     }
 

@@ -661,7 +661,9 @@ class AttackIT {
             first = size(tdb);
             // a deep edit: logged, the previous graph served, the watcher alive
             Files.writeString(src, deepQuotes());
-            Thread.sleep(4000);
+            // the watcher must have read the edit and refused it (it logs why), not merely have been slow
+            org.w3id.vlmsurvey.Eventually.until(
+                    "the deep edit refused", () -> s.output().contains("nesting deeper than 100 levels"));
             assertTrue(titleServed(s.url, " v0"));
             for (int k = 1; k <= 8; k++) {
                 Files.writeString(src, survey(" v" + k));

@@ -40,7 +40,8 @@ class ServeHistoryTest {
                         .port(0)
                         .timeout(Duration.ofSeconds(30))
                         .build(),
-                h.dataset());
+                h.dataset(),
+                2);
     }
 
     @AfterAll

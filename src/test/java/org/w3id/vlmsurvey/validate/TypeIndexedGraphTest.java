@@ -53,9 +53,11 @@ class TypeIndexedGraphTest {
     /** A golden case with SHACL violations: the same report entries through the index as without it. */
     @Test
     void shaclReportsTheSameEntries() {
-        Graph data = SurveyGraph.build(SurveyGraph.Source.file(
-                                java.nio.file.Path.of("src/test/resources/mapping/label-collisions/input.md"))
-                        .withLinks(null))
+        Graph data = SurveyGraph.build(
+                        SurveyGraph.Source.file(
+                                        java.nio.file.Path.of("src/test/resources/mapping/label-collisions/input.md"))
+                                .withLinks(null),
+                        2)
                 .data();
         java.util.function.Function<org.apache.jena.shacl.ValidationReport, Set<String>> entries =
                 r -> new HashSet<>(r.getEntries().stream().map(Object::toString).toList());

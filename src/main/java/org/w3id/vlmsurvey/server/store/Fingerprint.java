@@ -1,9 +1,6 @@
 package org.w3id.vlmsurvey.server.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,36 +8,16 @@ import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
- * What a built graph depends on, as SHA-256 digests: the bytes of the survey source, and the program's own
+ * What a built graph depends on, as SHA-256 digests: the bytes of the survey source as read once (the
+ * {@link SurveyGraph.Snapshot} that was mapped, with its links), and the program's own
  * bundled files that shape the graph (ontology, shapes, curated venues, mapping and check queries).
  * Two builds with equal fingerprints give the same graph.
  */
 public record Fingerprint(String source, String program) {
 
-    /** The digest of the source's bytes and, when the source has one, of its links file ({@code data/links.ttl}). */
-    public static Fingerprint of(SurveyGraph.Source source) {
-        byte[] bytes = sourceBytes(source);
-        if (source.links() == null) return new Fingerprint(sha256(bytes), programDigest());
-        MessageDigest md = digest();
-        md.update(bytes);
-        md.update((byte) 0);
-        md.update(SurveyGraph.Source.LINKS.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        try {
-            md.update(Files.readAllBytes(source.links()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Fingerprint(HexFormat.of().formatHex(md.digest()), programDigest());
-    }
-
-    static byte[] sourceBytes(SurveyGraph.Source source) {
-        if (source.path() == null) return Bundled.bytes(Bundled.SURVEY);
-        try {
-            return Files.readAllBytes(source.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The digest of the snapshot's bytes (and links, when it has some), and of the program. */
+    public static Fingerprint of(SurveyGraph.Snapshot snapshot) {
+        return new Fingerprint(snapshot.digest(), programDigest());
     }
 
     private static String programDigest;
@@ -61,10 +38,6 @@ public record Fingerprint(String source, String program) {
         md.update((byte) 0);
         if (Bundled.exists(bundledPath)) md.update(Bundled.bytes(bundledPath));
         md.update((byte) 0);
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     private static MessageDigest digest() {

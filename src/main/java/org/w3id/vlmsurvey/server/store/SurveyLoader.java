@@ -1,6 +1,8 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.util.List;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
@@ -14,45 +16,62 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
 public final class SurveyLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyLoader.class);
 
-    /** The outcome of a load: whether the graph was rebuilt, and the problems of the source (empty when reused). */
-    public record Outcome(boolean rebuilt, boolean loaded, List<Problem> problems) {}
+    /**
+     * The outcome of a load: whether the graph was rebuilt, the problems of the source (empty when reused), and the
+     * links of the snapshot loaded (empty for none or when not loaded).
+     */
+    public record Outcome(boolean rebuilt, boolean loaded, List<Problem> problems, Graph links) {
+        static Outcome failed(List<Problem> problems) {
+            return new Outcome(false, false, problems, Graph.emptyGraph);
+        }
+    }
 
     private final SurveyStore store;
     private final SurveyGraph.Source source;
     private final boolean persistent;
+    private final int threads;
+    private final Function<SurveyGraph.Source, SurveyGraph.Snapshot> reader;
 
-    public SurveyLoader(SurveyStore store, SurveyGraph.Source source, boolean persistent) {
+    /**
+     * Loads {@code source} into {@code store}, read by {@code reader} ({@code SurveyGraph.Source::read}; a test may
+     * hook into the read) and mapped on {@code threads} threads; a TDB2 store is {@code persistent}.
+     */
+    public SurveyLoader(
+            SurveyStore store,
+            SurveyGraph.Source source,
+            boolean persistent,
+            int threads,
+            Function<SurveyGraph.Source, SurveyGraph.Snapshot> reader) {
         this.store = store;
         this.source = source;
         this.persistent = persistent;
+        this.threads = threads;
+        this.reader = reader;
     }
 
     /**
-     * Loads the source unless the store already holds its build. Returns without loading (loaded = false) when the
-     * source has errors or cannot be read; the store then keeps what it had.
+     * Reads the source once and loads that snapshot unless the store already holds its build: the fingerprint the
+     * store is labelled with is the snapshot's, the bytes that were mapped. Returns without loading (loaded = false)
+     * when the source has errors or cannot be read; the store then keeps what it had.
      */
     public Outcome load() {
-        Fingerprint fp;
+        SurveyGraph.Snapshot snapshot;
+        SurveyGraph.Result result = null;
         try {
-            fp = Fingerprint.of(source);
-        } catch (RuntimeException e) {
-            return new Outcome(
-                    false, false, List.of(Problem.error(source.name(), 0, "cannot read: " + e.getMessage())));
-        }
-        if (persistent && fp.equals(store.fingerprint())) {
-            if (store.reindexUnlessCurrent(fp))
-                LOG.info("{}: the text index did not match the stored graph; rebuilt it", source.name());
-            return new Outcome(false, true, List.of());
-        }
-        SurveyGraph.Result result;
-        try {
-            result = SurveyGraph.build(source);
+            snapshot = reader.apply(source);
+            Fingerprint fp = Fingerprint.of(snapshot);
+            if (persistent && fp.equals(store.fingerprint())) {
+                if (store.reindexUnlessCurrent(fp))
+                    LOG.info("{}: the text index did not match the stored graph; rebuilt it", source.name());
+                return new Outcome(false, true, List.of(), snapshot.links());
+            }
+            result = SurveyGraph.build(snapshot, threads, null);
+            if (result.hasErrors()) return Outcome.failed(result.problems());
+            store.replace(result.data(), persistent ? fp : null);
         } catch (SourceException e) {
-            return new Outcome(false, false, List.of(e.problem()));
+            return Outcome.failed(List.of(e.problem()));
         }
-        if (result.hasErrors()) return new Outcome(false, false, result.problems());
-        store.replace(result.data(), persistent ? fp : null);
-        return new Outcome(true, true, result.problems());
+        return new Outcome(true, true, result.problems(), snapshot.links());
     }
 
     /** Loads, logging the problems of a source that could not be loaded. */

@@ -164,9 +164,9 @@ public final class SurveyStore {
     /** Counts of the served default graph, for the start-up line and the VoID description. */
     public record Counts(long triples, long papers, long datasets) {}
 
-    /** What the served triples are: data, ontology, links (from {@code linksFile}, null for none). */
-    public TripleCounts tripleCounts(Path linksFile) {
-        return Txn.calculateRead(dataset, () -> TripleCounts.ofServed(dataset.getDefaultGraph(), linksFile));
+    /** What the served triples are: data, ontology, {@code links} (as parsed from the source's snapshot). */
+    public TripleCounts tripleCounts(Graph links) {
+        return Txn.calculateRead(dataset, () -> TripleCounts.ofServed(dataset.getDefaultGraph(), links));
     }
 
     public Counts counts() {

@@ -28,9 +28,4 @@ public final class Html {
         if (iri.startsWith(VLM.NS)) return "/ontology#" + iri.substring(VLM.NS.length());
         return iri;
     }
-
-    /** A page in the site's layout around a body built in Java (already escaped). */
-    static String page(String title, String body) {
-        return Templates.render("generic", java.util.Map.of("title", title, "body", body));
-    }
 }

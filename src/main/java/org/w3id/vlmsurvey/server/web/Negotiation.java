@@ -9,46 +9,25 @@ import java.util.Map;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
+import org.w3id.vlmsurvey.export.Exporter.Format;
 
 /** Content negotiation for the Linked Data pages: RDF syntaxes or HTML, by {@code Accept} or {@code ?format=}. */
 public final class Negotiation {
     static final String HTML = "text/html";
-    private static final String[] RDF_AND_HTML = {
-        "text/turtle",
-        HTML,
-        "application/ld+json",
-        "application/n-triples",
-        "application/rdf+xml",
-        "application/xhtml+xml"
-    };
+    private static final String XHTML = "application/xhtml+xml";
+    /** What a Linked Data page is offered as: Turtle, HTML, the other syntaxes of the format registry ({@link Format}). */
+    private static final String[] RDF_AND_HTML = java.util.stream.Stream.of(Format.values())
+            .map(f -> f == Format.TTL ? f.mediaType() + "," + HTML : f.mediaType())
+            .collect(java.util.stream.Collectors.joining(",", "", "," + XHTML))
+            .split(",");
+
     private static final AcceptList OFFER = AcceptList.create(RDF_AND_HTML);
-    private static final Map<String, String> FORMATS = Map.of(
-            "ttl",
-            "text/turtle",
-            "turtle",
-            "text/turtle",
-            "jsonld",
-            "application/ld+json",
-            "json-ld",
-            "application/ld+json",
-            "nt",
-            "application/n-triples",
-            "ntriples",
-            "application/n-triples",
-            "rdf",
-            "application/rdf+xml",
-            "rdfxml",
-            "application/rdf+xml",
-            "html",
-            HTML);
 
     static final String CSV = "text/csv";
     static final String JSON = "application/json";
     static final String BIBTEX = "application/x-bibtex";
-    private static final AcceptList TABLE_OFFER = AcceptList.create(HTML, CSV, JSON, "application/xhtml+xml");
+    private static final AcceptList TABLE_OFFER = AcceptList.create(HTML, CSV, JSON, XHTML);
     private static final AcceptList BIB_OFFER = AcceptList.create(
             java.util.stream.Stream.concat(java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX))
                     .toArray(String[]::new));
@@ -68,7 +47,7 @@ public final class Negotiation {
         MediaType m = AcceptList.match(new AcceptList(accept), TABLE_OFFER);
         if (m == null) return null;
         String type = m.getContentTypeStr();
-        return type.equals("application/xhtml+xml") ? HTML : type;
+        return type.equals(XHTML) ? HTML : type;
     }
 
     /** Whether the client asks for BibTeX: {@code ?format=bib}, or {@code Accept} preferring it to HTML and RDF. */
@@ -91,13 +70,17 @@ public final class Negotiation {
     /** The chosen media type, or null if the client accepts none of the offered ones. */
     static String choose(HttpServletRequest req) {
         String format = req.getParameter("format");
-        if (format != null) return FORMATS.get(format.toLowerCase(java.util.Locale.ROOT));
+        if (format != null) {
+            if (format.equalsIgnoreCase("html")) return HTML;
+            Format f = Format.named(format);
+            return f == null ? null : f.mediaType();
+        }
         String accept = req.getHeader("Accept");
-        if (accept == null || accept.isBlank()) return "text/turtle";
+        if (accept == null || accept.isBlank()) return Format.TTL.mediaType();
         MediaType m = AcceptList.match(new AcceptList(accept), OFFER);
         if (m == null) return null;
         String type = m.getContentTypeStr();
-        return type.equals("application/xhtml+xml") ? HTML : type;
+        return type.equals(XHTML) ? HTML : type;
     }
 
     /** The chosen media type, or null after answering 406 Not Acceptable. */
@@ -115,11 +98,16 @@ public final class Negotiation {
     }
 
     static void notAcceptable(HttpServletResponse resp) throws IOException {
+        StringBuilder types = new StringBuilder(), names = new StringBuilder();
+        for (Format f : Format.values()) {
+            types.append(f.mediaType()).append(", ");
+            names.append(f.names().get(0)).append('|');
+        }
         text(
                 resp,
                 HttpServletResponse.SC_NOT_ACCEPTABLE,
-                "Not acceptable: this resource is available as text/turtle, "
-                        + "application/ld+json, application/n-triples, application/rdf+xml and text/html (or ?format=ttl|jsonld|nt|rdf|html)\n");
+                "Not acceptable: this resource is available as " + types + "and " + HTML + " (or ?format=" + names
+                        + "html)\n");
     }
 
     static void text(HttpServletResponse resp, int status, String message) throws IOException {
@@ -135,15 +123,10 @@ public final class Negotiation {
     }
 
     static void rdf(HttpServletResponse resp, Graph g, String mediaType) throws IOException {
-        Lang lang = org.apache.jena.riot.RDFLanguages.contentTypeToLang(mediaType);
-        RDFFormat fmt = lang.equals(Lang.TURTLE)
-                ? RDFFormat.TURTLE_PRETTY
-                : lang.equals(Lang.JSONLD)
-                        ? RDFFormat.JSONLD11_PRETTY
-                        : lang.equals(Lang.RDFXML) ? RDFFormat.RDFXML_PRETTY : RDFFormat.NTRIPLES;
-        resp.setContentType(mediaType + (lang.equals(Lang.RDFXML) ? "" : ";charset=utf-8"));
+        Format format = Format.ofMediaType(mediaType);
+        resp.setContentType(mediaType + (format == Format.RDFXML ? "" : ";charset=utf-8"));
         resp.setHeader("Vary", "Accept");
         OutputStream out = resp.getOutputStream();
-        RDFDataMgr.write(out, g, fmt);
+        RDFDataMgr.write(out, g, format.served);
     }
 }

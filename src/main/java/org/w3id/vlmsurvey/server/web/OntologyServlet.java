@@ -46,7 +46,7 @@ public final class OntologyServlet extends HttpServlet {
                                 RDF.Property.asNode())),
                 g,
                 pm);
-        return Html.page("VLM survey ontology", body.toString());
+        return Templates.page("VLM survey ontology", body.toString());
     }
 
     private static Set<String> terms(Graph g, List<Node> types) {

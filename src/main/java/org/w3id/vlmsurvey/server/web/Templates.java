@@ -43,8 +43,17 @@ public final class Templates {
                 .build();
     }
 
-    /** The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI ({@link Html#href}). */
+    /**
+     * The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI
+     * ({@link Html#href}); and the global {@code endpoints} ({@code endpoints.sparql}, {@code endpoints.data}: the
+     * paths of {@link Endpoints}), so that no template or script writes a path of its own.
+     */
     private static final class SiteExtension extends AbstractExtension {
+        @Override
+        public Map<String, Object> getGlobalVariables() {
+            return Map.of("endpoints", Map.of("sparql", Endpoints.SPARQL, "data", Endpoints.DATA));
+        }
+
         @Override
         public Map<String, Filter> getFilters() {
             return Map.of("href", new Filter() {
@@ -75,6 +84,11 @@ public final class Templates {
             throw new UncheckedIOException("template " + name + ": " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** A page in the site's layout around a body built in Java (already escaped). */
+    static String page(String title, String body) {
+        return render("generic", Map.of("title", title, "body", body));
     }
 
     /** Sends the page made by template {@code name} from {@code model} as {@code text/html}. */

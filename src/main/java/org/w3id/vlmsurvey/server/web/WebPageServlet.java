@@ -21,7 +21,7 @@ import org.w3id.vlmsurvey.server.store.SurveyTextIndex;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
- * The query page at {@code /}: a YASGUI editor (vendored, so it works offline) on {@code /survey/sparql}, in the
+ * The query page at {@code /}: a YASGUI editor (vendored, so it works offline) on {@link Endpoints#SPARQL}, in the
  * site's layout; its static files under {@code /static/}; the bundled example queries at {@code /examples.json};
  * and at {@code /vocabulary.json} what the editor completes and links without asking any other host: the project's
  * prefixes, the ontology's properties and classes, and which namespaces this server has pages for.

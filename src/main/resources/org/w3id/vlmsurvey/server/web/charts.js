@@ -4,7 +4,8 @@
 // column, stacked), "columns-log" (the same on a logarithmic value axis).
 (function () {
   "use strict";
-  const endpoint = new URL("/survey/sparql", window.location.href).toString();
+  // the endpoint's path comes from the page (<body data-sparql>, written from Endpoints.java by layout.peb)
+  const endpoint = new URL(document.body.dataset.sparql, window.location.href).toString();
   const NUMERIC = /#(integer|decimal|double|float|long|int|nonNegativeInteger|positiveInteger)$/;
 
   function value(term) {

@@ -4,7 +4,8 @@
 // - Result IRIs of the survey link to this server's pages and show their label; numbers show as plain values.
 (function () {
   "use strict";
-  const endpoint = new URL("/survey/sparql", window.location.href).toString();
+  // the endpoint's path comes from the page (<body data-sparql>, written from Endpoints.java by layout.peb)
+  const endpoint = new URL(document.body.dataset.sparql, window.location.href).toString();
   // YASGUI reads (and then clears) the shared query from the URL when it starts: note whether there was one.
   const shared = /(^|[#?&])query=/.test(window.location.hash) || /[?&]query=/.test(window.location.search);
   const NUMERIC = /#(integer|decimal|double|float|long|int|short|byte|nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|unsignedLong|unsignedInt|unsignedShort|unsignedByte|gYear)$/;
