@@ -3,7 +3,8 @@
 # and against vanilla Apache Jena Fuseki 5.6.0 on the same triples (java -jar jena-fuseki-server-5.6.0.jar
 # --localhost --timeout=10000 --file=survey.ttl /survey: the same 10 s timeout, no heap option either), one after the
 # other, loopback only, each request bounded in time. Prints peak RSS (the server's whole process tree), ping p99 and
-# the status codes side by side; copy the table into bench/RESULTS.md. About 6 minutes.
+# the status codes side by side; copy the table into bench/RESULTS.md. About 6 minutes. The query set includes the
+# query-surface attacks of issue 22 (page-parameter injection, counted paths, apf:concat, Lucene texts, nesting).
 # Then the client attacks of issue 22 (bench/client-attacks.py: slow bodies, connections per address, a long GET
 # query, headers, VoID's Host, /static folders, SERVICE path, concurrent wrong passwords) against both, a second
 # table; about 3 minutes more.
@@ -27,6 +28,17 @@ NORMAL='PREFIX vlm: <https://w3id.org/vlm-survey/ontology#> SELECT ?c (COUNT(?p)
 python3 -c "print('SELECT * { <http://x/' + 'a'*4000000 + '> ?p ?o }')" > "$R/big.rq"
 CONCAT='SELECT (STRLEN(?x28) AS ?n) { BIND("ab" AS ?x0)'
 for i in $(seq 1 28); do CONCAT="$CONCAT BIND(CONCAT(?x$((i-1)),?x$((i-1))) AS ?x$i)"; done; CONCAT="$CONCAT }"
+# the query-surface attacks of issue 22 (the same shapes as QueryAttackIT): a page parameter that closes its IRI
+# and appends the CONCAT chain; ARQ's counted path; an apf:concat chain; Lucene texts in text:query; deep nesting
+INJECT="https://w3id.org/vlm-survey/resource/category/x> . ${CONCAT#SELECT (STRLEN(?x28) AS ?n) \{} #"
+COUNTED='SELECT * { <https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020> (!<x>|^!<x>){0,6} ?o }'
+APF='PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT (STRLEN(?s24) AS ?n) { BIND("0123456789" AS ?s0)'
+for i in $(seq 1 24); do APF="$APF ?s$i apf:concat (?s$((i-1)) ?s$((i-1))) ."; done; APF="$APF }"
+TEXTQ='PREFIX text: <http://jena.apache.org/text#> SELECT * { ?s text:query "%s" }'
+WILDCARDS=$(printf "$TEXTQ" "$(for i in $(seq 0 699); do printf 'a%s*b*c*d*e ' "$i"; done)")
+FUZZY=$(printf "$TEXTQ" "$(for i in $(seq 0 299); do printf 'abcdefghijklmnopqrstuvwxyz%s~2 ' "$i"; done)")
+LREGEX=$(printf "$TEXTQ" '/[a-z]+.*x/')
+NESTED="SELECT * $(printf '{ SELECT * %.0s' $(seq 1000)){ ?s ?p ?o }$(printf ' }%.0s' $(seq 1000))"
 
 # RSS of a process and its descendants, in MB
 tree_rss() {
@@ -70,6 +82,15 @@ attack() {
   wait $slow
   echo "300 slow queries at once	$(sort "$R/$name.slow" | uniq -c | awk '{printf "%s x%s ", $2, $1}')" >> "$out"
   echo "ping p99 during them (ms)	$(awk '{print $1*1000}' "$R/$name.ping" | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]}')" >> "$out"
+  # the query-surface attacks of issue 22: each may take a server down, so each is followed by a ping
+  for a in "page parameter injection (/papers.bib?category=)|PAGE" "counted path {0,6} (ARQ syntax)|$COUNTED" \
+      "apf:concat chain, 24 levels|$APF" "text:query 700 wildcard clauses|$WILDCARDS" \
+      "text:query 300 long fuzzy terms|$FUZZY" "text:query regex|$LREGEX" "1000 nested sub-queries|$NESTED"; do
+    local label=${a%%|*} q=${a#*|} r
+    if [ "$q" = PAGE ]; then r=$(req -G --data-urlencode "category=$INJECT" "$BASE/papers.bib")
+    else r=$(req --data-urlencode "query=$q" "$EP"); fi
+    echo "$label	$r, then ping $(req "$BASE/\$/ping")" >> "$out"
+  done
   # last: it may take the server down
   echo "CONCAT chain, 28 levels	$(req --data-urlencode "query=$CONCAT" "$EP")" >> "$out"
   echo "alive afterwards (ping)	$(req "$BASE/\$/ping")" >> "$out"

@@ -180,6 +180,16 @@ public final class SurveyGraph {
         return lines;
     }
 
+    /** A check the build runs: its rule id (the file's name without ".rq") and its file in {@code rules/checks/}. */
+    public record CheckRule(String id, String file) {}
+
+    /** The checks every build runs, in the order they run (for reports that list their rules). */
+    public static List<CheckRule> checkRules() {
+        return SurveyMapping.bundled().checkSteps().stream()
+                .map(s -> new CheckRule(s.id(), s.name()))
+                .toList();
+    }
+
     /** Reads a source ({@link Source#read()}) and builds it on {@code threads} threads. */
     public static Result build(Source source, int threads) {
         return build(source.read(), threads, null);

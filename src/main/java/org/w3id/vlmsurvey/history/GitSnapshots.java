@@ -139,7 +139,7 @@ public final class GitSnapshots implements AutoCloseable {
         String r = revision.strip().toLowerCase(java.util.Locale.ROOT);
         java.util.Comparator<Snapshot> byDistance = java.util.Comparator.comparingInt(s -> {
             String id = s.id().substring(0, Math.min(s.id().length(), Math.max(r.length(), 7)));
-            return org.w3id.vlmsurvey.mapping.MappingFunctions.editDistance(r, id);
+            return org.w3id.vlmsurvey.diagnostics.Spelling.editDistance(r, id);
         });
         List<Snapshot> all = new ArrayList<>(history());
         Collections.reverse(all);

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
 import org.apache.jena.sparql.function.FunctionBase1;
 import org.apache.jena.sparql.function.FunctionBase2;
 import org.apache.jena.sparql.function.FunctionRegistry;
+import org.w3id.vlmsurvey.diagnostics.Spelling;
 import org.w3id.vlmsurvey.vocab.SRC;
 
 /**
@@ -250,24 +251,6 @@ public final class MappingFunctions {
         String host = m.group(1).toLowerCase(Locale.ROOT), path = m.group(2);
         boolean named = host.startsWith("sourceforge") || path.contains("/");
         return named ? host + "/" + path.replaceAll("\\.git$", "") : null;
-    }
-
-    /** The edit (Levenshtein) distance between two texts, compared without case: "NeurlPS", "NeurIPS" -> 1. */
-    public static int editDistance(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT), y = b.toLowerCase(Locale.ROOT);
-        int[] prev = new int[y.length() + 1], cur = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) prev[j] = j;
-        for (int i = 1; i <= x.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= y.length(); j++)
-                cur[j] = Math.min(
-                        Math.min(cur[j - 1] + 1, prev[j] + 1),
-                        prev[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1));
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[y.length()];
     }
 
     // ---- venues and entries ----
@@ -602,7 +585,7 @@ public final class MappingFunctions {
         fn1("venueName", s -> str(venueName(s)));
         fn1("arxivYear", s -> gYear(arxivYear(s)));
         fn1("repository", s -> str(repository(s)));
-        fn2("editDistance", (x, y) -> NodeValue.makeInteger(editDistance(x, y)));
+        fn2("editDistance", (x, y) -> NodeValue.makeInteger(Spelling.editDistance(x, y)));
         fn1("genericLabel", s -> NodeValue.makeBoolean(genericLabel(s)));
         fn1("entryTitle", s -> str(entryTitle(s)));
         fn1("entryShape", s -> str(entryShape(s)));

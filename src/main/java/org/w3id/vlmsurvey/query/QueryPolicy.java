@@ -69,7 +69,7 @@ import org.apache.jena.sparql.util.Symbol;
  * (GROUP BY, ORDER BY, DISTINCT, REDUCED, joins of groups, OPTIONAL, MINUS); one more fails the query
  * ({@link QueryGuards.LimitExceeded}, a 400), so no single query can fill the heap.</li>
  * </ul>
- * A refusal is {@link Refused} (answered 400 with its message).
+ * A refusal is {@link QueryRefused} (answered 400 with its message).
  *
  * @param arqSyntax whether ARQ's syntax extensions are accepted (default off: SPARQL 1.1)
  * @param text      the limits of {@code text:query} search texts
@@ -81,15 +81,6 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
     public static final String TEXT_QUERY = "http://jena.apache.org/text#query";
     private static final Symbol KEY = Symbol.create("urn:x-vlm-survey:query-policy");
     private static final Symbol ROWS = Symbol.create("urn:x-vlm-survey:rows-held");
-
-    /** A query this server does not run: answered 400 with the message. */
-    public static final class Refused extends QueryException {
-        private static final long serialVersionUID = 1L;
-
-        public Refused(String message) {
-            super(message);
-        }
-    }
 
     static {
         org.apache.jena.query.text.TextQuery.init(); // text:query is known as a property function, so it is checked
@@ -119,7 +110,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         try {
             q = QueryFactory.create(text, syntax());
         } catch (StackOverflowError e) {
-            throw new Refused("the query is nested too deeply (at most " + MAX_NESTING + " levels)");
+            throw new QueryRefused("the query is nested too deeply (at most " + MAX_NESTING + " levels)");
         } catch (QueryParseException e) {
             if (!arqSyntax) {
                 Query arq;
@@ -130,14 +121,15 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
                 }
                 if (arq != null) {
                     check(arq); // a counted path or a property function: the specific reason
-                    throw new Refused("the query is ARQ's extended syntax, not SPARQL 1.1, which this server speaks ("
-                            + shortMessage(e) + ")");
+                    throw new QueryRefused(
+                            "the query is ARQ's extended syntax, not SPARQL 1.1, which this server speaks ("
+                                    + shortMessage(e) + ")");
                 }
             }
             throw new QueryParseException(shortMessage(e), e.getLine(), e.getColumn());
         } catch (QueryException | java.util.regex.PatternSyntaxException e) {
             // what the parser checks as it builds: constant REGEX flags, REPLACE patterns...
-            throw new Refused(firstLine(e.getMessage()));
+            throw new QueryRefused(firstLine(e.getMessage()));
         }
         return check(q);
     }
@@ -160,7 +152,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         return m.length() > 400 ? m.substring(0, 400) + "..." : m;
     }
 
-    /** The query, if this server runs it; else {@link Refused} with the reason. */
+    /** The query, if this server runs it; else {@link QueryRefused} with the reason. */
     public Query check(Query query) {
         try {
             Op op;
@@ -168,7 +160,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
                 op = TransformPropertyFunction.transform(Algebra.compile(query), ARQ.getContext());
             } catch (QueryException | java.util.regex.PatternSyntaxException e) {
                 // what ARQ checks as it compiles: constant regex flags and patterns, ...
-                throw new Refused(
+                throw new QueryRefused(
                         String.valueOf(e.getMessage()).lines().findFirst().orElse("the query does not compile"));
             }
             nesting(query.getQueryPattern(), 0);
@@ -176,7 +168,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
             Checker c = new Checker();
             c.walk(op);
         } catch (StackOverflowError e) {
-            throw new Refused("the query is nested too deeply (at most " + MAX_NESTING + " levels)");
+            throw new QueryRefused("the query is nested too deeply (at most " + MAX_NESTING + " levels)");
         }
         return query;
     }
@@ -184,7 +176,8 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
     /** The depth of the syntax tree (groups, sub-queries, OPTIONAL, UNION...), refused past {@link #MAX_NESTING}. */
     private static void nesting(org.apache.jena.sparql.syntax.Element e, int depth) {
         if (e == null) return;
-        if (depth > MAX_NESTING) throw new Refused("the query is nested more than " + MAX_NESTING + " levels deep");
+        if (depth > MAX_NESTING)
+            throw new QueryRefused("the query is nested more than " + MAX_NESTING + " levels deep");
         if (e instanceof org.apache.jena.sparql.syntax.ElementGroup g)
             for (org.apache.jena.sparql.syntax.Element x : g.getElements()) nesting(x, depth + 1);
         else if (e instanceof org.apache.jena.sparql.syntax.ElementUnion u)
@@ -199,7 +192,8 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
 
     /** The depth of the operator tree, refused past {@link #MAX_NESTING}. */
     private static void nesting(Op op, int depth) {
-        if (depth > MAX_NESTING) throw new Refused("the query is nested more than " + MAX_NESTING + " levels deep");
+        if (depth > MAX_NESTING)
+            throw new QueryRefused("the query is nested more than " + MAX_NESTING + " levels deep");
         if (op instanceof org.apache.jena.sparql.algebra.op.Op1 o) nesting(o.getSubOp(), depth + 1);
         else if (op instanceof org.apache.jena.sparql.algebra.op.Op2 o) {
             nesting(o.getLeft(), depth + 1);
@@ -233,7 +227,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
 
         private void predicate(Node p) {
             if (p.isURI() && PropertyFunctionRegistry.get().isRegistered(p.getURI()))
-                throw new Refused("the property function <" + p.getURI()
+                throw new QueryRefused("the property function <" + p.getURI()
                         + "> is not available here on this server: SPARQL 1.1, and text:query in a graph pattern");
         }
 
@@ -246,7 +240,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
         public void visit(OpPropFunc op) {
             String uri = op.getProperty().getURI();
             if (!TEXT_QUERY.equals(uri))
-                throw new Refused("the property function <" + uri
+                throw new QueryRefused("the property function <" + uri
                         + "> is not available on this server: SPARQL 1.1 and text:query only");
             textQuery(op.getObjectArgs());
         }
@@ -259,7 +253,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
                     || p instanceof P_Shortest
                     || p instanceof P_ZeroOrMoreN
                     || p instanceof P_OneOrMoreN)
-                throw new Refused(
+                throw new QueryRefused(
                         "the property path " + p
                                 + " uses ARQ's counted-path syntax ({n,m}, {n}, {*}...), which is not SPARQL 1.1: refused on this server");
             if (p instanceof P_Path1 p1) path(p1.getSubPath());
@@ -283,7 +277,7 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
             break;
         }
         if (search == null || !search.isLiteral() || !(search.getLiteralValue() instanceof String))
-            throw new Refused(
+            throw new QueryRefused(
                     "text:query takes its search text as a string literal (e.g. text:query (dcterms:title \"prompt\"))");
         text.check(search.getLiteralLexicalForm());
         if (args.hasNext()) {
@@ -291,8 +285,8 @@ public record QueryPolicy(boolean arqSyntax, TextSearchLimits text, long maxRows
             if (limit.isLiteral()
                     && limit.getLiteralValue() instanceof Number n
                     && (n.longValue() > TextSearchLimits.MAX_HITS || n.longValue() < 0))
-                throw new Refused("text:query: at most " + TextSearchLimits.MAX_HITS + " hits may be asked for");
-            if (limit.isVariable()) throw new Refused("text:query takes its limit as a number");
+                throw new QueryRefused("text:query: at most " + TextSearchLimits.MAX_HITS + " hits may be asked for");
+            if (limit.isVariable()) throw new QueryRefused("text:query takes its limit as a number");
         }
     }
 

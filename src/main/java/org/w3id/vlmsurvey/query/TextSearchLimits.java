@@ -26,7 +26,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * <li>no leading wildcard ({@code *ing}, a scan of the whole term dictionary) unless {@link #leadingWildcards};</li>
  * <li>no regular expression ({@code /re/}) unless {@link #regex}.</li>
  * </ul>
- * A string outside these limits, or one Lucene cannot parse, is refused ({@link QueryPolicy.Refused}, a 400).
+ * A string outside these limits, or one Lucene cannot parse, is refused ({@link QueryRefused}, a 400).
  *
  * @param maxClauses       clauses of one search text (default {@value #DEFAULT_MAX_CLAUSES})
  * @param leadingWildcards whether {@code *x} and {@code ?x} are allowed (default off)
@@ -56,7 +56,7 @@ public record TextSearchLimits(int maxClauses, boolean leadingWildcards, boolean
         return MAX_LENGTH;
     }
 
-    /** Checks one Lucene query string; throws {@link QueryPolicy.Refused} with the reason if it is not allowed. */
+    /** Checks one Lucene query string; throws {@link QueryRefused} with the reason if it is not allowed. */
     public void check(String text) {
         if (text.length() > MAX_LENGTH)
             throw refused("the search text has " + text.length() + " characters; at most " + MAX_LENGTH);
@@ -89,8 +89,8 @@ public record TextSearchLimits(int maxClauses, boolean leadingWildcards, boolean
                     + MAX_EXPANDING);
     }
 
-    private static QueryPolicy.Refused refused(String why) {
-        return new QueryPolicy.Refused("text:query: " + why);
+    private static QueryRefused refused(String why) {
+        return new QueryRefused("text:query: " + why);
     }
 
     private static String firstLine(String s) {

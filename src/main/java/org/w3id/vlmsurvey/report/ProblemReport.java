@@ -3,7 +3,6 @@ package org.w3id.vlmsurvey.report;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -24,14 +23,6 @@ public final class ProblemReport {
         GITHUB,
         SARIF,
         JSON;
-
-        public static Format parse(String s) {
-            try {
-                return valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown format '" + s + "': use text, github, sarif or json");
-            }
-        }
     }
 
     /** The tool's name in SARIF and in annotation titles. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.diagnostics.Problem;
-import org.w3id.vlmsurvey.mapping.SurveyMapping;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
  * Every rule id a problem can carry, with its help text: {@link Problem#SOURCE}, {@link Problem#SHAPES}, then one per
@@ -34,9 +34,9 @@ public final class RuleCatalogue {
                 "The graph does not conform to the SHACL shapes.",
                 "A resource built from the survey violates ontology/vlm-survey-shapes.ttl (a paper with two titles, "
                         + "a dataset without a name, ...); reported at the resource's first source line."));
-        for (SurveyMapping.Step step : SurveyMapping.bundled().checkSteps()) {
-            String help = help(Bundled.text(CHECKS + step.name()));
-            rules.add(new Rule(step.id(), firstSentence(help), help + " (" + CHECKS + step.name() + ")"));
+        for (SurveyGraph.CheckRule check : SurveyGraph.checkRules()) {
+            String help = help(Bundled.text(CHECKS + check.file()));
+            rules.add(new Rule(check.id(), firstSentence(help), help + " (" + CHECKS + check.file() + ")"));
         }
         return List.copyOf(rules);
     }

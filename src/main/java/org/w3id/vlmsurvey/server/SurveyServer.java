@@ -255,11 +255,12 @@ public final class SurveyServer implements AutoCloseable {
         return server;
     }
 
-    /** The pages that run queries: browse pages, search, Linked Data. */
+    /** The pages that run queries: browse pages, search, Linked Data, the VoID description (its counts). */
     static List<String> queryPages() {
         List<String> paths = new java.util.ArrayList<>(BrowseServlet.paths());
         paths.addAll(SearchServlet.paths());
         paths.add("/resource/*");
+        paths.add("/.well-known/void");
         return paths;
     }
 

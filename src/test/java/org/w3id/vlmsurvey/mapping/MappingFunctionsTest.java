@@ -587,7 +587,7 @@ class MappingFunctionsTest {
             ''      | ICML    | 4
             """)
     void editDistance(String a, String b, int expected) {
-        assertEquals(expected, MappingFunctions.editDistance(a, b));
+        assertEquals(expected, org.w3id.vlmsurvey.diagnostics.Spelling.editDistance(a, b));
     }
 
     @ParameterizedTest

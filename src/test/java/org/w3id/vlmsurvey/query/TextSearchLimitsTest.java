@@ -55,7 +55,7 @@ class TextSearchLimitsTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource
     void refused(String text, String why) {
-        QueryPolicy.Refused e = assertThrows(QueryPolicy.Refused.class, () -> DEFAULTS.check(text));
+        QueryRefused e = assertThrows(QueryRefused.class, () -> DEFAULTS.check(text));
         assertTrue(e.getMessage().startsWith("text:query: "), e.getMessage());
         assertTrue(e.getMessage().contains(why), e.getMessage());
         assertTrue(e.getMessage().length() < 400, "one short message: " + e.getMessage());
@@ -71,6 +71,6 @@ class TextSearchLimitsTest {
     @CsvSource({"3, a b c", "3, \"a b c\""})
     void theClauseLimitIsTheOperators(int max, String text) {
         assertDoesNotThrow(() -> new TextSearchLimits(max, false, false).check(text));
-        assertThrows(QueryPolicy.Refused.class, () -> new TextSearchLimits(max - 1, false, false).check(text));
+        assertThrows(QueryRefused.class, () -> new TextSearchLimits(max - 1, false, false).check(text));
     }
 }

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.w3id.vlmsurvey.query.QueryGuards;
 import org.w3id.vlmsurvey.query.QueryPolicy;
+import org.w3id.vlmsurvey.query.QueryRefused;
 import org.w3id.vlmsurvey.query.ServicePolicy;
 import org.w3id.vlmsurvey.server.web.Endpoints;
 
@@ -56,7 +57,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
                 policy.parse(queryString);
             } catch (org.apache.jena.query.QueryParseException e) {
                 ServletOps.errorBadRequest("Parse error: " + e.getMessage());
-            } catch (QueryPolicy.Refused e) {
+            } catch (QueryRefused e) {
                 ServletOps.errorBadRequest(e.getMessage());
             }
         }
@@ -103,7 +104,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
         try {
             super.sendResults(action, result, qPrologue);
-        } catch (QueryGuards.LimitExceeded | QueryPolicy.Refused | ServicePolicy.Refused e) {
+        } catch (QueryGuards.LimitExceeded | QueryRefused | ServicePolicy.Refused e) {
             // a limit met while the rows are written (a sort or group evaluated on the first row): its status, not 500
             throw answer(e);
         }
@@ -114,7 +115,7 @@ public final class GuardedQueryService extends SPARQL_QueryDataset {
     /** A policy refusal as 403, a limit as 400; anything else as it is (a timeout is Fuseki's 503). */
     private static RuntimeException answer(RuntimeException e) {
         if (e instanceof ServicePolicy.Refused) ServletOps.errorForbidden(e.getMessage());
-        if (e instanceof QueryGuards.LimitExceeded || e instanceof QueryPolicy.Refused)
+        if (e instanceof QueryGuards.LimitExceeded || e instanceof QueryRefused)
             ServletOps.errorBadRequest(e.getMessage());
         return e;
     }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.query.QueryGuards;
 import org.w3id.vlmsurvey.query.QueryPolicy;
+import org.w3id.vlmsurvey.query.QueryRefused;
 import org.w3id.vlmsurvey.query.ServicePolicy;
 import org.w3id.vlmsurvey.server.web.PageParameters;
 
@@ -52,7 +53,7 @@ public final class PageErrorFilter implements Filter {
         } else if (e instanceof ServicePolicy.Refused) {
             send(resp, 403, "Forbidden: " + e.getMessage());
         } else if (e instanceof QueryGuards.LimitExceeded
-                || e instanceof QueryPolicy.Refused
+                || e instanceof QueryRefused
                 || e instanceof QueryParseException) {
             send(resp, 400, "Bad request: " + e.getMessage());
         } else if (e instanceof StackOverflowError) {
