@@ -35,23 +35,20 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        ProblemReport.Format f = format;
-        if (f != ProblemReport.Format.TEXT) {
-            SurveyGraph.Source s = source.resolve();
-            try {
-                SurveyGraph.Result r = source.build(s, null);
-                out.print(ProblemReport.write(f, r.file(), r.problems()));
-                out.flush();
-                return r.errors() > 0 || (strict && r.warnings() > 0) ? Main.PROBLEMS : Main.OK;
-            } catch (SourceException e) {
-                out.print(ProblemReport.write(f, s.name(), List.of(e.problem())));
-                out.flush();
-                return Main.PROBLEMS;
-            }
+        SurveyGraph.Source s = source.resolve();
+        SurveyGraph.Result result;
+        try {
+            result = source.build(s, null);
+        } catch (SourceException e) {
+            // a source that cannot be read is the check's one problem, written where the others go
+            out.print(
+                    format == ProblemReport.Format.TEXT
+                            ? e.problem() + "\n"
+                            : ProblemReport.write(format, s.name(), List.of(e.problem())));
+            out.flush();
+            return Main.PROBLEMS;
         }
-        SurveyGraph.Result result = source.build();
-        SourceOption.print(out, result.problems());
-        out.printf("%s: %d errors, %d warnings%n", result.file(), result.errors(), result.warnings());
+        out.print(ProblemReport.write(format, result.file(), result.problems()));
         out.flush();
         boolean fail = result.errors() > 0 || (strict && result.warnings() > 0);
         return fail ? Main.PROBLEMS : Main.OK;

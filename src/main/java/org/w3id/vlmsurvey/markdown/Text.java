@@ -40,7 +40,7 @@ final class Text extends AbstractVisitor {
 
     @Override
     public void visit(HtmlInline html) {
-        if (html.getLiteral().toLowerCase().startsWith("<br")) sb.append(' ');
+        if (Inline.isBreak(html)) sb.append(' ');
     }
 
     @Override

@@ -31,7 +31,8 @@ class ExitCodesTest {
     @Test
     void oneForASourceThatCannotBeRead(@TempDir Path dir) throws IOException {
         Path md = Files.writeString(dir.resolve("empty.md"), "   \n");
-        Run r = run("check", "--source", md.toString());
+        // stats: through the handler, to stderr (check writes it where its other problems go, on stdout)
+        Run r = run("stats", "--source", md.toString());
         assertEquals(Main.PROBLEMS, r.exit());
         assertEquals(
                 md + ": error: file is empty: no survey tables or entries to read",
