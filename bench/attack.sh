@@ -74,7 +74,9 @@ attack() {
   local t_end=$(( $(date +%s) + 20 ))
   seq 32 | xargs -P 32 -I{} bash -c "while [ \$(date +%s) -lt $t_end ]; do curl -s -o /dev/null --max-time 30 -w '%{http_code}\n' --data-urlencode 'query=$NORMAL' '$EP'; done" > "$R/$name.normal"
   echo "32 clients x 20 s normal query	$(sort "$R/$name.normal" | uniq -c | awk '{printf "%s x%s ", $2, $1}')" >> "$out"
-  # 300 slow queries at once, and the health check meanwhile
+  # 300 slow queries at once, and the health check meanwhile (ATTACK_SKIP_SLOW=1 skips them: a server they make
+  # deaf to the health check, as vanilla Fuseki, holds the run for up to 100 x 30 s)
+  if [ -z "${ATTACK_SKIP_SLOW:-}" ]; then
   seq 300 | xargs -P 300 -I{} curl -s -o /dev/null --max-time 60 -w '%{http_code}\n' --data-urlencode "query=$SLOW #{}" "$EP" > "$R/$name.slow" &
   local slow=$!
   sleep 1
@@ -82,6 +84,7 @@ attack() {
   wait $slow
   echo "300 slow queries at once	$(sort "$R/$name.slow" | uniq -c | awk '{printf "%s x%s ", $2, $1}')" >> "$out"
   echo "ping p99 during them (ms)	$(awk '{print $1*1000}' "$R/$name.ping" | sort -n | awk '{a[NR]=$1} END {print a[int(NR*0.99)]}')" >> "$out"
+  fi
   # the query-surface attacks of issue 22: each may take a server down, so each is followed by a ping
   for a in "page parameter injection (/papers.bib?category=)|PAGE" "counted path {0,6} (ARQ syntax)|$COUNTED" \
       "apf:concat chain, 24 levels|$APF" "text:query 700 wildcard clauses|$WILDCARDS" \
