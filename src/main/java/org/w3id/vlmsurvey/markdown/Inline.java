@@ -90,18 +90,11 @@ final class Inline extends AbstractVisitor {
 
     @Override
     public void visit(HtmlInline html) {
-        if (isBreak(html)) sb.append('\n');
+        if (Text.isBreak(html)) sb.append('\n');
     }
 
     @Override
     public void visit(Image image) {
         /* badges and pictures carry no catalogue text */
-    }
-
-    /** Whether an inline node ends a line: a soft or hard line break, or {@code <br>}. */
-    static boolean isBreak(Node n) {
-        return n instanceof SoftLineBreak
-                || n instanceof HardLineBreak
-                || (n instanceof HtmlInline h && h.getLiteral().toLowerCase().startsWith("<br"));
     }
 }

@@ -412,7 +412,7 @@ public final class MarkdownReader {
             List<org.commonmark.node.Node> unit = new ArrayList<>();
             boolean linked = false;
             for (org.commonmark.node.Node c = paragraph.getFirstChild(); c != null; c = c.getNext()) {
-                if (Inline.isBreak(c)) {
+                if (Text.isBreak(c)) {
                     if (linked) {
                         paragraphUnit(unit);
                         unit = new ArrayList<>();
@@ -439,7 +439,7 @@ public final class MarkdownReader {
             itemCount++;
             Node p = node("P" + line);
             StringBuilder text = new StringBuilder();
-            for (org.commonmark.node.Node n : unit) text.append(Inline.isBreak(n) ? " " : Text.of(n));
+            for (org.commonmark.node.Node n : unit) text.append(Text.isBreak(n) ? " " : Text.of(n));
             add(p, RDF.type.asNode(), SRC.Paragraph.asNode());
             add(p, SRC.line.asNode(), integer(line));
             add(p, SRC.raw.asNode(), str(line <= lines.length ? lines[line - 1] : ""));

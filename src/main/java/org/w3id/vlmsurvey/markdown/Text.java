@@ -40,11 +40,18 @@ final class Text extends AbstractVisitor {
 
     @Override
     public void visit(HtmlInline html) {
-        if (Inline.isBreak(html)) sb.append(' ');
+        if (isBreak(html)) sb.append(' ');
     }
 
     @Override
     public void visit(Image image) {
         /* badges and pictures carry no catalogue text */
+    }
+
+    /** Whether an inline node ends a line: a soft or hard line break, or {@code <br>}. */
+    static boolean isBreak(Node n) {
+        return n instanceof SoftLineBreak
+                || n instanceof HardLineBreak
+                || (n instanceof HtmlInline h && h.getLiteral().toLowerCase().startsWith("<br"));
     }
 }
