@@ -58,8 +58,7 @@ final class SourceOption {
     /** Reads and builds every source into one graph ({@link Surveys#build}: one source is built as before). */
     SurveyGraph.Result build() {
         if (threads < 1) throw Failure.usage("--threads must be at least 1");
-        return Surveys.build(
-                resolveAll().stream().map(SurveyGraph.Source::read).toList(), threads);
+        return Surveys.build(resolveAll().stream().map(SurveyGraph.Source::read).toList(), threads);
     }
 
     static void print(PrintWriter err, Iterable<Problem> problems) {

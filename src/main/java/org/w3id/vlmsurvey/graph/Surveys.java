@@ -128,7 +128,8 @@ public final class Surveys {
             String title = title(r), survey = surveyIri(i, title, taken);
             List<Triple> add = new ArrayList<>();
             for (Triple t : r.data().find().toList()) {
-                Triple moved = Triple.create(move(t.getSubject(), survey), t.getPredicate(), move(t.getObject(), survey));
+                Triple moved =
+                        Triple.create(move(t.getSubject(), survey), t.getPredicate(), move(t.getObject(), survey));
                 if (MERGED.contains(moved.getPredicate())
                         || !data.contains(moved.getSubject(), moved.getPredicate(), Node.ANY)) add.add(moved);
             }
@@ -169,9 +170,11 @@ public final class Surveys {
         Set<Node> papers = new LinkedHashSet<>();
         data.find(Node.ANY, avail, Node.ANY).forEachRemaining(t -> papers.add(t.getSubject()));
         for (Node paper : papers) {
-            List<Node> values = data.find(paper, avail, Node.ANY).mapWith(Triple::getObject).toList();
+            List<Node> values =
+                    data.find(paper, avail, Node.ANY).mapWith(Triple::getObject).toList();
             if (values.size() < 2) continue;
-            Node best = AVAILABILITY.stream().filter(values::contains).findFirst().orElse(values.get(0));
+            Node best =
+                    AVAILABILITY.stream().filter(values::contains).findFirst().orElse(values.get(0));
             for (Node v : values) if (!v.equals(best)) data.delete(paper, avail, v);
         }
     }
