@@ -80,6 +80,23 @@ public final class Surveys {
         return iri;
     }
 
+    /**
+     * The survey a per-survey resource ({@link #PER_SURVEY}: a category, scheme, task, entry) belongs to: the inverse
+     * of {@link #inSurvey}; null for a resource shared by the surveys (a paper, a venue) or outside the namespace.
+     */
+    public static String surveyOf(String iri) {
+        if (!iri.startsWith(VLM.RES)) return null;
+        String path = iri.substring(VLM.RES.length()), survey = FIRST;
+        if (path.startsWith("survey/")) {
+            int slash = path.indexOf('/', "survey/".length());
+            if (slash < 0) return null;
+            survey = VLM.RES + path.substring(0, slash);
+            path = path.substring(slash + 1);
+        }
+        for (String prefix : PER_SURVEY) if (path.startsWith(prefix)) return survey;
+        return null;
+    }
+
     private static final Pattern CITATION = Pattern.compile(
             "(?m)^#{1,6}[ \\t]+[^\\n]*\\bcit(?:ation|ing|e)\\b[^\\n]*\\n(?:(?!#)[^\\n]*\\n)*?[ \\t]*(```|~~~)[^\\n]*\\n(.*?)\\n[ \\t]*\\1",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

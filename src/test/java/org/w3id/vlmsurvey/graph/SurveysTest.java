@@ -58,6 +58,24 @@ class SurveysTest {
         assertEquals(moved, Surveys.inSurvey(iri, survey));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        R + "category/prompt-learning, " + R + "survey",
+        B + "/category/prompt-learning, " + B,
+        B + "/entry/paper/arxiv-1/x, " + B,
+        R + "scheme/method-categories, " + R + "survey",
+        R + "paper/arxiv-2103.00020, ",
+        B + ", ",
+        R + "survey, ",
+        "https://example.org/category/x, ",
+    })
+    void aPerSurveyResourceNamesItsSurvey(String iri, String survey) {
+        assertEquals(survey, Surveys.surveyOf(iri));
+        if (survey != null && !survey.equals(R + "survey"))
+            assertEquals(
+                    iri, Surveys.inSurvey(R + iri.substring((survey + "/").length()), survey), "inverse of inSurvey");
+    }
+
     @Test
     void surveyIrisNeverCollide() {
         Set<String> taken = new HashSet<>();
