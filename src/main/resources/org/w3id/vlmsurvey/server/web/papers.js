@@ -16,7 +16,7 @@
       && (!f.venue || d.venue === f.venue)
       && (!f.year || d.year === f.year)
       && (!f.code || d.code === "yes")
-      && (!f.survey || d.surveys.split(" ").includes(f.survey));
+      && (!f.survey || (d.surveys || "").split(" ").includes(f.survey));
   }
 
   function apply() {
