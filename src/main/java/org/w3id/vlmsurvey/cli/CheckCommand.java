@@ -35,16 +35,15 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        SurveyGraph.Source s = source.resolve();
         SurveyGraph.Result result;
         try {
-            result = source.build(s, null);
+            result = source.build();
         } catch (SourceException e) {
             // a source that cannot be read is the check's one problem, written where the others go
             out.print(
                     format == ProblemReport.Format.TEXT
                             ? e.problem() + "\n"
-                            : ProblemReport.write(format, s.name(), List.of(e.problem())));
+                            : ProblemReport.write(format, e.problem().file(), List.of(e.problem())));
             out.flush();
             return Main.PROBLEMS;
         }

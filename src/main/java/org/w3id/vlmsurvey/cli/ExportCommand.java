@@ -44,6 +44,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (stream && format != Exporter.Format.NT)
             throw Failure.usage("--stream writes N-Triples only: add --format nt");
+        if (stream && source.source != null && source.source.size() > 1)
+            throw Failure.usage("--stream writes one survey: give one --source");
         var err = spec.commandLine().getErr();
         SurveyGraph.Result[] built = {null};
         output.write(spec.commandLine().getOut(), os -> {

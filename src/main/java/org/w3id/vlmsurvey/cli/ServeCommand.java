@@ -220,7 +220,9 @@ final class ServeCommand implements Callable<Integer> {
                             historyLimits.limits(),
                             spec.commandLine().getErr())
                     .dataset();
-        ServerOptions options = ServerOptions.builder(source.resolve())
+        List<org.w3id.vlmsurvey.graph.SurveyGraph.Source> sources = source.resolveAll();
+        ServerOptions options = ServerOptions.builder(sources.get(0))
+                .moreSources(sources.subList(1, sources.size()))
                 .host(host)
                 .port(port)
                 .timeout(timeout)

@@ -92,6 +92,11 @@ public final class ServerOptions {
         return b.source;
     }
 
+    /** The surveys served with the first ({@code serve --source A.md --source B.md}): none by default. */
+    public List<SurveyGraph.Source> moreSources() {
+        return b.moreSources;
+    }
+
     public String host() {
         return b.host;
     }
@@ -163,6 +168,7 @@ public final class ServerOptions {
     /** Builds {@link ServerOptions}: every field starts at its default. */
     public static final class Builder {
         private final SurveyGraph.Source source;
+        private List<SurveyGraph.Source> moreSources = List.of();
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -189,6 +195,7 @@ public final class ServerOptions {
 
         private Builder copy() {
             Builder c = new Builder(source);
+            c.moreSources = moreSources;
             c.host = host;
             c.port = port;
             c.timeout = timeout;
@@ -303,6 +310,12 @@ public final class ServerOptions {
             return this;
         }
 
+        /** Further surveys, merged with the first into one graph. */
+        public Builder moreSources(List<SurveyGraph.Source> v) {
+            moreSources = List.copyOf(v);
+            return this;
+        }
+
         public Builder queryPolicy(QueryPolicy v) {
             queryPolicy = v == null ? QueryPolicy.defaults() : v;
             return this;
@@ -314,6 +327,8 @@ public final class ServerOptions {
             if (watch && source.path() == null)
                 throw new IllegalArgumentException(
                         "--watch needs a source file (--source FILE.md): the bundled copy never changes");
+            if (watch && !moreSources.isEmpty())
+                throw new IllegalArgumentException("--watch reads one --source: serve several surveys without it");
             if (bodyTimeout.isNegative() || bodyTimeout.isZero())
                 throw new IllegalArgumentException("--body-timeout must be more than 0");
             if (bodyIdleTimeout.isNegative() || bodyIdleTimeout.isZero())

@@ -105,11 +105,12 @@ public final class SurveyServer implements AutoCloseable {
         store.history(history);
         try {
             SurveyLoader loader = new SurveyLoader(
-                    store,
-                    options.source(),
-                    options.tdb2() != null,
-                    threads,
-                    org.w3id.vlmsurvey.graph.SurveyGraph.Source::read);
+                            store,
+                            options.source(),
+                            options.tdb2() != null,
+                            threads,
+                            org.w3id.vlmsurvey.graph.SurveyGraph.Source::read)
+                    .withMoreSources(options.moreSources());
             SurveyLoader.Outcome outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);

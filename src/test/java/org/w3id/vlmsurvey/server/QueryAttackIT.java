@@ -133,6 +133,11 @@ class QueryAttackIT {
             refused(a, path + value, 400);
             assertTrue(a.body().startsWith("Bad request: ") && a.body().contains("category"), a.body());
         }
+        for (String path : List.of("/papers?survey=", "/papers.csv?survey=", "/papers.json?survey=")) {
+            Answer a = get(path + Http.enc(value.replace("/category/", "/survey/")));
+            refused(a, path + value, 400);
+            assertTrue(a.body().startsWith("Bad request: ") && a.body().contains("survey"), a.body());
+        }
     }
 
     static List<Object[]> parameters() {
@@ -146,6 +151,11 @@ class QueryAttackIT {
                 new Object[] {"/papers?year=20x1", 400},
                 new Object[] {"/papers?year=1066", 404},
                 new Object[] {"/papers?code=" + Http.enc("yes' OR 1=1"), 400},
+                new Object[] {"/papers?survey=survey/no-such-survey", 404},
+                new Object[] {"/papers.csv?survey=" + Http.enc("https://w3id.org/vlm-survey/resource/survey/none"), 404
+                },
+                new Object[] {"/papers.json?survey=" + Http.enc("survey/x> } #"), 400},
+                new Object[] {"/papers?survey=" + "a".repeat(5000), 400},
                 new Object[] {"/search?q=" + "a".repeat(300), 400},
                 new Object[] {"/resource/paper/" + Http.enc("x> . ?a ?b ?c } #"), 404});
     }
@@ -166,6 +176,9 @@ class QueryAttackIT {
         assertEquals(bib.body(), iri.body(), "slug and IRI name the same category");
         Answer papers = get("/papers?category=transfer-with-text-prompt-tuning&year=2022&venue=CVPR&code=yes");
         assertEquals(200, papers.status(), papers.body());
+        Answer survey = get("/papers.csv?survey=survey");
+        assertEquals(200, survey.status(), survey.body());
+        assertEquals(get("/papers.csv").body(), survey.body(), "the one survey lists every paper");
         Answer search = get("/search.csv?q=" + Http.enc("prompt*) OR /.*/ AND foo~2 \\"));
         assertEquals(200, search.status(), "search text is words: " + search.body());
     }

@@ -20,6 +20,17 @@ public record Fingerprint(String source, String program) {
         return new Fingerprint(snapshot.digest(), programDigest());
     }
 
+    /** Of several surveys served as one graph: one survey's as {@link #of(SurveyGraph.Snapshot)}, else of every digest in order. */
+    public static Fingerprint of(java.util.List<SurveyGraph.Snapshot> snapshots) {
+        if (snapshots.size() == 1) return of(snapshots.get(0));
+        MessageDigest md = digest();
+        for (SurveyGraph.Snapshot s : snapshots) {
+            md.update(s.digest().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
+        return new Fingerprint(HexFormat.of().formatHex(md.digest()), programDigest());
+    }
+
     private static String programDigest;
 
     /** The digest of the bundled files the mapping uses, each preceded by its name. */

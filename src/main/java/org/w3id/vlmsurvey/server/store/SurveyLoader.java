@@ -49,6 +49,14 @@ public final class SurveyLoader {
         this.reader = reader;
     }
 
+    private List<SurveyGraph.Source> moreSources = List.of();
+
+    /** Also loads these surveys, merged with the first into one graph ({@code Surveys.build}). */
+    public SurveyLoader withMoreSources(List<SurveyGraph.Source> more) {
+        this.moreSources = List.copyOf(more);
+        return this;
+    }
+
     /**
      * Reads the source once and loads that snapshot unless the store already holds its build: the fingerprint the
      * store is labelled with is the snapshot's, the bytes that were mapped. Returns without loading (loaded = false)
@@ -59,13 +67,15 @@ public final class SurveyLoader {
         SurveyGraph.Result result = null;
         try {
             snapshot = reader.apply(source);
-            Fingerprint fp = Fingerprint.of(snapshot);
+            List<SurveyGraph.Snapshot> all = new java.util.ArrayList<>(List.of(snapshot));
+            for (SurveyGraph.Source more : moreSources) all.add(reader.apply(more));
+            Fingerprint fp = Fingerprint.of(all);
             if (persistent && fp.equals(store.fingerprint())) {
                 if (store.reindexUnlessCurrent(fp))
                     LOG.info("{}: the text index did not match the stored graph; rebuilt it", source.name());
                 return new Outcome(false, true, List.of(), snapshot.links());
             }
-            result = SurveyGraph.build(snapshot, threads, null);
+            result = org.w3id.vlmsurvey.graph.Surveys.build(all, threads);
             if (result.hasErrors()) return Outcome.failed(result.problems());
             store.replace(result.data(), persistent ? fp : null);
         } catch (SourceException e) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.export.BibTeX;
+import org.w3id.vlmsurvey.graph.Surveys;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 
 /**
@@ -28,10 +29,20 @@ import org.w3id.vlmsurvey.server.store.SurveyStore;
  */
 public final class BrowseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    public static final List<String> PAGES = List.of("papers", "datasets", "categories", "venues");
-    private static final Pattern PATH = Pattern.compile("/(papers|datasets|categories|venues)(?:\\.(csv|json|bib))?");
-    private static final Map<String, String> TITLES =
-            Map.of("papers", "Papers", "datasets", "Datasets", "categories", "Method categories", "venues", "Venues");
+    public static final List<String> PAGES =
+            List.of("papers", "datasets", "categories", "venues", Endpoints.SURVEYS.substring(1));
+    private static final Pattern PATH = Pattern.compile("/(" + String.join("|", PAGES) + ")(?:\\.(csv|json|bib))?");
+    private static final Map<String, String> TITLES = Map.of(
+            "papers",
+            "Papers",
+            "datasets",
+            "Datasets",
+            "categories",
+            "Method categories",
+            "venues",
+            "Venues",
+            Endpoints.SURVEYS.substring(1),
+            "Surveys");
 
     private final transient SurveyStore store;
 
@@ -72,6 +83,11 @@ public final class BrowseServlet extends HttpServlet {
             return;
         }
         Table table = PageQuery.of(page).run(dsg);
+        if (page.equals("papers") && !type.equals(Negotiation.HTML)) {
+            // the exports hold the papers of the survey chosen; the page marks the others hidden (papers())
+            String survey = surveyParameter(req, dsg);
+            if (survey != null) table = inSurvey(table, dsg, survey);
+        }
         if (type.equals(Negotiation.CSV)) {
             resp.setHeader("Content-Disposition", "inline; filename=\"" + page + ".csv\"");
             Negotiation.send(resp, Negotiation.CSV, table.csv());
@@ -100,6 +116,7 @@ public final class BrowseServlet extends HttpServlet {
                                     .toList());
                 }
                 case "categories" -> model.put("rows", withDepth(table));
+                case "surveys" -> model.put("rows", withKeys(table));
                 default -> {}
             }
             model.put("queries", queries);
@@ -142,12 +159,32 @@ public final class BrowseServlet extends HttpServlet {
                         default -> PageParameters.code(v);
                     });
         }
+        Table surveys = PageQuery.of("surveys").run(dsg);
+        model.put("surveys", withKeys(surveys));
+        String survey = req.getParameter("survey");
+        if (survey != null && !survey.isBlank())
+            chosen.put("survey", PageParameters.surveyKey(PageParameters.survey(survey, surveyIris(surveys))));
+        Map<String, List<String>> listedBy = new HashMap<>();
+        PageQuery sq = PageQuery.of("survey-papers");
+        for (Map<String, Object> r : sq.run(dsg).rows())
+            listedBy.computeIfAbsent(r.get("paper").toString(), k -> new ArrayList<>())
+                    .add(PageParameters.surveyKey(r.get("survey").toString()));
+        if (surveys.rows().size() > 1) queries.add(sq.shown("The surveys that list each paper (the survey filter)"));
         model.put("chosen", chosen);
         List<Map<String, Object>> rows = new ArrayList<>();
         int shown = 0;
         for (Map<String, Object> r : table.rows()) {
             Map<String, Object> row = new LinkedHashMap<>(r);
-            boolean keep = keeps(chosen, r);
+            // a row of a category is in that category's survey; a row without one, in every survey listing the paper
+            String of = r.get("category") == null
+                    ? null
+                    : Surveys.surveyOf(r.get("category").toString());
+            row.put(
+                    "surveys",
+                    of != null
+                            ? PageParameters.surveyKey(of)
+                            : String.join(" ", listedBy.getOrDefault(String.valueOf(r.get("paper")), List.of())));
+            boolean keep = keeps(chosen, row);
             row.put("shown", keep);
             if (keep) shown++;
             rows.add(row);
@@ -164,7 +201,54 @@ public final class BrowseServlet extends HttpServlet {
                 && !List.of(String.valueOf(row.get("categoryPath")).split(" ")).contains(category)) return false;
         if (chosen.containsKey("venue") && !chosen.get("venue").equals(row.get("venueLabel"))) return false;
         if (chosen.containsKey("year") && !chosen.get("year").equals(String.valueOf(row.get("year")))) return false;
+        if (chosen.containsKey("survey")
+                && !List.of(String.valueOf(row.get("surveys")).split(" ")).contains(chosen.get("survey"))) return false;
         return !chosen.containsKey("code") || row.get("code") != null;
+    }
+
+    /** The IRIs of the graph's surveys (the rows of {@code surveys.rq}). */
+    static Set<String> surveyIris(Table surveys) {
+        Set<String> iris = new TreeSet<>();
+        for (Map<String, Object> r : surveys.rows()) iris.add(String.valueOf(r.get("survey")));
+        return iris;
+    }
+
+    /** The rows of {@code surveys.rq} with each survey's key, the value of the papers page's survey filter. */
+    static List<Map<String, Object>> withKeys(Table surveys) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : surveys.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>(r);
+            row.put("key", PageParameters.surveyKey(String.valueOf(r.get("survey"))));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The checked {@code survey} parameter of the papers page and its exports: a survey's IRI, or null for none. */
+    private static String surveyParameter(HttpServletRequest req, DatasetGraph dsg) {
+        String given = req.getParameter("survey");
+        if (given == null || given.isBlank()) return null;
+        return PageParameters.survey(given, surveyIris(PageQuery.of("surveys").run(dsg)));
+    }
+
+    /**
+     * The rows of the papers table whose paper the survey lists (the survey bound into {@code survey-papers.rq}),
+     * under that survey's categories.
+     */
+    static Table inSurvey(Table papers, DatasetGraph dsg, String survey) {
+        Set<String> listed = new TreeSet<>();
+        for (Map<String, Object> r : PageQuery.of("survey-papers")
+                .bind("survey", NodeFactory.createURI(survey))
+                .run(dsg)
+                .rows()) listed.add(r.get("paper").toString());
+        return new Table(
+                papers.columns(),
+                papers.rows().stream()
+                        .filter(r -> listed.contains(String.valueOf(r.get("paper")))
+                                && (r.get("category") == null
+                                        || survey.equals(Surveys.surveyOf(
+                                                r.get("category").toString()))))
+                        .toList());
     }
 
     /** The rows of {@code categories.rq} with their depth in the tree (0 at the top), from their {@code broader}. */

@@ -14,5 +14,8 @@ public final class Endpoints {
     /** SPARQL update: mounted only with a password file. */
     public static final String UPDATE = DATASET + "/update";
 
+    /** The surveys read into the graph (a browse page: also {@code .csv} and {@code .json}). */
+    public static final String SURVEYS = "/surveys";
+
     private Endpoints() {}
 }

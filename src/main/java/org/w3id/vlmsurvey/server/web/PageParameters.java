@@ -96,6 +96,28 @@ public final class PageParameters {
         return g;
     }
 
+    /** A survey's key: its IRI below the resource namespace, {@code survey} (the first) or {@code survey/SLUG}. */
+    static final Pattern SURVEY = Pattern.compile("survey(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?");
+
+    /**
+     * The IRI of a survey named by its key ({@code survey}, {@code survey/awesome-x}) or its IRI: 400 if it is
+     * neither shape, 404 if {@code known} (the IRIs of the graph's surveys) does not hold it.
+     */
+    public static String survey(String given, Collection<String> known) {
+        String g = stripped("survey", given);
+        String key = g.startsWith(VLM.RES) ? g.substring(VLM.RES.length()) : g;
+        if (!SURVEY.matcher(key).matches())
+            throw bad("survey " + shown(g) + " is not a survey: give its key (survey, survey/SLUG) or its IRI "
+                    + VLM.RES + "survey/SLUG");
+        if (!known.contains(VLM.RES + key)) throw notFound("the graph has no survey " + VLM.RES + key);
+        return VLM.RES + key;
+    }
+
+    /** The key of a survey's IRI (its path below the resource namespace), as {@link #survey} takes it. */
+    public static String surveyKey(String iri) {
+        return iri.startsWith(VLM.RES) ? iri.substring(VLM.RES.length()) : iri;
+    }
+
     /** The "has code" flag: {@code yes} (400 for anything else). */
     public static String code(String given) {
         String g = stripped("code", given);

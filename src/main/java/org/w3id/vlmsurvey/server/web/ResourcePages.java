@@ -35,7 +35,8 @@ public final class ResourcePages {
         } else if (local.startsWith("dataset/")) {
             model = dataset(dsg, iri);
             template = "dataset";
-        } else if (local.startsWith("category/")) {
+        } else if (local.startsWith("category/") || local.matches("survey/[^/]+/category/.+")) {
+            // the bundled survey's categories, or another survey's (several surveys in one graph)
             model = category(dsg, iri, node);
             template = "category";
         } else if (local.startsWith("venue/")) {
@@ -72,6 +73,11 @@ public final class ResourcePages {
             queries.add(path.shown("The path to " + c.get("label")));
             breadcrumbs.add(path.run(dsg).rows());
         }
+        // with several surveys in the graph, every listing of the paper: its survey and category in each
+        PageQuery lq = PageQuery.of("paper-surveys").bind("this", node);
+        List<Map<String, Object>> listings = lq.run(dsg).rows();
+        if (listings.stream().noneMatch(l -> l.get("surveyTitle") != null)) listings = List.of();
+        else queries.add(lq.shown("The surveys that list it"));
         PageQuery dq = PageQuery.of("paper-datasets").bind("this", node);
         queries.add(dq.shown("The datasets it introduced"));
         PageQuery sq = PageQuery.of("paper-shared-code").bind("this", node);
@@ -89,6 +95,7 @@ public final class ResourcePages {
         model.put("section", "papers");
         model.put("paper", paper);
         model.put("breadcrumbs", breadcrumbs);
+        model.put("listings", listings);
         model.put("datasets", dq.run(dsg).rows());
         model.put("sharedCode", sq.run(dsg).rows());
         model.put("history", history);

@@ -15,13 +15,15 @@
     return (!f.category || d.category.split(" ").includes(f.category))
       && (!f.venue || d.venue === f.venue)
       && (!f.year || d.year === f.year)
-      && (!f.code || d.code === "yes");
+      && (!f.code || d.code === "yes")
+      && (!f.survey || (d.surveys || "").split(" ").includes(f.survey));
   }
 
   function apply() {
     const data = new FormData(form);
     const f = { category: data.get("category") || "", venue: data.get("venue") || "",
-                year: data.get("year") || "", code: data.get("code") || "" };
+                year: data.get("year") || "", code: data.get("code") || "",
+                survey: data.get("survey") || "" };
     let shown = 0;
     for (const row of tbody.rows) {
       const keep = keeps(row, f);

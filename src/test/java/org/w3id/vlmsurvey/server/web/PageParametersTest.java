@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PageParametersTest {
     static final Set<String> SLUGS = Set.of("transfer-with-prompt-tuning", "pre-training-with-contrastive-objective");
     static final String PREFIX = "https://w3id.org/vlm-survey/resource/category/";
+    static final String SURVEY = "https://w3id.org/vlm-survey/resource/survey";
+    static final Set<String> SURVEYS = Set.of(SURVEY, SURVEY + "/awesome-vlm");
 
     @ParameterizedTest
     @CsvSource({
@@ -41,7 +43,16 @@ class PageParametersTest {
                 new Object[] {"venue", "CVPR\" } #", 404, "no venue"},
                 new Object[] {"year", "20x1", 400, "not a year"},
                 new Object[] {"year", "1066", 404, "no paper of the year 1066"},
-                new Object[] {"code", "no", 400, "give code=yes"});
+                new Object[] {"code", "no", 400, "give code=yes"},
+                new Object[] {"survey", "survey/no-such-survey", 404, "no survey " + SURVEY + "/no-such-survey"},
+                new Object[] {"survey", SURVEY + "/x> . ?a ?b ?c } #", 400, "is not a survey"},
+                new Object[] {"survey", "https://example.org/survey/x", 400, "is not a survey"},
+                new Object[] {"survey", "Survey/Awesome", 400, "is not a survey"},
+                new Object[] {"survey", "awesome-vlm", 400, "is not a survey"},
+                new Object[] {"survey", "survey/", 400, "is not a survey"},
+                new Object[] {"survey", "survey/a/b", 400, "is not a survey"},
+                new Object[] {"survey", "survey/a\nb", 400, "is not a survey"},
+                new Object[] {"survey", "s".repeat(201), 400, "201 characters; at most 200"});
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -52,6 +63,7 @@ class PageParametersTest {
                     case "category" -> () -> PageParameters.categorySlug(value, SLUGS);
                     case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
                     case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
+                    case "survey" -> () -> PageParameters.survey(value, SURVEYS);
                     default -> () -> PageParameters.code(value);
                 };
         PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
@@ -59,6 +71,19 @@ class PageParametersTest {
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().startsWith(status == 404 ? "Not found: " : "Bad request: "), e.getMessage());
         assertEquals(0, e.getStackTrace().length, "a client error carries no stack trace");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "survey, " + SURVEY,
+        "' survey ', " + SURVEY,
+        "survey/awesome-vlm, " + SURVEY + "/awesome-vlm",
+        SURVEY + "/awesome-vlm, " + SURVEY + "/awesome-vlm"
+    })
+    void knownSurveys(String given, String iri) {
+        assertEquals(iri, PageParameters.survey(given, SURVEYS));
+        assertEquals(
+                given.strip().startsWith("http") ? "survey/awesome-vlm" : given.strip(), PageParameters.surveyKey(iri));
     }
 
     @ParameterizedTest

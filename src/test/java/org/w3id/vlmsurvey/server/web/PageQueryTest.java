@@ -35,7 +35,10 @@ class PageQueryTest {
                 "chart-papers-per-year",
                 "chart-papers-per-venue",
                 "chart-code-per-category",
-                "chart-pretraining-sizes"
+                "chart-pretraining-sizes",
+                "surveys",
+                "survey-papers",
+                "paper-surveys"
             })
     void parsesBindsAndLinks(String name) {
         PageQuery q = PageQuery.of(name);
@@ -72,7 +75,19 @@ class PageQueryTest {
                         NodeFactory.createURI("https://w3id.org/vlm-survey/resource/paper/p"),
                         NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#category"),
                         NodeFactory.createURI("https://w3id.org/vlm-survey/resource/category/x"));
-        for (String name : List.of("category-papers", "category-path", "paper", "venue-papers"))
+        dsg.getDefaultGraph()
+                .add(
+                        NodeFactory.createURI("https://w3id.org/vlm-survey/resource/entry/e"),
+                        NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#sourceDocument"),
+                        NodeFactory.createURI("https://w3id.org/vlm-survey/resource/survey"));
+        assertEquals(
+                0,
+                PageQuery.of("survey-papers")
+                        .bind("survey", NodeFactory.createURI(hostile))
+                        .run(dsg)
+                        .rows()
+                        .size());
+        for (String name : List.of("category-papers", "category-path", "paper", "venue-papers", "paper-surveys"))
             assertEquals(
                     0,
                     PageQuery.of(name)
@@ -85,6 +100,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(18, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(21, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
