@@ -55,6 +55,16 @@ final class ServeCommand implements Callable<Integer> {
     Path tdb2;
 
     @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "keep built graphs here, reused while the source and the program are the same (default:"
+                    + " $XDG_CACHE_HOME/vlm-survey-kg, else ~/.cache/vlm-survey-kg)")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "neither read nor write the graph cache")
+    boolean noCache;
+
+    @Option(
             names = "--watch",
             description = "reload when the source file changes (a broken edit keeps the last good graph)")
     boolean watch;
@@ -225,6 +235,7 @@ final class ServeCommand implements Callable<Integer> {
                 .port(port)
                 .timeout(timeout)
                 .tdb2(tdb2)
+                .cache(noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir())
                 .watch(watch)
                 .allowService(allowService)
                 .updatePasswordFile(updatePasswordFile)
