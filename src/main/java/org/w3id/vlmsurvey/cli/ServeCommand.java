@@ -223,19 +223,20 @@ final class ServeCommand implements Callable<Integer> {
             throw Failure.usage("serve: give --history-git or --history, not both");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
+        Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
         if (historyGit != null)
-            versions = HistoryCommand.build(
-                            historyGit,
-                            historyFile,
-                            historyLimits.limits(),
-                            spec.commandLine().getErr())
-                    .dataset();
+            versions = HistoryCommand.cached(
+                    cacheDir,
+                    historyGit,
+                    historyFile,
+                    historyLimits.limits(),
+                    spec.commandLine().getErr());
         ServerOptions options = ServerOptions.builder(source.resolve())
                 .host(host)
                 .port(port)
                 .timeout(timeout)
                 .tdb2(tdb2)
-                .cache(noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir())
+                .cache(cacheDir)
                 .watch(watch)
                 .allowService(allowService)
                 .updatePasswordFile(updatePasswordFile)

@@ -76,6 +76,21 @@ public final class BuiltGraphs {
     }
 
     /**
+     * The history of {@code file} in a git repository at commit {@code head} within {@code limits}: from the cache
+     * when it was built before by this program, else {@code build}'s (then cached; null: nothing to cache). Without a
+     * cache or a head commit, built.
+     */
+    public GraphCache.Lookup history(
+            String head, String file, Object limits, java.util.function.Supplier<DatasetGraph> build) {
+        if (cache == null || head == null) return new GraphCache.Lookup(build.get(), false, null);
+        String key = "history head=" + head + " file=" + file + " limits=" + limits + " program="
+                + Fingerprint.programDigest() + " version=" + version;
+        GraphCache.Lookup l = cache.get(key, build);
+        if (l.hit()) LOG.info("the history of {} at {}: built earlier, from the cache {}", file, head, cache.dir());
+        return l;
+    }
+
+    /**
      * The graph of {@code snapshot} (read from {@code source}): prebuilt when its README is the bundled one, else
      * cached (when {@code useCache} and there is a cache), else {@code build}'s result (cached when it has no errors).
      */
