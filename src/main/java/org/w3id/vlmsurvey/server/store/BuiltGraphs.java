@@ -100,7 +100,10 @@ public final class BuiltGraphs {
             boolean useCache,
             Function<SurveyGraph.Snapshot, SurveyGraph.Result> build) {
         Graph prebuilt = prebuilt(source, snapshot);
-        if (prebuilt != null) return new Built(prebuilt, Origin.PREBUILT, null);
+        if (prebuilt != null) {
+            LOG.info("{}: the graph prebuilt with this jar (not mapped)", source.name());
+            return new Built(prebuilt, Origin.PREBUILT, null);
+        }
         if (cache == null || !useCache) {
             SurveyGraph.Result r = build.apply(snapshot);
             return new Built(r.data(), Origin.MAPPED, r);
