@@ -39,13 +39,15 @@ class LauncherIT {
     void oneJvmAnArchiveOnTheFirstRunMappedOnTheNext(@TempDir Path dir) throws Exception {
         Map<String, String> env =
                 Map.of("VLM_SURVEY_CACHE", dir.resolve("cache").toString());
-        try (ServedJar first = ServedJar.launch(env)) {
+        ServedJar first = ServedJar.launch(env);
+        try {
             answersTheMissionQuery(first);
             assertEquals(1, javas(first).size(), "one JVM, no bounded-heap relaunch: " + javas(first));
             assertTrue(
                     first.output().stream().anyMatch(l -> l.contains("the graph prebuilt with this jar")),
                     "the bundled survey's prebuilt graph is loaded: " + first.output());
-            first.close();
+        } finally {
+            first.close(); // the archive is written as the JVM exits: wait for the launcher to move it into place
             first.awaitExit();
         }
         Path cds = dir.resolve("cache/cds");
