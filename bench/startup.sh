@@ -22,7 +22,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-ensure_jar
+# only the product jar (and the launcher beside it) is needed here, not the bench tools
+[ -f "$JAR" ] || { log "building $JAR"; ./mvnw -B -q -DskipTests package; }
 ensure_fuseki
 R=$W/startup; rm -rf "$R"; mkdir -p "$R"
 OUT=$W/startup.md
