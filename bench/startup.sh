@@ -25,7 +25,7 @@ done
 # only the product jar (and the launcher beside it) is needed here, not the bench tools
 [ -f "$JAR" ] || { log "building $JAR"; ./mvnw -B -q -DskipTests package; }
 ensure_fuseki
-R=$W/startup; rm -rf "$R"; mkdir -p "$R"
+R=$(pwd)/$W/startup; rm -rf "$R"; mkdir -p "$R"
 OUT=$W/startup.md
 if [ -z "$README_MD" ] && git --git-dir="$MIRROR" rev-parse -q --verify HEAD >/dev/null 2>&1; then
   README_MD=$R/upstream-README.md
