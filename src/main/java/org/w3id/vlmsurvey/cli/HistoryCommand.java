@@ -93,6 +93,25 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The history's dataset for serve --history-git: from the graph cache in {@code cacheDir} (null: none) when this
+     * program built it before from the same HEAD commit, file and limits; else built ({@link #build}) and cached.
+     */
+    static org.apache.jena.sparql.core.DatasetGraph cached(
+            Path cacheDir, Path dir, String file, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
+        String head;
+        try (GitSnapshots git = GitSnapshots.open(dir, file)) {
+            head = git.head();
+        }
+        var l = org.w3id.vlmsurvey.server.store.BuiltGraphs.of(cacheDir)
+                .history(head, file, limits, () -> build(dir, file, limits, err).dataset());
+        if (l.hit()) {
+            err.println("history of " + file + " at " + head + ": from the graph cache " + cacheDir);
+            err.flush();
+        }
+        return l.dataset();
+    }
+
     /** The history of a git repository, its skipped versions and summary reported (for serve --history-git). */
     static History build(Path dir, String file, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
         List<Snapshot> snapshots = readGit(dir, file, limits, err);

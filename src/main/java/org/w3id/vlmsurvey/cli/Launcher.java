@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
  * Bounded memory by default: {@code java -jar vlm-survey-kg.jar serve} without a heap option would let the JVM take
  * a quarter of the machine's memory. When no heap size was given ({@code -Xmx}, {@code -XX:MaxHeapSize},
  * {@code -XX:MaxRAM}, {@code -XX:MaxRAMPercentage}, also through {@code JAVA_TOOL_OPTIONS}), {@code serve} runs
- * itself again in a child JVM with {@value #HEAP}, the serial collector, ceilings for the code cache and metaspace,
- * and {@code -XX:+ExitOnOutOfMemoryError} (a server out of memory
- * stops, for its supervisor to restart, rather than limping on), and passes its exit code on. Opt out with the
- * environment variable {@value #OPT_OUT}{@code =1}, or give the JVM a heap size yourself.
+ * itself again in a child JVM with the options of {@code bin/jvm.options} (bundled; the same file the launcher
+ * script {@code bin/vlm-survey-kg} passes to its one JVM): a 512 MB heap, the serial collector, ceilings for the
+ * code cache and metaspace, and {@code -XX:+ExitOnOutOfMemoryError} (a server out of memory stops, for its
+ * supervisor to restart, rather than limping on), and passes its exit code on. Opt out with the environment
+ * variable {@value #OPT_OUT}{@code =1}, or give the JVM a heap size yourself (as the launcher script does).
  */
 final class Launcher {
-    static final String HEAP = "-Xmx512m";
+    /** The server's JVM options, one a line ({@code #} comments): bundled, and beside the launcher script. */
+    static final String OPTIONS = "bin/jvm.options";
+
     static final String OPT_OUT = "VLM_SURVEY_NO_RELAUNCH";
     static final String CHILD = "vlm.survey.child";
 
@@ -51,13 +54,7 @@ final class Launcher {
         if (tool != null && heapGiven(List.of(tool.split("\\s+")))) return null;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(HEAP);
-        // the serial collector keeps no per-region side tables (G1's cost ~10% of the heap in native memory), and
-        // the code cache and metaspace get ceilings: peak RSS stays under 1 GB with the 512 MB heap
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:ReservedCodeCacheSize=64m");
-        cmd.add("-XX:MaxMetaspaceSize=256m");
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.addAll(options());
         cmd.add("-D" + CHILD + "=true");
         cmd.addAll(jvm);
         cmd.add("-cp");
@@ -96,6 +93,15 @@ final class Launcher {
                 // keep waiting for the child
             }
         }
+    }
+
+    /** The JVM options of {@value #OPTIONS}: its lines, without blank lines and {@code #} comments. */
+    static List<String> options() {
+        return org.w3id.vlmsurvey.bundle.Bundled.text(OPTIONS)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
     }
 
     /** The child stops when its launcher is gone (killed with SIGKILL, its shutdown hook never ran). */

@@ -55,6 +55,16 @@ final class ServeCommand implements Callable<Integer> {
     Path tdb2;
 
     @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "keep built graphs here, reused while the source and the program are the same (default:"
+                    + " $XDG_CACHE_HOME/vlm-survey-kg, else ~/.cache/vlm-survey-kg)")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "neither read nor write the graph cache")
+    boolean noCache;
+
+    @Option(
             names = "--watch",
             description = "reload when the source file changes (a broken edit keeps the last good graph)")
     boolean watch;
@@ -213,13 +223,14 @@ final class ServeCommand implements Callable<Integer> {
             throw Failure.usage("serve: give --history-git or --history, not both");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
+        Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
         if (historyGit != null)
-            versions = HistoryCommand.build(
-                            historyGit,
-                            historyFile,
-                            historyLimits.limits(),
-                            spec.commandLine().getErr())
-                    .dataset();
+            versions = HistoryCommand.cached(
+                    cacheDir,
+                    historyGit,
+                    historyFile,
+                    historyLimits.limits(),
+                    spec.commandLine().getErr());
         List<org.w3id.vlmsurvey.graph.SurveyGraph.Source> sources = source.resolveAll();
         ServerOptions options = ServerOptions.builder(sources.get(0))
                 .moreSources(sources.subList(1, sources.size()))
@@ -227,6 +238,7 @@ final class ServeCommand implements Callable<Integer> {
                 .port(port)
                 .timeout(timeout)
                 .tdb2(tdb2)
+                .cache(cacheDir)
                 .watch(watch)
                 .allowService(allowService)
                 .updatePasswordFile(updatePasswordFile)

@@ -188,6 +188,16 @@ public final class GitSnapshots implements AutoCloseable {
                 blob.name());
     }
 
+    /** The commit id of HEAD (what a history built from it depends on, with the file and limits), or null if none. */
+    public String head() {
+        try {
+            ObjectId id = repo.resolve("HEAD");
+            return id == null ? null : id.name();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public void close() {
         repo.close();

@@ -118,6 +118,11 @@ public final class ServerOptions {
         return b.watch;
     }
 
+    /** The folder of the graph cache ({@code serve --cache}), or null for none (the default here). */
+    public Path cache() {
+        return b.cache;
+    }
+
     /** How often {@code --watch} looks at the source file. */
     public Duration watchInterval() {
         return b.watchInterval;
@@ -173,6 +178,7 @@ public final class ServerOptions {
         private int port = DEFAULT_PORT;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Path tdb2;
+        private Path cache;
         private boolean watch;
         private Duration watchInterval = Duration.ofMillis(DEFAULT_WATCH_INTERVAL_MILLIS);
         private List<String> allowService = List.of();
@@ -200,6 +206,7 @@ public final class ServerOptions {
             c.port = port;
             c.timeout = timeout;
             c.tdb2 = tdb2;
+            c.cache = cache;
             c.watch = watch;
             c.watchInterval = watchInterval;
             c.allowService = allowService;
@@ -235,6 +242,12 @@ public final class ServerOptions {
 
         public Builder tdb2(Path v) {
             tdb2 = v;
+            return this;
+        }
+
+        /** Keep built graphs in the cache folder {@code v} (null: no cache). */
+        public Builder cache(Path v) {
+            cache = v;
             return this;
         }
 

@@ -109,7 +109,8 @@ public final class SurveyServer implements AutoCloseable {
                             options.source(),
                             options.tdb2() != null,
                             threads,
-                            org.w3id.vlmsurvey.graph.SurveyGraph.Source::read)
+                            org.w3id.vlmsurvey.graph.SurveyGraph.Source::read,
+                            org.w3id.vlmsurvey.server.store.BuiltGraphs.of(options.cache()))
                     .withMoreSources(options.moreSources());
             SurveyLoader.Outcome outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The package layering of the product (src/main; README "How it works"): imports only go downward,
  * <pre>
  * cli -> server (lifecycle) -> server.guard (request policy) -> server.web (pages) -> server.store (load, reload, index)
- *     -> export | linking | query | history | report -> graph -> markdown | mapping -> vocab | diagnostics | validate | bundle
+ *     -> export | linking | query | history | report -> graph -> markdown | mapping -> vocab | diagnostics | validate | bundle | cache
  * </pre>
  * Only {@code graph} (the build) uses {@code markdown} and {@code mapping}. Packages on one level do not use each other, except at the bottom, where {@code validate} reports
  * {@code diagnostics} with {@code vocab} terms read from {@code bundle} (no cycles, checked below). Nothing uses
@@ -80,7 +80,7 @@ class LayeringTest {
                 .layer("mapping")
                 .definedBy(pkg("mapping"))
                 .layer("base")
-                .definedBy(pkg("vocab"), pkg("diagnostics"), pkg("validate"), pkg("bundle"))
+                .definedBy(pkg("vocab"), pkg("diagnostics"), pkg("validate"), pkg("bundle"), pkg("cache"))
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("server")
@@ -190,7 +190,8 @@ class LayeringTest {
                         pkg("vocab"),
                         pkg("diagnostics"),
                         pkg("validate"),
-                        pkg("bundle"))
+                        pkg("bundle"),
+                        pkg("cache"))
                 .because("a new package must be placed in the layering (here and in README \"How it works\")")
                 .check(product);
     }

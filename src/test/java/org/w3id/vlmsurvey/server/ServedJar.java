@@ -61,6 +61,31 @@ final class ServedJar implements AutoCloseable {
         return new ServedJar(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
 
+    /**
+     * Starts the launcher script {@code bin/vlm-survey-kg serve --port 0 ARGS...} with {@code env} added to the
+     * environment, and waits for its start line.
+     */
+    static ServedJar launch(java.util.Map<String, String> env, String... args) throws Exception {
+        Path jar = Path.of("target/vlm-survey-kg.jar");
+        assertTrue(Files.isRegularFile(jar), "run mvn package first: " + jar);
+        List<String> cmd = new ArrayList<>(List.of("bin/vlm-survey-kg", "serve", "--port", "0"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        return new ServedJar(pb.start());
+    }
+
+    /** The process started (the launcher script's shell, or the JVM). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Waits for the process to end after {@link #close()}. */
+    void awaitExit() throws InterruptedException {
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
     String url() {
         return url;
     }

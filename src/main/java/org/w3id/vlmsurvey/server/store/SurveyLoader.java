@@ -20,9 +20,10 @@ public final class SurveyLoader {
      * The outcome of a load: whether the graph was rebuilt, the problems of the source (empty when reused), and the
      * links of the snapshot loaded (empty for none or when not loaded).
      */
-    public record Outcome(boolean rebuilt, boolean loaded, List<Problem> problems, Graph links) {
+    public record Outcome(
+            boolean rebuilt, boolean loaded, List<Problem> problems, Graph links, BuiltGraphs.Origin origin) {
         static Outcome failed(List<Problem> problems) {
-            return new Outcome(false, false, problems, Graph.emptyGraph);
+            return new Outcome(false, false, problems, Graph.emptyGraph, BuiltGraphs.Origin.MAPPED);
         }
     }
 
@@ -31,6 +32,7 @@ public final class SurveyLoader {
     private final boolean persistent;
     private final int threads;
     private final Function<SurveyGraph.Source, SurveyGraph.Snapshot> reader;
+    private final BuiltGraphs graphs;
 
     /**
      * Loads {@code source} into {@code store}, read by {@code reader} ({@code SurveyGraph.Source::read}; a test may
@@ -42,6 +44,21 @@ public final class SurveyLoader {
             boolean persistent,
             int threads,
             Function<SurveyGraph.Source, SurveyGraph.Snapshot> reader) {
+        this(store, source, persistent, threads, reader, BuiltGraphs.of(null));
+    }
+
+    /**
+     * As above, taking the graph from {@code graphs} when it can (the prebuilt bundled graph, a cached build; a
+     * TDB2 store is a cache of its own and does not use the graph cache).
+     */
+    public SurveyLoader(
+            SurveyStore store,
+            SurveyGraph.Source source,
+            boolean persistent,
+            int threads,
+            Function<SurveyGraph.Source, SurveyGraph.Snapshot> reader,
+            BuiltGraphs graphs) {
+        this.graphs = graphs;
         this.store = store;
         this.source = source;
         this.persistent = persistent;
@@ -64,7 +81,8 @@ public final class SurveyLoader {
      */
     public Outcome load() {
         SurveyGraph.Snapshot snapshot;
-        SurveyGraph.Result result = null;
+        SurveyGraph.Result result;
+        BuiltGraphs.Built built;
         try {
             snapshot = reader.apply(source);
             List<SurveyGraph.Snapshot> all = new java.util.ArrayList<>(List.of(snapshot));
@@ -73,15 +91,23 @@ public final class SurveyLoader {
             if (persistent && fp.equals(store.fingerprint())) {
                 if (store.reindexUnlessCurrent(fp))
                     LOG.info("{}: the text index did not match the stored graph; rebuilt it", source.name());
-                return new Outcome(false, true, List.of(), snapshot.links());
+                return new Outcome(false, true, List.of(), snapshot.links(), BuiltGraphs.Origin.STORE);
             }
-            result = org.w3id.vlmsurvey.graph.Surveys.build(all, threads);
-            if (result.hasErrors()) return Outcome.failed(result.problems());
-            store.replace(result.data(), persistent ? fp : null);
+            if (moreSources.isEmpty())
+                built = graphs.graph(source, snapshot, !persistent, s -> SurveyGraph.build(s, threads, null));
+            else {
+                // several surveys are merged on every load: the cache keys one source's bytes
+                SurveyGraph.Result merged = org.w3id.vlmsurvey.graph.Surveys.build(all, threads);
+                built = new BuiltGraphs.Built(merged.data(), BuiltGraphs.Origin.MAPPED, merged);
+            }
+            result = built.result();
+            if (result != null && result.hasErrors()) return Outcome.failed(result.problems());
+            store.replace(built.data(), persistent ? fp : null);
         } catch (SourceException e) {
             return Outcome.failed(List.of(e.problem()));
         }
-        return new Outcome(true, true, result.problems(), snapshot.links());
+        return new Outcome(
+                true, true, result == null ? List.of() : result.problems(), snapshot.links(), built.origin());
     }
 
     /** Loads, logging the problems of a source that could not be loaded. */
