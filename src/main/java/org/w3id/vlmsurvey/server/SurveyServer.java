@@ -41,6 +41,7 @@ import org.w3id.vlmsurvey.server.store.SourceWatcher;
 import org.w3id.vlmsurvey.server.store.SurveyLoader;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.web.BrowseServlet;
+import org.w3id.vlmsurvey.server.web.ChangesServlet;
 import org.w3id.vlmsurvey.server.web.ChartsServlet;
 import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
@@ -110,7 +111,13 @@ public final class SurveyServer implements AutoCloseable {
                     options.tdb2() != null,
                     threads,
                     org.w3id.vlmsurvey.graph.SurveyGraph.Source::read);
-            SurveyLoader.Outcome outcome = loader.load();
+            // with a history, the survey served is its newest version; the source is not read
+            org.w3id.vlmsurvey.server.store.SurveyVersions versions = store.versions();
+            SurveyLoader.Outcome outcome;
+            if (versions != null) {
+                store.replace(versions.data(versions.latest()), null);
+                outcome = new SurveyLoader.Outcome(true, true, List.of(), org.apache.jena.graph.Graph.emptyGraph);
+            } else outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
             java.util.concurrent.atomic.AtomicReference<String> self =
@@ -120,16 +127,20 @@ public final class SurveyServer implements AutoCloseable {
             guardConnections(fuseki, options);
             fuseki.start();
             self.set(url(options.host(), fuseki.getHttpPort()));
-            SourceWatcher watcher = options.watch()
+            SourceWatcher watcher = options.watch() && versions == null
                     ? new SourceWatcher(options.source().path(), loader, options.watchInterval())
                     : null;
             SurveyServer server = new SurveyServer(options, store, fuseki, watcher, outcome.rebuilt());
             SurveyStore.Counts n = store.counts();
             LOG.info(
                     "Serving {} at {} (SPARQL {}{}/sparql): {}, {} papers, {} datasets{}{}",
-                    options.source().path() == null
-                            ? "the bundled survey"
-                            : options.source().name(),
+                    versions != null
+                            ? "the newest of " + versions.all().size() + " versions ("
+                                    + versions.latest().day() + " "
+                                    + versions.latest().shortId() + ")"
+                            : options.source().path() == null
+                                    ? "the bundled survey"
+                                    : options.source().name(),
                     server.url(),
                     server.url(),
                     DATASET,
@@ -243,7 +254,9 @@ public final class SurveyServer implements AutoCloseable {
         for (String path : BrowseServlet.paths()) b.addServlet(path, browse);
         SearchServlet search = new SearchServlet(store);
         for (String path : SearchServlet.paths()) b.addServlet(path, search);
-        b.addServlet("/charts", new ChartsServlet());
+        b.addServlet("/charts", new ChartsServlet(store));
+        ChangesServlet changes = new ChangesServlet(store);
+        for (String path : ChangesServlet.paths()) b.addServlet(path, changes);
         WebPageServlet page = new WebPageServlet();
         for (String path : new String[] {"", "/index.html", "/examples.json", "/vocabulary.json", "/static/*"})
             b.addServlet(path, page);
@@ -255,10 +268,15 @@ public final class SurveyServer implements AutoCloseable {
         return server;
     }
 
-    /** The pages that run queries: browse pages, search, Linked Data, the VoID description (its counts). */
+    /**
+     * The pages that run queries or take a version: browse pages, search, charts, versions and changes, Linked Data,
+     * the VoID description (its counts).
+     */
     static List<String> queryPages() {
         List<String> paths = new java.util.ArrayList<>(BrowseServlet.paths());
         paths.addAll(SearchServlet.paths());
+        paths.add("/charts");
+        paths.addAll(ChangesServlet.paths());
         paths.add("/resource/*");
         paths.add("/.well-known/void");
         return paths;

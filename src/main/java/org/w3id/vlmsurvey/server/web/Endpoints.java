@@ -14,5 +14,19 @@ public final class Endpoints {
     /** SPARQL update: mounted only with a password file. */
     public static final String UPDATE = DATASET + "/update";
 
+    /** Every version of the survey served ({@code serve --history-git}); {@code /versions/<commit>} one of them. */
+    public static final String VERSIONS = "/versions";
+    /** What changed from version to version, newest first. */
+    public static final String CHANGES = "/changes";
+    /** The same as an Atom 1.0 feed. */
+    public static final String CHANGES_ATOM = "/changes.atom";
+    /** The page parameter that picks the version a reader page shows. */
+    public static final String VERSION_PARAMETER = "version";
+
+    /** The page of a version, by its id (the commit). */
+    public static String version(String id) {
+        return VERSIONS + "/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Endpoints() {}
 }

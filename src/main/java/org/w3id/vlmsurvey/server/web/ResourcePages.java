@@ -24,13 +24,21 @@ public final class ResourcePages {
 
     /** The page of the survey resource {@code iri}, or null if it is none of the four kinds (or unknown). */
     public static String html(DatasetGraph dsg, String iri) {
+        return html(dsg, dsg, iri, null);
+    }
+
+    /**
+     * The page of {@code iri} as a version of the survey ({@code dsg}) shows it, its history read from {@code history}
+     * (the served dataset, with every version's graph), and {@code version} the model of {@code version.peb}.
+     */
+    public static String html(DatasetGraph dsg, DatasetGraph history, String iri, Map<String, Object> version) {
         if (!iri.startsWith(VLM.RES)) return null;
         String local = iri.substring(VLM.RES.length());
         Node node = NodeFactory.createURI(iri);
         Map<String, Object> model;
         String template;
         if (local.startsWith("paper/")) {
-            model = paper(dsg, iri, node);
+            model = paper(dsg, history, iri, node);
             template = "paper";
         } else if (local.startsWith("dataset/")) {
             model = dataset(dsg, iri);
@@ -47,10 +55,11 @@ public final class ResourcePages {
         if (d != null) model.putAll(ResourceDescription.statements(d, iri));
         model.put("iri", iri);
         model.put("self", Html.href(iri));
+        model.put("version", version);
         return Templates.render(template, model);
     }
 
-    static Map<String, Object> paper(DatasetGraph dsg, String iri, Node node) {
+    static Map<String, Object> paper(DatasetGraph dsg, DatasetGraph historyDsg, String iri, Node node) {
         PageQuery pq = PageQuery.of("paper").bind("this", node);
         Map<String, Object> p = pq.run(dsg).first();
         if (p == null) return null;
@@ -77,7 +86,7 @@ public final class ResourcePages {
         PageQuery sq = PageQuery.of("paper-shared-code").bind("this", node);
         queries.add(sq.shown("The papers sharing its code"));
         PageQuery hq = PageQuery.of("paper-history").bind("this", node);
-        List<Map<String, Object>> versions = hq.run(dsg).rows();
+        List<Map<String, Object>> versions = hq.run(historyDsg).rows();
         List<Map<String, Object>> history = changes(versions);
         boolean removed = !versions.isEmpty()
                 && "true".equals(String.valueOf(versions.get(0).get("removedLater")));
