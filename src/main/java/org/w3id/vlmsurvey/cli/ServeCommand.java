@@ -220,6 +220,16 @@ final class ServeCommand implements Callable<Integer> {
                             historyLimits.limits(),
                             spec.commandLine().getErr())
                     .dataset();
+        if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
+            throw new org.w3id.vlmsurvey.diagnostics.SourceException(
+                    org.w3id.vlmsurvey.diagnostics.Problem.error(
+                            historyGit != null ? historyGit.toString() : history.toString(),
+                            0,
+                            "no version of the survey to serve: "
+                                    + (historyGit != null
+                                            ? "no commit on the first-parent line of HEAD has a " + historyFile
+                                                    + " that could be built"
+                                            : "the file describes no vlm:SurveyVersion (is it written by the history command?)")));
         ServerOptions options = ServerOptions.builder(source.resolve())
                 .host(host)
                 .port(port)

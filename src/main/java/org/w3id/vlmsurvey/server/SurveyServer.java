@@ -172,6 +172,7 @@ public final class SurveyServer implements AutoCloseable {
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+                http.getHttpConfiguration().setUriCompliance(URI_COMPLIANCE);
                 requestBuffer =
                         Math.max(requestBuffer, http.getHttpConfiguration().getRequestHeaderSize());
             }
@@ -190,6 +191,17 @@ public final class SurveyServer implements AutoCloseable {
                 Math.max(BODY_BUDGET, 2 * limits.maxQuerySize())));
         jetty.setErrorHandler(new OversizeErrorHandler(jetty.getErrorHandler(), requestBuffer));
     }
+
+    /**
+     * Jetty's URI rules, but for an encoded "/" ({@code %2F}) in a path: the IRI of a paper known by its DOI holds
+     * one ({@code /resource/paper/doi-10.1109%2Ftpami.2024.3369699}), which Jetty's default refuses with 400. The
+     * servlets read the path as sent ({@code getRequestURI}), so the "/" stays part of the IRI; {@code ..} segments,
+     * encoded or not, are still refused.
+     */
+    static final org.eclipse.jetty.http.UriCompliance URI_COMPLIANCE =
+            org.eclipse.jetty.http.UriCompliance.DEFAULT.with(
+                    "encoded / in an IRI (a DOI)",
+                    org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR);
 
     /** Bytes of request bodies held at once (being received or waiting for their answer); more answer 503. */
     static final long BODY_BUDGET = 64L * 1024 * 1024;
@@ -263,8 +275,11 @@ public final class SurveyServer implements AutoCloseable {
         FusekiServer server = b.build();
         // Jetty's own form limit (200 kB) would refuse a form query below our limit with a 400
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
-        if (context != null)
+        if (context != null) {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
+            // the servlet layer refuses an encoded "/" unless told (see URI_COMPLIANCE)
+            context.getServletHandler().setDecodeAmbiguousURIs(true);
+        }
         return server;
     }
 
