@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -310,6 +309,31 @@ class ServeVersionsTest {
         assertTrue(align.contains("ALIGN") || align.contains("Scaling Up"), align);
         // and what its history says
         assertTrue(align.contains("No longer listed after the version of"), align);
-        assertEquals(Map.of(), Map.of());
+    }
+
+    @Test
+    void paperAndDatasetPagesShowTheirCurationHistory() {
+        // FILIP: first listed in v2, venue changed in v5, still listed; each version linked to its page
+        String filip = page("/resource/paper/arxiv-2111.07783");
+        assertTrue(
+                filip.contains(
+                        "(version <a href=\"/versions/" + repo.version("v2").sha() + "\">"),
+                filip);
+        assertTrue(filip.contains("<a href=\"/versions/" + repo.version("v5").sha() + "\">"), filip);
+        assertTrue(filip.contains("Still listed in the survey's newest version."), filip);
+        // LAION5B: a dataset, first listed in v2
+        HttpResponse<String> datasets = Http.get(base + "/datasets.json", null);
+        String laion = JSON.parseAny(datasets.body()).getAsArray().stream()
+                .map(j -> j.getAsObject())
+                .filter(o -> value(o.get("name")).equals("LAION5B"))
+                .map(o -> value(o.get("dataset")))
+                .findFirst()
+                .orElseThrow();
+        String page = page(laion.replace("https://w3id.org/vlm-survey", ""));
+        assertTrue(page.contains("<h2 id=\"history\">In the survey's history</h2>"), page);
+        assertTrue(
+                page.contains(
+                        "(version <a href=\"/versions/" + repo.version("v2").sha() + "\">"),
+                page);
     }
 }
