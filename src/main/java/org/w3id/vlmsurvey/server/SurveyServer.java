@@ -150,7 +150,7 @@ public final class SurveyServer implements AutoCloseable {
                     options.tdb2() == null
                             ? ""
                             : ", TDB2 " + options.tdb2() + (outcome.rebuilt() ? " (rebuilt)" : " (reused)"),
-                    options.watch() ? ", watching the source" : "");
+                    watcher != null ? ", watching the source" : "");
             return server;
         } catch (RuntimeException e) {
             store.close();
