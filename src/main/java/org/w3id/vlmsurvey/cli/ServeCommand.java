@@ -231,6 +231,16 @@ final class ServeCommand implements Callable<Integer> {
                     historyFile,
                     historyLimits.limits(),
                     spec.commandLine().getErr());
+        if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
+            throw new org.w3id.vlmsurvey.diagnostics.SourceException(
+                    org.w3id.vlmsurvey.diagnostics.Problem.error(
+                            historyGit != null ? historyGit.toString() : history.toString(),
+                            0,
+                            "no version of the survey to serve: "
+                                    + (historyGit != null
+                                            ? "no commit on the first-parent line of HEAD has a " + historyFile
+                                                    + " that could be built"
+                                            : "the file describes no vlm:SurveyVersion (is it written by the history command?)")));
         List<org.w3id.vlmsurvey.graph.SurveyGraph.Source> sources = source.resolveAll();
         ServerOptions options = ServerOptions.builder(sources.get(0))
                 .moreSources(sources.subList(1, sources.size()))

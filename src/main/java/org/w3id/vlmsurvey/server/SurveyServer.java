@@ -41,6 +41,7 @@ import org.w3id.vlmsurvey.server.store.SourceWatcher;
 import org.w3id.vlmsurvey.server.store.SurveyLoader;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.web.BrowseServlet;
+import org.w3id.vlmsurvey.server.web.ChangesServlet;
 import org.w3id.vlmsurvey.server.web.ChartsServlet;
 import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
@@ -112,7 +113,18 @@ public final class SurveyServer implements AutoCloseable {
                             org.w3id.vlmsurvey.graph.SurveyGraph.Source::read,
                             org.w3id.vlmsurvey.server.store.BuiltGraphs.of(options.cache()))
                     .withMoreSources(options.moreSources());
-            SurveyLoader.Outcome outcome = loader.load();
+            // with a history, the survey served is its newest version; the source is not read
+            org.w3id.vlmsurvey.server.store.SurveyVersions versions = store.versions();
+            SurveyLoader.Outcome outcome;
+            if (versions != null) {
+                store.replace(versions.data(versions.latest()), null);
+                outcome = new SurveyLoader.Outcome(
+                        true,
+                        true,
+                        List.of(),
+                        org.apache.jena.graph.Graph.emptyGraph,
+                        org.w3id.vlmsurvey.server.store.BuiltGraphs.Origin.HISTORY);
+            } else outcome = loader.load();
             if (!outcome.loaded()) throw new LoadException(outcome.problems());
             for (Problem p : outcome.problems()) LOG.debug("{}", p);
             java.util.concurrent.atomic.AtomicReference<String> self =
@@ -122,16 +134,20 @@ public final class SurveyServer implements AutoCloseable {
             guardConnections(fuseki, options);
             fuseki.start();
             self.set(url(options.host(), fuseki.getHttpPort()));
-            SourceWatcher watcher = options.watch()
+            SourceWatcher watcher = options.watch() && versions == null
                     ? new SourceWatcher(options.source().path(), loader, options.watchInterval())
                     : null;
             SurveyServer server = new SurveyServer(options, store, fuseki, watcher, outcome.rebuilt());
             SurveyStore.Counts n = store.counts();
             LOG.info(
                     "Serving {} at {} (SPARQL {}{}/sparql): {}, {} papers, {} datasets{}{}",
-                    options.source().path() == null
-                            ? "the bundled survey"
-                            : options.source().name(),
+                    versions != null
+                            ? "the newest of " + versions.all().size() + " versions ("
+                                    + versions.latest().day() + " "
+                                    + versions.latest().shortId() + ")"
+                            : options.source().path() == null
+                                    ? "the bundled survey"
+                                    : options.source().name(),
                     server.url(),
                     server.url(),
                     DATASET,
@@ -141,7 +157,7 @@ public final class SurveyServer implements AutoCloseable {
                     options.tdb2() == null
                             ? ""
                             : ", TDB2 " + options.tdb2() + (outcome.rebuilt() ? " (rebuilt)" : " (reused)"),
-                    options.watch() ? ", watching the source" : "");
+                    watcher != null ? ", watching the source" : "");
             return server;
         } catch (RuntimeException e) {
             store.close();
@@ -163,6 +179,7 @@ public final class SurveyServer implements AutoCloseable {
             HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+                http.getHttpConfiguration().setUriCompliance(URI_COMPLIANCE);
                 requestBuffer =
                         Math.max(requestBuffer, http.getHttpConfiguration().getRequestHeaderSize());
             }
@@ -181,6 +198,17 @@ public final class SurveyServer implements AutoCloseable {
                 Math.max(BODY_BUDGET, 2 * limits.maxQuerySize())));
         jetty.setErrorHandler(new OversizeErrorHandler(jetty.getErrorHandler(), requestBuffer));
     }
+
+    /**
+     * Jetty's URI rules, but for an encoded "/" ({@code %2F}) in a path: the IRI of a paper known by its DOI holds
+     * one ({@code /resource/paper/doi-10.1109%2Ftpami.2024.3369699}), which Jetty's default refuses with 400. The
+     * servlets read the path as sent ({@code getRequestURI}), so the "/" stays part of the IRI; {@code ..} segments,
+     * encoded or not, are still refused.
+     */
+    static final org.eclipse.jetty.http.UriCompliance URI_COMPLIANCE =
+            org.eclipse.jetty.http.UriCompliance.DEFAULT.with(
+                    "encoded / in an IRI (a DOI)",
+                    org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR);
 
     /** Bytes of request bodies held at once (being received or waiting for their answer); more answer 503. */
     static final long BODY_BUDGET = 64L * 1024 * 1024;
@@ -245,22 +273,32 @@ public final class SurveyServer implements AutoCloseable {
         for (String path : BrowseServlet.paths()) b.addServlet(path, browse);
         SearchServlet search = new SearchServlet(store);
         for (String path : SearchServlet.paths()) b.addServlet(path, search);
-        b.addServlet("/charts", new ChartsServlet());
+        b.addServlet("/charts", new ChartsServlet(store));
+        ChangesServlet changes = new ChangesServlet(store);
+        for (String path : ChangesServlet.paths()) b.addServlet(path, changes);
         WebPageServlet page = new WebPageServlet();
         for (String path : new String[] {"", "/index.html", "/examples.json", "/vocabulary.json", "/static/*"})
             b.addServlet(path, page);
         FusekiServer server = b.build();
         // Jetty's own form limit (200 kB) would refuse a form query below our limit with a 400
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
-        if (context != null)
+        if (context != null) {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
+            // the servlet layer refuses an encoded "/" unless told (see URI_COMPLIANCE)
+            context.getServletHandler().setDecodeAmbiguousURIs(true);
+        }
         return server;
     }
 
-    /** The pages that run queries: browse pages, search, Linked Data, the VoID description (its counts). */
+    /**
+     * The pages that run queries or take a version: browse pages, search, charts, versions and changes, Linked Data,
+     * the VoID description (its counts).
+     */
     static List<String> queryPages() {
         List<String> paths = new java.util.ArrayList<>(BrowseServlet.paths());
         paths.addAll(SearchServlet.paths());
+        paths.add("/charts");
+        paths.addAll(ChangesServlet.paths());
         paths.add("/resource/*");
         paths.add("/.well-known/void");
         return paths;

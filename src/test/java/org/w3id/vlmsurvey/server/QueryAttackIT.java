@@ -138,6 +138,12 @@ class QueryAttackIT {
             refused(a, path + value, 400);
             assertTrue(a.body().startsWith("Bad request: ") && a.body().contains("survey"), a.body());
         }
+        for (String path :
+                List.of("/papers?version=", "/resource/paper/arxiv-2103.00020?version=", "/charts?version=")) {
+            Answer a = get(path + Http.enc(value));
+            refused(a, path + value, 400);
+            assertTrue(a.body().startsWith("Bad request: ") && a.body().contains("version"), a.body());
+        }
     }
 
     static List<Object[]> parameters() {
@@ -157,6 +163,18 @@ class QueryAttackIT {
                 new Object[] {"/papers.json?survey=" + Http.enc("survey/x> } #"), 400},
                 new Object[] {"/papers?survey=" + "a".repeat(5000), 400},
                 new Object[] {"/search?q=" + "a".repeat(300), 400},
+                // ?version= (issue 16): malformed 400; well-formed, but this server serves no history: 404
+                new Object[] {"/papers?version=zzz", 400},
+                new Object[] {"/papers?version=2023-02-30", 400},
+                new Object[] {"/papers?version=" + "f".repeat(5000), 400},
+                new Object[] {"/papers.json?version=" + Http.enc("HEAD~1"), 400},
+                new Object[] {"/papers?version=2019-01-01", 404},
+                new Object[] {"/papers.bib?version=abcdef0", 404},
+                new Object[] {"/search?q=clip&version=" + "9".repeat(40), 404},
+                new Object[] {"/charts?version=2019-01-01", 404},
+                new Object[] {"/resource/paper/arxiv-2103.00020?version=2019-01-01", 404},
+                new Object[] {"/versions", 404},
+                new Object[] {"/changes.atom", 404},
                 new Object[] {"/resource/paper/" + Http.enc("x> . ?a ?b ?c } #"), 404});
     }
 

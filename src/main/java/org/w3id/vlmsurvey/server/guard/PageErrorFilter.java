@@ -46,7 +46,8 @@ public final class PageErrorFilter implements Filter {
     static void answer(HttpServletRequest req, HttpServletResponse resp, Throwable thrown) throws IOException {
         Throwable e = cause(thrown);
         if (e instanceof PageParameters.Invalid i) {
-            send(resp, i.status(), i.getMessage());
+            if (i.html() != null) send(resp, i.status(), "text/html;charset=utf-8", i.html());
+            else send(resp, i.status(), i.getMessage());
         } else if (e instanceof QueryCancelledException) {
             resp.setHeader("Retry-After", "5");
             send(resp, 503, "Service unavailable: the query behind this page took longer than the server's timeout");
@@ -84,11 +85,15 @@ public final class PageErrorFilter implements Filter {
     }
 
     private static void send(HttpServletResponse resp, int status, String message) throws IOException {
+        send(resp, status, "text/plain;charset=utf-8", message + "\n");
+    }
+
+    private static void send(HttpServletResponse resp, int status, String type, String body) throws IOException {
         resp.resetBuffer();
         resp.setStatus(status);
-        resp.setContentType("text/plain;charset=utf-8");
+        resp.setContentType(type);
         resp.setHeader("Cache-Control", "no-store");
-        byte[] b = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(b.length);
         resp.getOutputStream().write(b);
     }

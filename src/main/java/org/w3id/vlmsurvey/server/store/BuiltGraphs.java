@@ -37,7 +37,9 @@ public final class BuiltGraphs {
         /** a graph built by an earlier run, from the cache */
         CACHED,
         /** the graph a TDB2 store already held */
-        STORE
+        STORE,
+        /** the newest version of a served history ({@code serve --history-git}, {@code --history}) */
+        HISTORY
     }
 
     /** A graph to load: the data, where it came from, and the build's result when it was mapped (else null). */

@@ -1,6 +1,8 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.jena.graph.Graph;
@@ -40,6 +42,21 @@ public final class SurveyStore {
     private final DatasetGraph dataset;
     /** The survey's history served beside it ({@code serve --history-git}), or null; see {@link #history}. */
     private volatile DatasetGraph history;
+    /** The versions of that history, or null. */
+    private volatile SurveyVersions versions;
+    /** What changed at each of them, or null. */
+    private volatile SurveyChanges changes;
+    /** The datasets of versions other than the newest, built when first asked for (see {@link #datasetAt}). */
+    private final Map<Node, DatasetGraph> older = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Node, DatasetGraph> eldest) {
+            return size() > OLDER_KEPT;
+        }
+    };
+    /** How many datasets of older versions are kept at once (the most recently used). */
+    static final int OLDER_KEPT = 4;
 
     private SurveyStore(DatasetGraph base, SurveyTextIndex text) {
         this.base = base;
@@ -94,6 +111,51 @@ public final class SurveyStore {
      */
     public void history(DatasetGraph h) {
         this.history = h;
+        this.versions = h == null ? null : SurveyVersions.of(h);
+        this.changes = versions == null ? null : new SurveyChanges(versions);
+        synchronized (older) {
+            older.clear();
+        }
+    }
+
+    /** The versions of the history served, or null without one (or when it describes no version). */
+    public SurveyVersions versions() {
+        return versions;
+    }
+
+    /** What changed at each version of the history served, or null without one. */
+    public SurveyChanges changes() {
+        return changes;
+    }
+
+    /**
+     * The dataset a reader page of version {@code v} queries: the served dataset for the newest version (or without
+     * a history); for an older one, a dataset of its own whose default graph is the ontology, that version's data and
+     * the history's description of the versions, with its own text index (so that search covers that version only),
+     * built when first asked for and kept among the {@value #OLDER_KEPT} most recently used. Its context is the served
+     * dataset's (timeout, query policy, guards).
+     */
+    public DatasetGraph datasetAt(SurveyVersions.Version v) {
+        SurveyVersions vs = versions;
+        if (v == null || vs == null || v.equals(vs.latest())) return dataset;
+        synchronized (older) {
+            DatasetGraph d = older.get(v.iri());
+            if (d != null) return d;
+            DatasetGraph base = DatasetGraphFactory.createTxnMem();
+            DatasetGraph indexed = SurveyTextIndex.inMemory(base).dataset();
+            Graph ontology = SurveyGraph.ontology();
+            Graph data = vs.data(v);
+            Txn.executeWrite(indexed, () -> {
+                Graph dft = indexed.getDefaultGraph();
+                ontology.find().forEachRemaining(dft::add);
+                data.find().forEachRemaining(dft::add);
+                vs.description().find().forEachRemaining(dft::add);
+                dft.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
+            });
+            indexed.getContext().putAll(dataset.getContext());
+            older.put(v.iri(), indexed);
+            return indexed;
+        }
     }
 
     /** The fingerprint of the build held, or null if there is none (new or in-memory store, or a history to add). */
@@ -130,9 +192,10 @@ public final class SurveyStore {
             DatasetGraph h = history;
             if (h != null) {
                 h.getDefaultGraph().find().forEachRemaining(dft::add);
+                // the versions' graphs go to the store below the text index: search covers the served version only
                 h.listGraphNodes().forEachRemaining(g -> h.getGraph(g)
                         .find()
-                        .forEachRemaining(t -> dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
+                        .forEachRemaining(t -> base.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
             }
             if (fingerprint != null) {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));

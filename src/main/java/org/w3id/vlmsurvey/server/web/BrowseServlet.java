@@ -67,7 +67,8 @@ public final class BrowseServlet extends HttpServlet {
             return;
         }
         String page = m.group(1);
-        DatasetGraph dsg = store.dataset();
+        ShownVersion shown = ShownVersion.of(req, store);
+        DatasetGraph dsg = shown.dataset();
         if ("bib".equals(m.group(2))) {
             bib(req, resp, dsg);
             return;
@@ -96,6 +97,7 @@ public final class BrowseServlet extends HttpServlet {
         } else {
             Map<String, Object> model = new HashMap<>();
             model.put("section", page);
+            model.put("version", shown.model());
             model.put("title", TITLES.get(page));
             model.put("rows", table.rows());
             model.put("page", page);

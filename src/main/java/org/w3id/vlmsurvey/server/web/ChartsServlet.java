@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.w3id.vlmsurvey.server.store.SurveyStore;
 
 /**
  * {@code /charts}: the field at a glance, drawn in the browser (static/charts.js, Apache ECharts vendored) from the
  * answers of {@code queries/pages/chart-*.rq} on this server's endpoint. The page carries each query's text and its
- * link to the query page; the server runs nothing for it.
+ * link to the query page; the server runs nothing for it. For an older version ({@code ?version=}) each query reads
+ * that version's graph ({@code FROM}).
  */
 public final class ChartsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -45,11 +47,20 @@ public final class ChartsServlet extends HttpServlet {
                     "chart-pretraining-sizes",
                     "columns-log"));
 
+    private final transient SurveyStore store;
+
+    public ChartsServlet(SurveyStore store) {
+        this.store = store;
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        ShownVersion version = ShownVersion.of(req, store);
         List<Map<String, String>> charts = new ArrayList<>();
         for (Chart c : CHARTS) {
             PageQuery q = PageQuery.of(c.query());
+            // an older version: the endpoint's default graph is the newest, so the query reads that version's graph
+            if (!version.newest()) q = q.from(version.version().iri());
             Map<String, String> shown = q.shown(c.title());
             charts.add(Map.of(
                     "id",
@@ -67,6 +78,10 @@ public final class ChartsServlet extends HttpServlet {
                     "file",
                     shown.get("file")));
         }
-        Templates.send(resp, "charts", Map.of("section", "charts", "charts", charts));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("section", "charts");
+        model.put("charts", charts);
+        model.put("version", version.model());
+        Templates.send(resp, "charts", model);
     }
 }

@@ -17,5 +17,19 @@ public final class Endpoints {
     /** The surveys read into the graph (a browse page: also {@code .csv} and {@code .json}). */
     public static final String SURVEYS = "/surveys";
 
+    /** Every version of the survey served ({@code serve --history-git}); {@code /versions/<commit>} one of them. */
+    public static final String VERSIONS = "/versions";
+    /** What changed from version to version, newest first. */
+    public static final String CHANGES = "/changes";
+    /** The same as an Atom 1.0 feed. */
+    public static final String CHANGES_ATOM = "/changes.atom";
+    /** The page parameter that picks the version a reader page shows. */
+    public static final String VERSION_PARAMETER = "version";
+
+    /** The page of a version, by its id (the commit). */
+    public static String version(String id) {
+        return VERSIONS + "/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Endpoints() {}
 }

@@ -5,17 +5,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.w3id.vlmsurvey.export.BibTeX;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
+import org.w3id.vlmsurvey.server.store.SurveyVersions;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * Linked Data: {@code /resource/X} describes {@code https://w3id.org/vlm-survey/resource/X}, as RDF or as an
  * HTML page, by content negotiation: a paper, dataset, category or venue has its own page ({@link ResourcePages}),
  * any other resource the page of its statements. A paper is also BibTeX ({@code Accept: application/x-bibtex},
- * {@code ?format=bib}, or {@code /resource/paper/X.bib}).
+ * {@code ?format=bib}, or {@code /resource/paper/X.bib}). With a history, the newest version or the one of
+ * {@code ?version=} ({@link ShownVersion}); a paper or dataset that version does not list is shown as the survey
+ * last listed it, saying so.
  */
 public final class LinkedDataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -32,29 +38,37 @@ public final class LinkedDataServlet extends HttpServlet {
         boolean bibFile = local.startsWith("paper/") && local.endsWith(".bib");
         if (bibFile) local = local.substring(0, local.length() - ".bib".length());
         String iri = VLM.RES + local;
+        ShownVersion asked = ShownVersion.of(req, store);
+        // a resource the shown version does not list: as the survey last listed it
+        Optional<SurveyVersions.Version> last = local.isEmpty() ? Optional.empty() : asked.lastListing(store, iri);
+        ShownVersion shown = last.map(v -> ShownVersion.at(store, v)).orElse(asked);
+        DatasetGraph dsg = shown.dataset();
         if (bibFile || (local.startsWith("paper/") && Negotiation.wantsBibTeX(req))) {
-            bibtex(resp, iri);
+            bibtex(resp, iri, dsg);
             return;
         }
         String type = Negotiation.chooseOrRefuse(req, resp);
         if (type == null) return;
         Graph d = local.isEmpty()
                 ? null
-                : Txn.calculateRead(
-                        store.dataset(),
-                        () -> ResourceDescription.describe(store.dataset().getDefaultGraph(), iri));
+                : Txn.calculateRead(dsg, () -> ResourceDescription.describe(dsg.getDefaultGraph(), iri));
         if (d == null) {
             notFound(resp, iri);
             return;
         }
-        String page = type.equals(Negotiation.HTML) ? ResourcePages.html(store.dataset(), iri) : null;
+        Map<String, Object> version = shown.model();
+        if (version != null && last.isPresent()) {
+            version = new java.util.LinkedHashMap<>(version);
+            version.put("unlisted", true);
+        }
+        String page = type.equals(Negotiation.HTML) ? ResourcePages.html(dsg, store.dataset(), iri, version) : null;
         if (page != null) Negotiation.html(resp, page);
         else Negotiation.send(resp, type, d, g -> ResourceDescription.html(g, iri));
     }
 
     /** The BibTeX entry of a paper ({@code Accept: application/x-bibtex}, {@code ?format=bib} or {@code .bib}). */
-    private void bibtex(HttpServletResponse resp, String iri) throws IOException {
-        List<BibTeX.Entry> entries = Citations.entries(store.dataset(), iri::equals);
+    private void bibtex(HttpServletResponse resp, String iri, DatasetGraph dsg) throws IOException {
+        List<BibTeX.Entry> entries = Citations.entries(dsg, iri::equals);
         if (entries.isEmpty()) {
             notFound(resp, iri);
             return;

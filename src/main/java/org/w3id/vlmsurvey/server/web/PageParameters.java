@@ -26,14 +26,26 @@ public final class PageParameters {
     public static final class Invalid extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int status;
+        private final String html;
 
         Invalid(int status, String message) {
+            this(status, message, null);
+        }
+
+        /** As above, answered to a reader with an HTML page ({@code html}) that says the same. */
+        Invalid(int status, String message, String html) {
             super(message, null, false, false);
             this.status = status;
+            this.html = html;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The HTML page that answers it, or null: the message alone, as text. */
+        public String html() {
+            return html;
         }
     }
 
@@ -116,6 +128,35 @@ public final class PageParameters {
     /** The key of a survey's IRI (its path below the resource namespace), as {@link #survey} takes it. */
     public static String surveyKey(String iri) {
         return iri.startsWith(VLM.RES) ? iri.substring(VLM.RES.length()) : iri;
+    }
+
+    /** A full or abbreviated commit: 7 to 40 hex digits. */
+    static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
+
+    static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** A version asked for: a commit (lower case) or a day; exactly one is set. */
+    public record Revision(String commit, java.time.LocalDate day) {
+        public String text() {
+            return commit != null ? commit : day.toString();
+        }
+    }
+
+    /**
+     * The {@code version} parameter: a commit, full or abbreviated (7 to 40 hex digits), or a day {@code YYYY-MM-DD}
+     * (the last version on or before it); 400 for anything else, a day that does not exist included.
+     */
+    public static Revision version(String given) {
+        String g = stripped("version", given);
+        if (COMMIT.matcher(g).matches()) return new Revision(g.toLowerCase(java.util.Locale.ROOT), null);
+        if (DAY.matcher(g).matches())
+            try {
+                return new Revision(null, java.time.LocalDate.parse(g));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw bad("version " + shown(g) + " is not a day of the calendar");
+            }
+        throw bad("version " + shown(g)
+                + " is not a version: give a commit (7 to 40 hex digits, as git abbreviates it) or a day YYYY-MM-DD");
     }
 
     /** The "has code" flag: {@code yes} (400 for anything else). */

@@ -60,6 +60,21 @@ public final class PageQuery {
      */
     public PageQuery bind(String var, Node value) {
         Query q = QueryTransformOps.replaceVars(query, Map.of(Var.alloc(var), value));
+        return written(q);
+    }
+
+    /**
+     * This query reading the named graph {@code graph} as its default graph ({@code FROM}): an older version's
+     * graph, for a query that runs on the endpoint. Written out like {@link #bind}.
+     */
+    public PageQuery from(Node graph) {
+        Query q = query.cloneQuery();
+        q.addGraphURI(graph.getURI());
+        return written(q);
+    }
+
+    /** {@code q} as a query of this name, its text this query's leading comments and {@code q} written out. */
+    private PageQuery written(Query q) {
         StringBuilder comments = new StringBuilder();
         for (String line : text.lines().toList()) {
             if (!line.startsWith("#")) break;

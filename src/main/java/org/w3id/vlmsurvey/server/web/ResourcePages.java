@@ -24,16 +24,29 @@ public final class ResourcePages {
 
     /** The page of the survey resource {@code iri}, or null if it is none of the four kinds (or unknown). */
     public static String html(DatasetGraph dsg, String iri) {
+        return html(dsg, dsg, iri, null);
+    }
+
+    /**
+     * The page of {@code iri} as a version of the survey ({@code dsg}) shows it, its history read from {@code history}
+     * (the served dataset, with every version's graph), and {@code version} the model of {@code version.peb}.
+     */
+    public static String html(DatasetGraph dsg, DatasetGraph history, String iri, Map<String, Object> version) {
         if (!iri.startsWith(VLM.RES)) return null;
         String local = iri.substring(VLM.RES.length());
         Node node = NodeFactory.createURI(iri);
         Map<String, Object> model;
         String template;
         if (local.startsWith("paper/")) {
-            model = paper(dsg, iri, node);
+            model = paper(dsg, history, iri, node);
             template = "paper";
         } else if (local.startsWith("dataset/")) {
             model = dataset(dsg, iri);
+            if (model != null) {
+                List<Map<String, String>> queries = new ArrayList<>(castQueries(model.get("queries")));
+                model.putAll(history(history, node, queries));
+                model.put("queries", queries);
+            }
             template = "dataset";
         } else if (local.startsWith("category/") || local.matches("survey/[^/]+/category/.+")) {
             // the bundled survey's categories, or another survey's (several surveys in one graph)
@@ -48,10 +61,11 @@ public final class ResourcePages {
         if (d != null) model.putAll(ResourceDescription.statements(d, iri));
         model.put("iri", iri);
         model.put("self", Html.href(iri));
+        model.put("version", version);
         return Templates.render(template, model);
     }
 
-    static Map<String, Object> paper(DatasetGraph dsg, String iri, Node node) {
+    static Map<String, Object> paper(DatasetGraph dsg, DatasetGraph historyDsg, String iri, Node node) {
         PageQuery pq = PageQuery.of("paper").bind("this", node);
         Map<String, Object> p = pq.run(dsg).first();
         if (p == null) return null;
@@ -82,12 +96,7 @@ public final class ResourcePages {
         queries.add(dq.shown("The datasets it introduced"));
         PageQuery sq = PageQuery.of("paper-shared-code").bind("this", node);
         queries.add(sq.shown("The papers sharing its code"));
-        PageQuery hq = PageQuery.of("paper-history").bind("this", node);
-        List<Map<String, Object>> versions = hq.run(dsg).rows();
-        List<Map<String, Object>> history = changes(versions);
-        boolean removed = !versions.isEmpty()
-                && "true".equals(String.valueOf(versions.get(0).get("removedLater")));
-        if (!history.isEmpty()) queries.add(hq.shown("Its history in the survey"));
+        Map<String, Object> history = history(historyDsg, node, queries);
         List<BibTeX.Entry> entries = Citations.entries(dsg, iri::equals);
         queries.add(PageQuery.of(Citations.QUERY).shown("Its BibTeX"));
 
@@ -98,13 +107,37 @@ public final class ResourcePages {
         model.put("listings", listings);
         model.put("datasets", dq.run(dsg).rows());
         model.put("sharedCode", sq.run(dsg).rows());
-        model.put("history", history);
-        model.put("lastListing", removed ? versions.get(versions.size() - 1) : null);
+        model.putAll(history);
         model.put("bibtex", entries.isEmpty() ? null : BibTeX.write(entries.get(0)));
         model.put("bibHref", Html.href(iri) + ".bib");
         model.put("meta", citationMeta(paper, iri));
         model.put("jsonLd", script(schemaOrg(paper, codes, iri, breadcrumbs)));
         model.put("queries", queries);
+        return model;
+    }
+
+    /**
+     * The curation history of a paper or dataset ({@code curation-history.peb}): {@code history}, the versions worth
+     * showing, each linked to its version's page, and {@code lastListing}, the last version that listed it when the
+     * newest does not. Read from {@code historyDsg}, the served dataset with every version's graph.
+     */
+    static Map<String, Object> history(DatasetGraph historyDsg, Node node, List<Map<String, String>> queries) {
+        PageQuery hq = PageQuery.of("paper-history").bind("this", node);
+        List<Map<String, Object>> versions = hq.run(historyDsg).rows().stream()
+                .map(r -> {
+                    Map<String, Object> row = new LinkedHashMap<>(r);
+                    if (r.get("sha") != null)
+                        row.put("href", Endpoints.version(r.get("sha").toString()));
+                    return row;
+                })
+                .toList();
+        List<Map<String, Object>> history = changes(versions);
+        boolean removed = !versions.isEmpty()
+                && "true".equals(String.valueOf(versions.get(0).get("removedLater")));
+        if (!history.isEmpty()) queries.add(hq.shown("Its history in the survey"));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("history", history);
+        model.put("lastListing", removed ? versions.get(versions.size() - 1) : null);
         return model;
     }
 
@@ -294,6 +327,11 @@ public final class ResourcePages {
         model.put("years", years);
         model.put("queries", List.of(q.shown("The venues"), papers.shown("Its papers")));
         return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> castQueries(Object queries) {
+        return (List<Map<String, String>>) queries;
     }
 
     private static List<String> words(Object spaceSeparated) {

@@ -69,10 +69,11 @@ public final class SearchServlet extends HttpServlet {
                             + " are searched for\n");
             return;
         }
+        ShownVersion shown = ShownVersion.of(req, store);
         PageQuery query = query(q);
         Table hits = q.isEmpty()
                 ? new Table(List.of("resource", "kind", "label", "snippet", "score"), List.of())
-                : query.run(store.dataset());
+                : query.run(shown.dataset());
         if (type.equals(Negotiation.CSV)) {
             resp.setHeader("Content-Disposition", "inline; filename=\"search.csv\"");
             Negotiation.send(resp, Negotiation.CSV, plain(hits).csv());
@@ -81,6 +82,7 @@ public final class SearchServlet extends HttpServlet {
         } else {
             Map<String, Object> model = new HashMap<>();
             model.put("section", "search");
+            model.put("version", shown.model());
             model.put("q", q);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Map<String, Object> r : hits.rows()) {

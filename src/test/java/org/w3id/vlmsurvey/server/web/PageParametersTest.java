@@ -52,7 +52,17 @@ class PageParametersTest {
                 new Object[] {"survey", "survey/", 400, "is not a survey"},
                 new Object[] {"survey", "survey/a/b", 400, "is not a survey"},
                 new Object[] {"survey", "survey/a\nb", 400, "is not a survey"},
-                new Object[] {"survey", "s".repeat(201), 400, "201 characters; at most 200"});
+                new Object[] {"survey", "s".repeat(201), 400, "201 characters; at most 200"},
+                new Object[] {"version", "zzz", 400, "is not a version"},
+                new Object[] {"version", "abcdef", 400, "is not a version"}, // 6 hex digits: too short
+                new Object[] {"version", "a".repeat(41), 400, "is not a version"},
+                new Object[] {"version", "HEAD~1", 400, "is not a version"},
+                new Object[] {"version", "2023-6-5", 400, "is not a version"},
+                new Object[] {"version", "2023-02-30", 400, "not a day of the calendar"},
+                new Object[] {"version", "2023-13-01", 400, "not a day of the calendar"},
+                new Object[] {"version", "abc\ndef0", 400, "is not a version"},
+                new Object[] {"version", "abcdef0' } #", 400, "is not a version"},
+                new Object[] {"version", "9".repeat(201), 400, "201 characters; at most 200"});
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -64,6 +74,7 @@ class PageParametersTest {
                     case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
                     case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
                     case "survey" -> () -> PageParameters.survey(value, SURVEYS);
+                    case "version" -> () -> PageParameters.version(value).text();
                     default -> () -> PageParameters.code(value);
                 };
         PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
@@ -96,5 +107,19 @@ class PageParametersTest {
                     default -> PageParameters.code(value);
                 };
         assertEquals(value, v);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "abcdef0, abcdef0,",
+        "ABCDEF0123, abcdef0123,",
+        "' 0123456789abcdef0123456789abcdef01234567 ', 0123456789abcdef0123456789abcdef01234567,",
+        "2023-06-05, , 2023-06-05",
+        "2024-02-29, , 2024-02-29"
+    })
+    void versions(String given, String commit, String day) {
+        PageParameters.Revision r = PageParameters.version(given);
+        assertEquals(commit, r.commit());
+        assertEquals(day == null ? null : java.time.LocalDate.parse(day), r.day());
     }
 }

@@ -1,0 +1,206 @@
+package org.w3id.vlmsurvey.server.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.vlmsurvey.diagnostics.Spelling;
+import org.w3id.vlmsurvey.vocab.VLM;
+
+/**
+ * The versions of a served history ({@code serve --history-git DIR} or {@code --history FILE.trig}), read from the
+ * history's description of them ({@code vlm:SurveyVersion}, {@code dcterms:date}, {@code vlm:commit},
+ * {@code prov:wasRevisionOf}, the counts), oldest first along the {@code prov:wasRevisionOf} chain, and each one's
+ * data graph. Looks a version up by a commit (full or a prefix of at least {@value #MIN_PREFIX} hex digits) or by a
+ * day (the last version on or before it).
+ */
+public final class SurveyVersions {
+    /** The shortest commit prefix looked up (as {@code git} abbreviates). */
+    public static final int MIN_PREFIX = 7;
+
+    private static final Node WAS_REVISION_OF =
+            org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasRevisionOf");
+
+    /**
+     * One version: its position (0 = oldest), IRI (also its graph's name), id (the commit, or the dated copy's name),
+     * commit (null for a dated copy), time, and the counts the history recorded.
+     */
+    public record Version(int index, Node iri, String id, String commit, Instant time, long papers, long datasets) {
+        /** The id as shown: the commit's first 7 hex digits, or the copy's name. */
+        public String shortId() {
+            return commit != null && commit.length() > MIN_PREFIX ? commit.substring(0, MIN_PREFIX) : id;
+        }
+
+        /** The day of the version (UTC), {@code YYYY-MM-DD}. */
+        public String day() {
+            return time.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        }
+    }
+
+    private final DatasetGraph history;
+    private final List<Version> versions;
+
+    private SurveyVersions(DatasetGraph history, List<Version> versions) {
+        this.history = history;
+        this.versions = List.copyOf(versions);
+    }
+
+    /** The versions described by {@code history}'s default graph; null when it describes none. */
+    public static SurveyVersions of(DatasetGraph history) {
+        Graph g = history.getDefaultGraph();
+        List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), VLM.SurveyVersion.asNode())
+                .mapWith(t -> t.getSubject())
+                .toList();
+        if (nodes.isEmpty()) return null;
+        Map<Node, Node> next = new HashMap<>();
+        for (Node v : nodes) {
+            Node previous = value(g, v, WAS_REVISION_OF);
+            if (previous != null) next.put(previous, v);
+        }
+        // oldest first: along the revision chain from the version that revises none; any left over by time
+        List<Node> ordered = new ArrayList<>();
+        List<Node> roots = nodes.stream()
+                .filter(v -> value(g, v, WAS_REVISION_OF) == null)
+                .sorted(Comparator.comparing(v -> time(g, v)))
+                .toList();
+        for (Node root : roots) for (Node v = root; v != null && !ordered.contains(v); v = next.get(v)) ordered.add(v);
+        nodes.stream()
+                .filter(v -> !ordered.contains(v))
+                .sorted(Comparator.comparing(v -> time(g, v)))
+                .forEach(ordered::add);
+        List<Version> versions = new ArrayList<>();
+        for (Node v : ordered) {
+            Node commit = value(g, v, VLM.commit.asNode());
+            String local = v.getURI().startsWith(VLM.VERSION)
+                    ? java.net.URLDecoder.decode(
+                            v.getURI().substring(VLM.VERSION.length()), java.nio.charset.StandardCharsets.UTF_8)
+                    : v.getURI();
+            versions.add(new Version(
+                    versions.size(),
+                    v,
+                    commit != null ? commit.getLiteralLexicalForm() : local,
+                    commit != null ? commit.getLiteralLexicalForm().toLowerCase(Locale.ROOT) : null,
+                    time(g, v),
+                    number(g, v, VLM.numberOfPapers.asNode()),
+                    number(g, v, VLM.numberOfDatasets.asNode())));
+        }
+        return new SurveyVersions(history, versions);
+    }
+
+    private static Node value(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            it.close();
+        }
+    }
+
+    private static Instant time(Graph g, Node v) {
+        Node d = value(g, v, DCTerms.date.asNode());
+        try {
+            return d == null ? Instant.EPOCH : Instant.parse(d.getLiteralLexicalForm());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static long number(Graph g, Node v, Node p) {
+        Node n = value(g, v, p);
+        try {
+            return n == null ? 0 : Long.parseLong(n.getLiteralLexicalForm());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Every version, oldest first. */
+    public List<Version> all() {
+        return versions;
+    }
+
+    /** The newest version: the survey as served. */
+    public Version latest() {
+        return versions.get(versions.size() - 1);
+    }
+
+    /** The version before {@code v}, if any. */
+    public Optional<Version> previous(Version v) {
+        return v.index() == 0 ? Optional.empty() : Optional.of(versions.get(v.index() - 1));
+    }
+
+    /** The version after {@code v}, if any. */
+    public Optional<Version> next(Version v) {
+        return v.index() + 1 >= versions.size() ? Optional.empty() : Optional.of(versions.get(v.index() + 1));
+    }
+
+    /** The data graph of a version (the history's named graph of its IRI). */
+    public Graph data(Version v) {
+        return history.getGraph(v.iri());
+    }
+
+    /** The history's default graph: the versions described, and when each resource was first and last listed. */
+    public Graph description() {
+        return history.getDefaultGraph();
+    }
+
+    /** The history as given: the versions' graphs by IRI, and their description. */
+    public DatasetGraph history() {
+        return history;
+    }
+
+    /**
+     * The version whose commit starts with {@code hex} (lower-case hex digits, at least {@value #MIN_PREFIX}) or whose
+     * id is {@code hex}: empty if none, or if the prefix is shared by two versions.
+     */
+    public Optional<Version> byCommit(String hex) {
+        String h = hex.toLowerCase(Locale.ROOT);
+        List<Version> found = versions.stream()
+                .filter(v ->
+                        v.id().equals(hex) || (v.commit() != null && v.commit().startsWith(h)))
+                .toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** The last version made on or before {@code day} (UTC); empty if the first version is later. */
+    public Optional<Version> onOrBefore(LocalDate day) {
+        Version found = null;
+        for (Version v : versions)
+            if (!v.time().atOffset(ZoneOffset.UTC).toLocalDate().isAfter(day)) found = v;
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * At most {@code n} versions nearest to a revision that was not found, nearest first: for a day, by days apart;
+     * for a commit, by the edit distance between it and the commit's prefix of its length, then newest first.
+     */
+    public List<Version> nearest(String revision, LocalDate day, int n) {
+        Comparator<Version> order;
+        if (day != null) {
+            long d = day.toEpochDay();
+            order = Comparator.comparingLong(v ->
+                    Math.abs(v.time().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay() - d));
+        } else {
+            String r = revision.toLowerCase(Locale.ROOT);
+            order = Comparator.comparingInt(v -> {
+                String id = v.commit() != null ? v.commit() : v.id();
+                return Spelling.editDistance(r, id.substring(0, Math.min(id.length(), Math.max(r.length(), 7))));
+            });
+        }
+        List<Version> newestFirst = new ArrayList<>(versions);
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.sort(order);
+        return List.copyOf(newestFirst.subList(0, Math.min(n, newestFirst.size())));
+    }
+}

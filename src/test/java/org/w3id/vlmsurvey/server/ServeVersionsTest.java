@@ -1,0 +1,339 @@
+package org.w3id.vlmsurvey.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.w3id.vlmsurvey.graph.Stats;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.history.GitSnapshots;
+import org.w3id.vlmsurvey.history.History;
+import org.w3id.vlmsurvey.history.TestHistory;
+import org.xml.sax.InputSource;
+
+/**
+ * Issue 16's acceptance, over real HTTP: the server with the test history ({@link TestHistory}: numbered lists,
+ * tables, bullet entries and a News section) serves its newest version on every reader page, with the counts
+ * {@code stats} gives for that version's file; {@code ?version=} by full commit, short commit and day; what changed
+ * as pages and as an Atom feed.
+ */
+class ServeVersionsTest {
+    @TempDir
+    static Path tmp;
+
+    static SurveyServer server;
+    static TestHistory repo;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        repo = TestHistory.create(tmp.resolve("survey"));
+        History h;
+        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
+            h = History.build(git.history(), 2);
+        }
+        server = SurveyServer.start(
+                ServerOptions.builder(SurveyGraph.Source.bundled())
+                        .port(0)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                h.dataset(),
+                2);
+        base = server.url();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stats stats(String version) {
+        return Stats.of(SurveyGraph.build(SurveyGraph.Source.file(TestHistory.VERSIONS.resolve(version + ".md")), 1)
+                .data());
+    }
+
+    static HttpResponse<String> get(String path) {
+        return Http.get(base + path, "text/html");
+    }
+
+    static String page(String path) {
+        HttpResponse<String> r = get(path);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
+
+    static JsonArray rows(String path) {
+        HttpResponse<String> r = Http.get(base + path, null);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.parseAny(r.body()).getAsArray();
+    }
+
+    /** The number of rows of a browse page's JSON, and the total its HTML says. */
+    static void assertPapers(long expected, String query) {
+        assertEquals(expected, rows("/papers.json" + query).size(), "/papers.json" + query);
+        assertTrue(
+                page("/papers" + query).contains("Showing " + expected + " of " + expected + " papers"),
+                "/papers" + query + " shows " + expected + " papers");
+    }
+
+    @Test
+    void theNewestVersionIsTheSurveyOnEveryPage() {
+        Stats v8 = stats("v8");
+        long papers = v8.classes().get("vlm:Paper");
+        assertEquals(6, papers, "stats of v8.md");
+        assertPapers(papers, "");
+        assertEquals(v8.classes().get("vlm:Dataset"), distinct(rows("/datasets.json"), "dataset"));
+        // /categories: one row per category of the newest version, each with the papers stats counts under it
+        JsonArray categories = rows("/categories.json");
+        assertEquals(v8.categories().size(), categories.size());
+        for (Stats.CategoryCount c : v8.categories()) {
+            var row = categories.stream()
+                    .map(j -> j.getAsObject())
+                    .filter(o -> value(o.get("label")).equals(c.label()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no category " + c.label()));
+            assertEquals(Long.toString(c.total()), value(row.get("papers")), c.label());
+        }
+        // /charts: its queries run on the endpoint, whose default graph is the newest version
+        String perVenue = Http.query(
+                        base,
+                        org.w3id.vlmsurvey.bundle.Bundled.text("queries/pages/chart-papers-per-venue.rq"),
+                        "text/tab-separated-values")
+                .body();
+        assertTrue(perVenue.contains("\"ICCV\"\t1"), perVenue); // SigLIP moved to ICCV 2023 in v8
+        String charts = page("/charts");
+        TestHistory.Commit newest = repo.version("v8");
+        // every page says which version it shows, linked to the version's page
+        for (String p : List.of("/papers", "/datasets", "/categories", "/venues", "/charts", "/search?q=clip"))
+            assertTrue(
+                    page(p).contains("<a href=\"/versions/" + newest.sha() + "\" rel=\"version\"><time datetime=\""
+                            + "2024-01-15T10:00:00Z\">2024-01-15</time> <code>" + newest.short7() + "</code></a>"),
+                    p);
+        assertFalse(charts.contains("FROM"), "the newest version's charts read the default graph");
+        // a paper page: the newest venue (SigLIP: arXiv in v5, ICCV 2023 in v8) in its header, meta tags and BibTeX
+        String siglip = page("/resource/paper/arxiv-2303.15343");
+        assertTrue(siglip.contains("<meta name=\"citation_conference_title\""), siglip);
+        assertTrue(siglip.contains("ICCV"), siglip);
+        String bib =
+                Http.get(base + "/resource/paper/arxiv-2303.15343.bib", null).body();
+        assertTrue(bib.contains("2023") && bib.contains("ICCV"), bib);
+        // papers.bib: every paper of the newest version
+        String all = Http.get(base + "/papers.bib", null).body();
+        assertEquals(papers, all.lines().filter(l -> l.startsWith("@")).count(), all);
+    }
+
+    static String value(org.apache.jena.atlas.json.JsonValue v) {
+        return v.isString() ? v.getAsString().value() : v.toString();
+    }
+
+    static long distinct(JsonArray rows, String key) {
+        return rows.stream()
+                .map(j -> value(j.getAsObject().get(key)))
+                .distinct()
+                .count();
+    }
+
+    @Test
+    void anyVersionByFullCommitShortCommitOrDay() {
+        TestHistory.Commit v3 = repo.version("v3");
+        long papers = stats("v3").classes().get("vlm:Paper");
+        for (String rev :
+                List.of(v3.sha(), v3.short7(), v3.sha().substring(0, 10).toUpperCase(), "2023-06-05", "2023-06-06"))
+            assertPapers(papers, "?version=" + rev);
+        String page = page("/papers?version=" + v3.short7());
+        assertTrue(page.contains("An older version of the survey"), page);
+        assertTrue(page.contains("<code>" + v3.short7() + "</code>"), page);
+        // a search covers the version shown: SLIP is added in v4
+        assertEquals(0, rows("/search.json?q=slip&version=" + v3.short7()).size());
+        assertEquals(1, rows("/search.json?q=slip").size());
+        // the same hits as with one version: the versions' graphs are not in the newest version's index
+        assertEquals(1, rows("/search.json?q=filip").size());
+        // charts of an older version read its graph
+        assertTrue(page("/charts?version=2023-06-05").contains("FROM"));
+        // an export of an older version
+        assertEquals(
+                stats("v1").classes().get("vlm:Paper"),
+                rows("/papers.json?version=2023-04-07").size());
+    }
+
+    @Test
+    void badVersions() {
+        // malformed: 400
+        for (String bad : List.of("zzz", "123", "2023-13-01", "2023-02-30", "HEAD~1", "x".repeat(5000), "%00"))
+            assertEquals(
+                    400,
+                    Http.get(base + "/papers?version=" + Http.enc(bad), null).statusCode(),
+                    bad);
+        // well-formed, unknown: 404, an HTML page naming the nearest versions
+        HttpResponse<String> before = get("/papers?version=2019-01-01");
+        assertEquals(404, before.statusCode());
+        assertTrue(before.body().contains("its first version is of 2023-04-07"), before.body());
+        assertTrue(
+                before.body().contains("href=\"/versions/" + repo.version("v1").sha() + "\""), before.body());
+        HttpResponse<String> unknown = get("/resource/paper/arxiv-2103.00020?version=0000000");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("The nearest versions"), unknown.body());
+        assertEquals(404, get("/versions/0000000").statusCode());
+        assertEquals(400, get("/versions/nothex").statusCode());
+        // and the server keeps serving
+        assertEquals(200, get("/papers").statusCode());
+    }
+
+    @Test
+    void versionsAndTheirPages() {
+        String versions = page("/versions");
+        for (TestHistory.Commit c : repo.versions) {
+            if (c.version().equals("v6")) {
+                assertFalse(versions.contains(c.short7()), "v6 was skipped");
+                continue;
+            }
+            assertTrue(versions.contains("<a href=\"/versions/" + c.sha() + "\"><code>" + c.short7()), c.version());
+        }
+        TestHistory.Commit v8 = repo.version("v8");
+        String page = page("/versions/" + v8.sha());
+        assertTrue(page.contains("<code>" + v8.sha() + "</code>"), page);
+        assertTrue(
+                page.contains("Paper <a href=\"/resource/paper/arxiv-2102.05918\">"), "ALIGN removed in v8: " + page);
+        assertEquals(200, get("/versions/" + v8.short7()).statusCode());
+    }
+
+    @Test
+    void changesNewestFirst() {
+        String changes = page("/changes");
+        List<Integer> at = new ArrayList<>();
+        for (String v : List.of("v8", "v7", "v5", "v4", "v3", "v2", "v1"))
+            at.add(changes.indexOf("id=\"v-" + repo.version(v).short7() + "\""));
+        assertTrue(at.stream().allMatch(i -> i >= 0), at.toString());
+        assertEquals(at.stream().sorted().toList(), at, "newest first");
+        // SLIP added in v4, ALIGN removed in v8, FILIP's venue changed in v5
+        String v4 = section(changes, "v4");
+        assertTrue(v4.contains("Paper <a href=\"/resource/paper/arxiv-2112.12750\">"), v4);
+        assertTrue(section(changes, "v8").contains("Removed"), changes);
+        assertTrue(section(changes, "v5").contains("venue: arXiv -&gt; ICLR"), section(changes, "v5"));
+    }
+
+    static String section(String html, String version) {
+        int s = html.indexOf("id=\"v-" + repo.version(version).short7() + "\"");
+        return html.substring(s, html.indexOf("</section>", s));
+    }
+
+    @Test
+    void theChangesAsAnAtomFeed() throws Exception {
+        HttpResponse<String> r = Http.get(base + "/changes.atom", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(Http.contentType(r).startsWith("application/atom+xml"), Http.contentType(r));
+        Document feed = atom(r.body());
+        Element root = feed.getDocumentElement();
+        assertEquals("feed", root.getLocalName());
+        assertEquals("http://www.w3.org/2005/Atom", root.getNamespaceURI());
+        NodeList entries = root.getElementsByTagNameNS(ATOM, "entry");
+        assertEquals(7, entries.getLength());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element e = (Element) entries.item(i);
+            for (String required : List.of("id", "title", "updated", "content"))
+                assertEquals(1, e.getElementsByTagNameNS(ATOM, required).getLength(), required);
+            ids.add(text(e, "id"));
+        }
+        assertEquals("https://w3id.org/vlm-survey/version/" + repo.version("v8").sha(), ids.get(0));
+        // stable: the same ids on a second request
+        assertEquals(r.body(), Http.get(base + "/changes.atom", null).body());
+        // one category: only the versions that changed a paper under it
+        Document contrastive = atom(Http.get(base + "/changes.atom?category=contrastive-pre-training", null)
+                .body());
+        NodeList only = contrastive.getDocumentElement().getElementsByTagNameNS(ATOM, "entry");
+        assertTrue(only.getLength() > 0 && only.getLength() < 7, "entries: " + only.getLength());
+        assertEquals(
+                404,
+                Http.get(base + "/changes.atom?category=no-such-category", null).statusCode());
+        assertEquals(
+                400,
+                Http.get(base + "/changes.atom?category=" + Http.enc("<x>"), null)
+                        .statusCode());
+    }
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    static Document atom(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var builder = f.newDocumentBuilder();
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+                throw e;
+            }
+        });
+        Document d = builder.parse(new InputSource(new StringReader(xml)));
+        Element root = d.getDocumentElement();
+        for (String required : List.of("id", "title", "updated"))
+            assertEquals(1, children(root, required), "feed " + required);
+        return d;
+    }
+
+    static int children(Element e, String name) {
+        int n = 0;
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling())
+            if (c instanceof Element x && ATOM.equals(x.getNamespaceURI()) && name.equals(x.getLocalName())) n++;
+        return n;
+    }
+
+    static String text(Element e, String name) {
+        return e.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
+    }
+
+    @Test
+    void aPaperNoLongerListedShowsItsLastListing() {
+        // ALIGN: listed from v1, removed in v8
+        String align = page("/resource/paper/arxiv-2102.05918");
+        assertTrue(align.contains("No longer listed."), align);
+        assertTrue(align.contains("<code>" + repo.version("v7").short7() + "</code>"), align);
+        assertTrue(align.contains("ALIGN") || align.contains("Scaling Up"), align);
+        // and what its history says
+        assertTrue(align.contains("No longer listed after the version of"), align);
+    }
+
+    @Test
+    void paperAndDatasetPagesShowTheirCurationHistory() {
+        // FILIP: first listed in v2, venue changed in v5, still listed; each version linked to its page
+        String filip = page("/resource/paper/arxiv-2111.07783");
+        assertTrue(
+                filip.contains(
+                        "(version <a href=\"/versions/" + repo.version("v2").sha() + "\">"),
+                filip);
+        assertTrue(filip.contains("<a href=\"/versions/" + repo.version("v5").sha() + "\">"), filip);
+        assertTrue(filip.contains("Still listed in the survey's newest version."), filip);
+        // LAION5B: a dataset, first listed in v2
+        HttpResponse<String> datasets = Http.get(base + "/datasets.json", null);
+        String laion = JSON.parseAny(datasets.body()).getAsArray().stream()
+                .map(j -> j.getAsObject())
+                .filter(o -> value(o.get("name")).equals("LAION5B"))
+                .map(o -> value(o.get("dataset")))
+                .findFirst()
+                .orElseThrow();
+        String page = page(laion.replace("https://w3id.org/vlm-survey", ""));
+        assertTrue(page.contains("<h2 id=\"history\">In the survey's history</h2>"), page);
+        assertTrue(
+                page.contains(
+                        "(version <a href=\"/versions/" + repo.version("v2").sha() + "\">"),
+                page);
+    }
+}
