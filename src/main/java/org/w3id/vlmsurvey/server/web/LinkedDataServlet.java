@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.system.Txn;
 import org.w3id.vlmsurvey.export.BibTeX;
+import org.w3id.vlmsurvey.export.RIS;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.vocab.VLM;
 
@@ -15,7 +16,8 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * Linked Data: {@code /resource/X} describes {@code https://w3id.org/vlm-survey/resource/X}, as RDF or as an
  * HTML page, by content negotiation: a paper, dataset, category or venue has its own page ({@link ResourcePages}),
  * any other resource the page of its statements. A paper is also BibTeX ({@code Accept: application/x-bibtex},
- * {@code ?format=bib}, or {@code /resource/paper/X.bib}).
+ * {@code ?format=bib}, or {@code /resource/paper/X.bib}) and RIS ({@code Accept:
+ * application/x-research-info-systems}, {@code ?format=ris}, or {@code /resource/paper/X.ris}).
  */
 public final class LinkedDataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -30,8 +32,13 @@ public final class LinkedDataServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         String local = path.startsWith("/resource/") ? path.substring("/resource/".length()) : "";
         boolean bibFile = local.startsWith("paper/") && local.endsWith(".bib");
-        if (bibFile) local = local.substring(0, local.length() - ".bib".length());
+        boolean risFile = local.startsWith("paper/") && local.endsWith(".ris");
+        if (bibFile || risFile) local = local.substring(0, local.length() - ".bib".length());
         String iri = VLM.RES + local;
+        if (risFile || (local.startsWith("paper/") && !bibFile && Negotiation.wantsRIS(req))) {
+            ris(resp, iri);
+            return;
+        }
         if (bibFile || (local.startsWith("paper/") && Negotiation.wantsBibTeX(req))) {
             bibtex(resp, iri);
             return;
@@ -62,6 +69,17 @@ public final class LinkedDataServlet extends HttpServlet {
         resp.setHeader(
                 "Content-Disposition", "inline; filename=\"" + entries.get(0).key() + ".bib\"");
         Negotiation.send(resp, Negotiation.BIBTEX, BibTeX.write(entries));
+    }
+
+    /** The RIS record of a paper ({@code Accept: application/x-research-info-systems}, {@code ?format=ris} or {@code .ris}). */
+    private void ris(HttpServletResponse resp, String iri) throws IOException {
+        List<RIS.Record> records = Citations.records(store.dataset(), iri::equals);
+        if (records.isEmpty()) {
+            notFound(resp, iri);
+            return;
+        }
+        resp.setHeader("Content-Disposition", "inline; filename=\"" + records.get(0).fields().get(0).getValue() + ".ris\"");
+        Negotiation.send(resp, Negotiation.RIS, RIS.write(records));
     }
 
     private static void notFound(HttpServletResponse resp, String iri) throws IOException {
