@@ -120,7 +120,10 @@ public final class SearchText {
     /** A plain word: itself, and with typos when it is long enough and the budget allows. */
     private static String word(String w, int[] budget) {
         String e = escape(w);
-        if (w.length() < FUZZY_FROM || !w.chars().allMatch(Character::isLetter) || budget[0] <= 0) return e;
+        if (w.length() < FUZZY_FROM
+                || w.length() > TextSearchLimits.MAX_FUZZY_TERM
+                || !w.chars().allMatch(Character::isLetter)
+                || budget[0] <= 0) return e;
         budget[0]--;
         return "(" + e + "^2 " + e + "~" + (w.length() >= TWO_EDITS_FROM ? 2 : 1) + ")";
     }
