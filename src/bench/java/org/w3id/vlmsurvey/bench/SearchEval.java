@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
-import org.w3id.vlmsurvey.server.web.SearchServlet;
+import org.w3id.vlmsurvey.server.web.Search;
 import org.w3id.vlmsurvey.server.web.Table;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -21,7 +21,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
 /**
  * The search evaluation: the queries of {@value #FILE}, each with its expected hits written from the bundled survey
  * and graded (2: what the reader is looking for, 1: also right), run through the search page's own query
- * ({@link SearchServlet#hits}) on the bundled survey. Reports, per query and on average, recall@10 (the expected
+ * ({@link Search#hits}) on the bundled survey. Reports, per query and on average, recall@10 (the expected
  * hits among the first 10, out of the expected hits or 10 if there are more), MRR (one over the rank of the first hit of the best grade) and nDCG@10.
  * Deterministic: the same program and survey give the same figures. {@code SearchEvalTest} checks a floor.
  */
@@ -105,7 +105,7 @@ public final class SearchEval {
     public static Report evaluate(DatasetGraph dataset, List<Case> cases) {
         List<Score> scores = new ArrayList<>();
         for (Case c : cases) {
-            Table hits = SearchServlet.hits(dataset, c.query());
+            Table hits = Search.hits(dataset, c.query());
             List<String> ranked = new ArrayList<>();
             for (Map<String, Object> r : hits.rows()) {
                 String iri = String.valueOf(r.get("resource"));

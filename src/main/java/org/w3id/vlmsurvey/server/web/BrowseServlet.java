@@ -183,15 +183,4 @@ public final class BrowseServlet extends HttpServlet {
         }
         return rows;
     }
-
-    /** The slugs of the survey's categories (the rows of {@code categories.rq}). */
-    static Set<String> slugs(Table categories) {
-        Set<String> slugs = new TreeSet<>();
-        String prefix = PageParameters.categoryIri("");
-        for (Map<String, Object> r : categories.rows()) {
-            String iri = String.valueOf(r.get("category"));
-            if (iri.startsWith(prefix)) slugs.add(iri.substring(prefix.length()));
-        }
-        return slugs;
-    }
 }

@@ -40,7 +40,7 @@ public record PaperFilters(Map<String, String> chosen, String q, Set<String> mat
             chosen.put(
                     f,
                     switch (f) {
-                        case "category" -> PageParameters.categorySlug(v, BrowseServlet.slugs(categories));
+                        case "category" -> PageParameters.categorySlug(v, slugs(categories));
                         case "venue" -> PageParameters.venue(v, venues(papers));
                         case "year" -> PageParameters.year(v, years(papers));
                         default -> PageParameters.code(v);
@@ -48,11 +48,22 @@ public record PaperFilters(Map<String, String> chosen, String q, Set<String> mat
         }
         String q = req.getParameter("q");
         if (q == null || q.isBlank()) return new PaperFilters(chosen, null, null);
-        q = SearchServlet.checked(q);
+        q = Search.checked(q);
         Set<String> matches = new LinkedHashSet<>();
-        for (Map<String, Object> hit : SearchServlet.hits(dsg, q).rows())
+        for (Map<String, Object> hit : Search.hits(dsg, q).rows())
             if ("paper".equals(hit.get("kind"))) matches.add(String.valueOf(hit.get("resource")));
         return new PaperFilters(chosen, q, matches);
+    }
+
+    /** The slugs of the survey's categories (the rows of {@code categories.rq}). */
+    static Set<String> slugs(Table categories) {
+        Set<String> slugs = new TreeSet<>();
+        String prefix = PageParameters.categoryIri("");
+        for (Map<String, Object> r : categories.rows()) {
+            String iri = String.valueOf(r.get("category"));
+            if (iri.startsWith(prefix)) slugs.add(iri.substring(prefix.length()));
+        }
+        return slugs;
     }
 
     /** The venue labels of the papers, sorted without regard to case. */

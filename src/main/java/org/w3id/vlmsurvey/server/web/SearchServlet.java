@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.SearchText;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 
@@ -32,8 +30,7 @@ import org.w3id.vlmsurvey.server.store.SurveyStore;
  */
 public final class SearchServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    public static final int MAX_LENGTH = 200;
-    static final String QUERY = "search";
+    public static final int MAX_LENGTH = Search.MAX_LENGTH;
     private static final Pattern PATH = Pattern.compile("/search(?:\\.(csv|json))?");
     /** The markers the text index puts around matched words (jena-text's default highlighting). */
     static final String MARK_START = "↦", MARK_END = "↤";
@@ -48,20 +45,6 @@ public final class SearchServlet extends HttpServlet {
 
     public static List<String> paths() {
         return List.of("/search", "/search.csv", "/search.json");
-    }
-
-    /** The search text of a request, stripped: a 400 if it is longer than {@value #MAX_LENGTH} characters. */
-    static String checked(String q) {
-        String s = q.strip();
-        if (s.length() > MAX_LENGTH)
-            throw PageParameters.bad("the search text has " + s.length() + " characters; at most " + MAX_LENGTH
-                    + " are searched for");
-        return s;
-    }
-
-    /** The hits of {@code q} (not empty) on {@code dsg}: the rows of {@code search.rq}, best first. */
-    public static Table hits(DatasetGraph dsg, String q) {
-        return query(dsg, q).run(dsg);
     }
 
     @Override
@@ -83,7 +66,7 @@ public final class SearchServlet extends HttpServlet {
             return;
         }
         DatasetGraph dsg = store.dataset();
-        String q = req.getParameter("q") == null ? "" : checked(req.getParameter("q"));
+        String q = req.getParameter("q") == null ? "" : Search.checked(req.getParameter("q"));
         String kind = req.getParameter("kind");
         if (kind != null && !kind.isBlank() && !KINDS.contains(kind.strip()))
             throw PageParameters.bad("kind is one of " + String.join(", ", KINDS));
@@ -91,7 +74,7 @@ public final class SearchServlet extends HttpServlet {
         Table papers = PageQuery.of("papers").run(dsg);
         PaperFilters filters = PaperFilters.of(
                 new WithoutQ(req), dsg, papers, PageQuery.of("categories").run(dsg));
-        PageQuery query = q.isEmpty() ? PageQuery.of(QUERY) : query(dsg, q);
+        PageQuery query = q.isEmpty() ? PageQuery.of(Search.QUERY) : Search.query(dsg, q);
         Table all = q.isEmpty()
                 ? new Table(List.of("resource", "kind", "label", "snippet", "score"), List.of())
                 : query.run(dsg);
@@ -208,14 +191,6 @@ public final class SearchServlet extends HttpServlet {
     private static String withKind(String query, String kind) {
         if (kind == null) return query;
         return query + (query.isEmpty() ? "?" : "&") + "kind=" + kind;
-    }
-
-    /** The search query with {@code ?q} bound to the Lucene string of {@code q} ({@link SearchText}). */
-    static PageQuery query(DatasetGraph dsg, String q) {
-        String lucene = SearchText.lucene(q, QueryPolicy.of(dsg.getContext()).text());
-        return PageQuery.of(QUERY)
-                .bind("q", NodeFactory.createLiteralString("(" + lucene + ")"))
-                .bind("text", NodeFactory.createLiteralString(q));
     }
 
     /** The rows with their snippets unmarked, for CSV and JSON. */

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.w3id.vlmsurvey.bundle.Bundled;
-import org.w3id.vlmsurvey.markdown.CitationBlock;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
 
 /**
  * "Cite this survey": the survey's own BibTeX, read from the Citation block of the README served
- * ({@link CitationBlock}), never written here. Read again when the file changes (a server that watches its
+ * ({@link SurveyGraph#citation}), never written here. Read again when the file changes (a server that watches its
  * source); null when the README has no such block, and the page then says so. The footer of every page shows it
  * ({@code cite-survey.peb}).
  */
@@ -46,12 +46,12 @@ public final class SurveyCitation {
     }
 
     private static String fromBundled() {
-        return CitationBlock.bibtex(Bundled.text(Bundled.SURVEY)).orElse(null);
+        return SurveyGraph.citation(Bundled.text(Bundled.SURVEY)).orElse(null);
     }
 
     private static String fromFile(Path p) {
         try {
-            return CitationBlock.bibtex(Files.readString(p, StandardCharsets.UTF_8)).orElse(null);
+            return SurveyGraph.citation(Files.readString(p, StandardCharsets.UTF_8)).orElse(null);
         } catch (IOException | java.io.UncheckedIOException e) {
             return null;
         }

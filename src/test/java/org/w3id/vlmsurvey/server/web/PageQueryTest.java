@@ -32,6 +32,7 @@ class PageQueryTest {
                 "category-papers",
                 "venue-papers",
                 "search",
+                "paper-authors",
                 "chart-papers-per-year",
                 "chart-papers-per-venue",
                 "chart-code-per-category",
@@ -85,6 +86,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(18, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(19, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
