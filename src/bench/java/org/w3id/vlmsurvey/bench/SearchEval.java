@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
 import org.w3id.vlmsurvey.server.web.Search;
 import org.w3id.vlmsurvey.server.web.Table;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -59,13 +59,20 @@ public final class SearchEval {
             sb.append(String.format(
                     Locale.ROOT,
                     "| queries | recall@10 | MRR | nDCG@10 |\n|---:|---:|---:|---:|\n| %d | %.3f | %.3f | %.3f |\n\n",
-                    scores.size(), recall(), mrr(), ndcg()));
+                    scores.size(),
+                    recall(),
+                    mrr(),
+                    ndcg()));
             sb.append("| query | tests | recall@10 | RR | nDCG@10 |\n|---|---|---:|---:|---:|\n");
             for (Score s : scores)
                 sb.append(String.format(
                         Locale.ROOT,
                         "| `%s` | %s | %.2f | %.2f | %.2f |\n",
-                        s.c().query().replace("|", "\\|"), s.c().tests(), s.recall(), s.reciprocalRank(), s.ndcg()));
+                        s.c().query().replace("|", "\\|"),
+                        s.c().tests(),
+                        s.recall(),
+                        s.reciprocalRank(),
+                        s.ndcg()));
             return sb.toString();
         }
     }
@@ -86,8 +93,8 @@ public final class SearchEval {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t");
             if (f.length != 3)
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 3 TAB-separated fields, got "
-                        + f.length);
+                throw new IllegalArgumentException(
+                        file + ":" + (i + 1) + ": expected 3 TAB-separated fields, got " + f.length);
             Map<String, Integer> expected = new LinkedHashMap<>();
             for (String hit : f[2].trim().split("\\s+")) {
                 int colon = hit.indexOf(':');
@@ -114,7 +121,10 @@ public final class SearchEval {
             List<String> top = ranked.subList(0, Math.min(CUTOFF, ranked.size()));
             long found = c.expected().keySet().stream().filter(top::contains).count();
             double recall = (double) found / Math.min(CUTOFF, c.expected().size());
-            int best = c.expected().values().stream().mapToInt(Integer::intValue).max().orElse(1);
+            int best = c.expected().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(1);
             double rr = 0;
             for (int i = 0; i < ranked.size(); i++)
                 if (c.expected().getOrDefault(ranked.get(i), 0) == best) {
@@ -155,8 +165,8 @@ public final class SearchEval {
             Report r = evaluate(s.store().dataset(), cases(Path.of(FILE)));
             if (verbose)
                 for (Score sc : r.scores())
-                    System.out.println(sc.c().query() + "\t" + sc.recall() + "\t" + sc.reciprocalRank() + "\t"
-                            + sc.top());
+                    System.out.println(
+                            sc.c().query() + "\t" + sc.recall() + "\t" + sc.reciprocalRank() + "\t" + sc.top());
             System.out.print(r.markdown());
         }
     }

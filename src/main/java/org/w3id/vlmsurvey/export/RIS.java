@@ -66,6 +66,8 @@ public final class RIS {
 
     /** A value on one line: CR, LF and tabs become spaces, runs of spaces one space. */
     static String value(String v) {
-        return v.replaceAll("[\\r\\n\\t\\u2028\\u2029\\u0085]+", " ").replaceAll(" {2,}", " ").strip();
+        return v.replaceAll("[\\r\\n\\t\\u2028\\u2029\\u0085]+", " ")
+                .replaceAll(" {2,}", " ")
+                .strip();
     }
 }

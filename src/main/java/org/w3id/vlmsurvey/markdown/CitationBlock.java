@@ -25,7 +25,8 @@ public final class CitationBlock {
                 String code = b instanceof FencedCodeBlock f
                         ? f.getLiteral()
                         : b instanceof IndentedCodeBlock i ? i.getLiteral() : null;
-                if (code != null && code.strip().matches("(?s)@[A-Za-z]+\\s*\\{.*\\}")) return Optional.of(code.strip());
+                if (code != null && code.strip().matches("(?s)@[A-Za-z]+\\s*\\{.*\\}"))
+                    return Optional.of(code.strip());
             }
         }
         return Optional.empty();
@@ -33,8 +34,12 @@ public final class CitationBlock {
 
     static boolean isCitation(String heading) {
         String h = heading.strip().toLowerCase(java.util.Locale.ROOT);
-        return h.equals("citation") || h.equals("citations") || h.equals("cite") || h.equals("how to cite")
-                || h.equals("cite this work") || h.equals("cite us");
+        return h.equals("citation")
+                || h.equals("citations")
+                || h.equals("cite")
+                || h.equals("how to cite")
+                || h.equals("cite this work")
+                || h.equals("cite us");
     }
 
     private static String text(Node n) {

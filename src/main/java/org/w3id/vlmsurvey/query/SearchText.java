@@ -49,7 +49,8 @@ public final class SearchText {
             parser.setSplitOnWhitespace(true);
             q = parser.parse(text);
         } catch (ParseException | RuntimeException e) { // already refused by the check; kept for safety
-            throw new QueryRefused("text:query: " + e.getMessage().lines().findFirst().orElse("cannot parse"));
+            throw new QueryRefused(
+                    "text:query: " + e.getMessage().lines().findFirst().orElse("cannot parse"));
         }
         int[] budget = {TextSearchLimits.MAX_EXPANDING - expanding(q)};
         String lucene = write(q, budget);
@@ -81,11 +82,12 @@ public final class SearchText {
             StringBuilder sb = new StringBuilder("(");
             for (BooleanClause c : b.clauses()) {
                 if (sb.length() > 1) sb.append(' ');
-                sb.append(switch (c.getOccur()) {
-                    case MUST, FILTER -> "+";
-                    case MUST_NOT -> "-";
-                    case SHOULD -> "";
-                });
+                sb.append(
+                        switch (c.getOccur()) {
+                            case MUST, FILTER -> "+";
+                            case MUST_NOT -> "-";
+                            case SHOULD -> "";
+                        });
                 sb.append(write(c.getQuery(), budget));
             }
             return sb.append(')').toString();
@@ -106,8 +108,8 @@ public final class SearchText {
         if (q instanceof PrefixQuery p) return escape(field(p.getPrefix())) + "*";
         if (q instanceof WildcardQuery w) return wildcard(field(w.getTerm()));
         if (q instanceof MatchAllDocsQuery) return "*:*";
-        throw new QueryRefused("text:query: the search page does not offer " + q.getClass().getSimpleName()
-                + " (" + q + "): search for words, \"phrases\", word~, pre* and groups");
+        throw new QueryRefused("text:query: the search page does not offer "
+                + q.getClass().getSimpleName() + " (" + q + "): search for words, \"phrases\", word~, pre* and groups");
     }
 
     private static String field(Term t) {
@@ -134,8 +136,7 @@ public final class SearchText {
 
     private static String wildcard(String s) {
         StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray())
-            sb.append(c == '*' || c == '?' ? String.valueOf(c) : escape(String.valueOf(c)));
+        for (char c : s.toCharArray()) sb.append(c == '*' || c == '?' ? String.valueOf(c) : escape(String.valueOf(c)));
         return sb.toString();
     }
 }

@@ -55,11 +55,13 @@ public class RISTest {
                 .add("DO", " ");
         String ris = RIS.write(List.of(
                 new RIS.Record("CPAPER", f.list()),
-                new RIS.Record("GEN", new RIS.Fields().add("TI", "ER  - fake end").list())));
+                new RIS.Record(
+                        "GEN", new RIS.Fields().add("TI", "ER  - fake end").list())));
         var records = read(ris);
         assertEquals(2, records.size());
         Map<String, List<String>> first = new LinkedHashMap<>();
-        for (var e : records.get(0)) first.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        for (var e : records.get(0))
+            first.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
         assertEquals(List.of("CPAPER"), first.get("TY"));
         assertEquals(List.of("CLIP: two lines and tabs"), first.get("TI"));
         assertEquals(List.of("Radford, Alec", "Kim, Jong Wook"), first.get("AU"), "authors in order");

@@ -26,8 +26,18 @@ class PapersExportTest {
     static final String PAPER = "https://w3id.org/vlm-survey/resource/paper/arxiv-";
     /** The mission's 12 papers: contrastive pre-training, 2022, with code. */
     static final Set<String> TWELVE = Set.of(
-            "2110.05208", "2203.14463", "2112.09331", "2112.12750", "2204.03610", "2111.07991", "2202.11094",
-            "2204.09222", "2206.07643", "2211.01335", "2211.06679", "2211.14813");
+            "2110.05208",
+            "2203.14463",
+            "2112.09331",
+            "2112.12750",
+            "2204.03610",
+            "2111.07991",
+            "2202.11094",
+            "2204.09222",
+            "2206.07643",
+            "2211.01335",
+            "2211.06679",
+            "2211.14813");
 
     @BeforeAll
     static void start() {
@@ -64,7 +74,10 @@ class PapersExportTest {
     }
 
     static List<String> risIds(String ris) {
-        return ris.lines().filter(l -> l.startsWith("UR  - ")).map(l -> l.substring(6)).toList();
+        return ris.lines()
+                .filter(l -> l.startsWith("UR  - "))
+                .map(l -> l.substring(6))
+                .toList();
     }
 
     @Test
@@ -82,12 +95,18 @@ class PapersExportTest {
         assertEquals(html, jsonPapers(get("/papers?" + MISSION, "application/json")));
         BibTeXDatabase bib = BibTeXTest.parse(get("/papers.bib?" + MISSION, null));
         assertEquals(12, bib.getEntries().size(), "BibTeX");
-        assertEquals(12, BibTeXTest.parse(get("/papers?" + MISSION, "application/x-bibtex")).getEntries().size());
+        assertEquals(
+                12,
+                BibTeXTest.parse(get("/papers?" + MISSION, "application/x-bibtex"))
+                        .getEntries()
+                        .size());
         String ris = get("/papers.ris?" + MISSION, null);
         List<String> risUrls = risIds(ris);
         assertEquals(12, ris.lines().filter(l -> l.startsWith("TY  - ")).count(), "RIS records");
         assertEquals(
-                html.stream().map(p -> "https://arxiv.org/abs/" + p.substring(PAPER.length())).toList(),
+                html.stream()
+                        .map(p -> "https://arxiv.org/abs/" + p.substring(PAPER.length()))
+                        .toList(),
                 risUrls,
                 "RIS: the same papers in the same order");
         assertEquals(ris, get("/papers?" + MISSION, "application/x-research-info-systems"));
@@ -109,26 +128,51 @@ class PapersExportTest {
             assertEquals(html, csvPapers(get("/papers.csv?" + params, null)), params);
             assertEquals(html, jsonPapers(get("/papers.json?" + params, null)), params);
             Set<String> distinct = new LinkedHashSet<>(html);
-            assertEquals(distinct.size(), BibTeXTest.parse(get("/papers.bib?" + params, null)).getEntries().size(), params);
             assertEquals(
                     distinct.size(),
-                    get("/papers.ris?" + params, null).lines().filter(l -> l.startsWith("ER  - ")).count(),
+                    BibTeXTest.parse(get("/papers.bib?" + params, null))
+                            .getEntries()
+                            .size(),
+                    params);
+            assertEquals(
+                    distinct.size(),
+                    get("/papers.ris?" + params, null)
+                            .lines()
+                            .filter(l -> l.startsWith("ER  - "))
+                            .count(),
                     params);
         }
         assertEquals(
-                Set.of(PAPER + "2211.01335", PAPER + "2211.06679", PAPER + "2211.14813", PAPER + "2210.09996",
-                        PAPER + "2204.14095", PAPER + "2209.13430", PAPER + "2110.05208", PAPER + "2209.09407"),
+                Set.of(
+                        PAPER + "2211.01335",
+                        PAPER + "2211.06679",
+                        PAPER + "2211.14813",
+                        PAPER + "2210.09996",
+                        PAPER + "2204.14095",
+                        PAPER + "2209.13430",
+                        PAPER + "2110.05208",
+                        PAPER + "2209.09407"),
                 new java.util.HashSet<>(csvPapers(get("/papers.csv?q=clip&year=2022", null))));
     }
 
     @Test
     void badFiltersAreRefusedAlikeInEveryFormat() {
         for (String ext : List.of("", ".csv", ".json", ".bib", ".ris")) {
-            assertEquals(404, Http.get(base + "/papers" + ext + "?category=no-such", null).statusCode(), ext);
-            assertEquals(400, Http.get(base + "/papers" + ext + "?year=20x2", null).statusCode(), ext);
-            assertEquals(400, Http.get(base + "/papers" + ext + "?code=no", null).statusCode(), ext);
-            assertEquals(404, Http.get(base + "/papers" + ext + "?venue=NOPE", null).statusCode(), ext);
-            assertEquals(400, Http.get(base + "/papers" + ext + "?q=" + Http.enc("((x"), null).statusCode(), ext);
+            assertEquals(
+                    404,
+                    Http.get(base + "/papers" + ext + "?category=no-such", null).statusCode(),
+                    ext);
+            assertEquals(
+                    400, Http.get(base + "/papers" + ext + "?year=20x2", null).statusCode(), ext);
+            assertEquals(
+                    400, Http.get(base + "/papers" + ext + "?code=no", null).statusCode(), ext);
+            assertEquals(
+                    404, Http.get(base + "/papers" + ext + "?venue=NOPE", null).statusCode(), ext);
+            assertEquals(
+                    400,
+                    Http.get(base + "/papers" + ext + "?q=" + Http.enc("((x"), null)
+                            .statusCode(),
+                    ext);
         }
         assertEquals(404, Http.get(base + "/datasets.ris", null).statusCode());
         assertEquals(404, Http.get(base + "/venues.bib", null).statusCode());

@@ -165,7 +165,9 @@ class SearchPageTest {
         String q = Http.enc(text);
         for (String path : List.of("/search?q=", "/search.csv?q=", "/papers?q=", "/papers.bib?q=")) {
             var r = Http.get(server.url() + path + q, path.equals("/search?q=") ? "text/html" : null);
-            assertTrue(r.statusCode() == 200 || r.statusCode() == 400, path + text + ": " + r.statusCode() + " " + r.body());
+            assertTrue(
+                    r.statusCode() == 200 || r.statusCode() == 400,
+                    path + text + ": " + r.statusCode() + " " + r.body());
             if (r.statusCode() == 200 && path.equals("/search?q="))
                 assertFalse(r.body().contains("<script>alert(1)"), "escaped");
             if (r.statusCode() == 400) {
@@ -180,7 +182,8 @@ class SearchPageTest {
     @Test
     void syntaxErrorsAndLimitsAreBadRequestsWithTheirMessage() {
         assertTrue(get("/search?q=" + Http.enc("((prompt AND"), null, 400).contains("Cannot parse"));
-        assertTrue(get("/search.csv?q=" + Http.enc("title:prompt OR"), null, 400).contains("Cannot parse"));
+        assertTrue(
+                get("/search.csv?q=" + Http.enc("title:prompt OR"), null, 400).contains("Cannot parse"));
         assertTrue(get("/search?q=" + Http.enc("*ing"), null, 400).contains("not allowed as first character"));
         assertTrue(get("/search?q=" + Http.enc("/pro.*/"), null, 400).contains("regular expressions"));
         assertTrue(get("/search?q=" + Http.enc("title:clip"), null, 400).contains("fields are not searched by name"));
@@ -195,14 +198,29 @@ class SearchPageTest {
         List<String> clip = resources(get("/search.csv?q=CLIP", null, 200));
         assertEquals(PAPER + "2103.00020", clip.get(0), "the exact short name first");
         List<String> clipPapers = List.of(
-                "2103.00020", "2112.09106", "2110.05208", "2204.14095", "2209.13430", "2211.01335", "2211.06679",
-                "2211.14813", "2210.09996", "2303.02995", "2212.08045", "2209.09407", "2210.09304");
+                "2103.00020",
+                "2112.09106",
+                "2110.05208",
+                "2204.14095",
+                "2209.13430",
+                "2211.01335",
+                "2211.06679",
+                "2211.14813",
+                "2210.09996",
+                "2303.02995",
+                "2212.08045",
+                "2209.09407",
+                "2210.09304");
         assertEquals(
-                new java.util.TreeSet<>(clipPapers.stream().map(id -> PAPER + id).toList()),
-                new java.util.TreeSet<>(clip.stream().filter(r -> r.contains("/paper/")).toList()));
+                new java.util.TreeSet<>(
+                        clipPapers.stream().map(id -> PAPER + id).toList()),
+                new java.util.TreeSet<>(
+                        clip.stream().filter(r -> r.contains("/paper/")).toList()));
         assertEquals(14, clip.size(), "and the dataset CLIP: " + clip);
         // a family member by its own name comes first
-        assertEquals(PAPER + "2212.08045", resources(get("/search.csv?q=CLIPPO", null, 200)).get(0));
+        assertEquals(
+                PAPER + "2212.08045",
+                resources(get("/search.csv?q=CLIPPO", null, 200)).get(0));
         // a typo of 5 letters or more
         List<String> promt = resources(get("/search.csv?q=promt", null, 200));
         assertTrue(promt.subList(0, 10).contains(PAPER + "2109.01134"), "CoOp for promt: " + promt);
@@ -227,17 +245,28 @@ class SearchPageTest {
     void facetsAndPaperFilters() {
         String html = get("/search?q=contrastive", "text/html", 200);
         assertTrue(html.contains("aria-label=\"Narrow the results\""), html);
-        assertTrue(html.contains("<a href=\"/search?q=contrastive&amp;kind=paper\">paper</a> <span class=\"count\">(27)</span>"), html);
-        assertTrue(html.contains("<a href=\"/search?q=contrastive&amp;kind=category\">category</a> <span class=\"count\">(1)</span>"), html);
+        assertTrue(
+                html.contains(
+                        "<a href=\"/search?q=contrastive&amp;kind=paper\">paper</a> <span class=\"count\">(27)</span>"),
+                html);
+        assertTrue(
+                html.contains(
+                        "<a href=\"/search?q=contrastive&amp;kind=category\">category</a> <span class=\"count\">(1)</span>"),
+                html);
         assertTrue(html.contains("<a href=\"/search?q=contrastive&amp;year=2022\">2022</a>"), html);
-        assertTrue(html.contains("<a href=\"/search?category=pre-training-with-contrastive-objective&amp;q=contrastive\">"), html);
+        assertTrue(
+                html.contains(
+                        "<a href=\"/search?category=pre-training-with-contrastive-objective&amp;q=contrastive\">"),
+                html);
         // kind=paper keeps the papers
         List<String> kinds = kindsAndLabels(get("/search.csv?q=contrastive&kind=paper", null, 200));
         assertEquals(27, kinds.size());
         assertTrue(kinds.stream().allMatch(k -> k.startsWith("paper ")), kinds.toString());
         // the filters of /papers: the mission's 12 papers that say "contrastive" somewhere
         List<String> mission = resources(get(
-                "/search.csv?q=contrastive&category=pre-training-with-contrastive-objective&year=2022&code=yes", null, 200));
+                "/search.csv?q=contrastive&category=pre-training-with-contrastive-objective&year=2022&code=yes",
+                null,
+                200));
         assertEquals(12, mission.size(), mission.toString());
         get("/search?q=clip&kind=nothing", null, 400);
         get("/search?q=clip&year=1999", null, 404);

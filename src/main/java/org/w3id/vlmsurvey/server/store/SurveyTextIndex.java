@@ -76,13 +76,20 @@ public final class SurveyTextIndex {
 
     /** How each field is analysed: short names and acronyms as names (with their prefixes), the rest as words. */
     static final Map<String, SearchAnalyzers.Kind> KINDS = Map.of(
-            PRIMARY, SearchAnalyzers.Kind.WORDS,
-            "shortName", SearchAnalyzers.Kind.NAMES,
-            "prefLabel", SearchAnalyzers.Kind.WORDS,
-            "altLabel", SearchAnalyzers.Kind.WORDS,
-            "name", SearchAnalyzers.Kind.WORDS,
-            "acronym", SearchAnalyzers.Kind.NAMES,
-            CONTEXT, SearchAnalyzers.Kind.WORDS);
+            PRIMARY,
+            SearchAnalyzers.Kind.WORDS,
+            "shortName",
+            SearchAnalyzers.Kind.NAMES,
+            "prefLabel",
+            SearchAnalyzers.Kind.WORDS,
+            "altLabel",
+            SearchAnalyzers.Kind.WORDS,
+            "name",
+            SearchAnalyzers.Kind.WORDS,
+            "acronym",
+            SearchAnalyzers.Kind.NAMES,
+            CONTEXT,
+            SearchAnalyzers.Kind.WORDS);
 
     private static final String K_SOURCE = "vlm.sourceSha256", K_PROGRAM = "vlm.programSha256", K_LAYOUT = "vlm.layout";
 
@@ -195,8 +202,8 @@ public final class SurveyTextIndex {
     void indexContextInTransaction(DatasetGraph base) {
         EntityDefinition def = index.getDocDef();
         Node property = NodeFactory.createURI(CONTEXT_PROPERTY);
-        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(
-                org.w3id.vlmsurvey.bundle.Bundled.text(CONTEXT_QUERY));
+        org.apache.jena.query.Query q =
+                org.apache.jena.query.QueryFactory.create(org.w3id.vlmsurvey.bundle.Bundled.text(CONTEXT_QUERY));
         try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(base.getDefaultGraph())
                 .query(q)
                 .build()) {

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -33,8 +31,9 @@ public final class BrowseServlet extends HttpServlet {
     /** The citation formats, of the papers only. */
     private static final java.util.Set<String> CITATIONS = java.util.Set.of("bib", "ris");
     /** The media type of each suffix. */
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "csv", Negotiation.CSV, "json", Negotiation.JSON, "bib", Negotiation.BIBTEX, "ris", RIS.MEDIA_TYPE);
+    private static final Map<String, String> EXTENSIONS =
+            Map.of("csv", Negotiation.CSV, "json", Negotiation.JSON, "bib", Negotiation.BIBTEX, "ris", RIS.MEDIA_TYPE);
+
     private static final Map<String, String> TITLES =
             Map.of("papers", "Papers", "datasets", "Datasets", "categories", "Method categories", "venues", "Venues");
 
@@ -57,7 +56,10 @@ public final class BrowseServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         Matcher m = PATH.matcher(path);
-        if (!m.matches() || (m.group(2) != null && CITATIONS.contains(m.group(2)) && !m.group(1).equals("papers"))) {
+        if (!m.matches()
+                || (m.group(2) != null
+                        && CITATIONS.contains(m.group(2))
+                        && !m.group(1).equals("papers"))) {
             Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
             return;
         }
@@ -71,8 +73,10 @@ public final class BrowseServlet extends HttpServlet {
                     resp,
                     HttpServletResponse.SC_NOT_ACCEPTABLE,
                     "Not acceptable: this page is available as text/html, text/csv and application/json (or ?format=html|csv|json)"
-                            + (page.equals("papers") ? "; the papers also as " + Negotiation.BIBTEX + " and " + RIS.MEDIA_TYPE
-                                    + " (or ?format=bib|ris)" : "")
+                            + (page.equals("papers")
+                                    ? "; the papers also as " + Negotiation.BIBTEX + " and " + RIS.MEDIA_TYPE
+                                            + " (or ?format=bib|ris)"
+                                    : "")
                             + "\n");
             return;
         }
@@ -157,7 +161,9 @@ public final class BrowseServlet extends HttpServlet {
             Map<String, Object> row = new LinkedHashMap<>(r);
             boolean keep = filters.keeps(r);
             row.put("shown", keep);
-            row.put("searched", filters.matches() == null || filters.matches().contains(String.valueOf(r.get("paper"))));
+            row.put(
+                    "searched",
+                    filters.matches() == null || filters.matches().contains(String.valueOf(r.get("paper"))));
             if (keep) shown++;
             rows.add(row);
         }

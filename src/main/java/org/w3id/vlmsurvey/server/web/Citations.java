@@ -42,21 +42,25 @@ public final class Citations {
         Map<String, String> abstracts = new LinkedHashMap<>();
         for (Map<String, Object> r : authorRows.rows()) {
             String paper = String.valueOf(r.get("paper"));
-            if (r.get("abstract") != null) abstracts.putIfAbsent(paper, r.get("abstract").toString());
+            if (r.get("abstract") != null)
+                abstracts.putIfAbsent(paper, r.get("abstract").toString());
             if (r.get("name") == null) continue;
             String name = r.get("name").toString();
             String family = r.get("familyName") != null ? r.get("familyName").toString() : familyOf(name);
             String given = r.get("givenName") != null
                     ? r.get("givenName").toString()
-                    : name.endsWith(family) ? name.substring(0, name.length() - family.length()).strip() : "";
-            authors.computeIfAbsent(paper, p -> new ArrayList<>()).add(given.isEmpty() ? family : family + ", " + given);
+                    : name.endsWith(family)
+                            ? name.substring(0, name.length() - family.length()).strip()
+                            : "";
+            authors.computeIfAbsent(paper, p -> new ArrayList<>())
+                    .add(given.isEmpty() ? family : family + ", " + given);
             families.putIfAbsent(paper, family);
         }
         List<BibTeX.KeySource> sources = new ArrayList<>();
         for (Map<String, Object> r : table.rows()) {
             String paper = String.valueOf(r.get("paper"));
-            sources.add(new BibTeX.KeySource(
-                    paper, families.get(paper), s(r, "year"), s(r, "title"), s(r, "shortName")));
+            sources.add(
+                    new BibTeX.KeySource(paper, families.get(paper), s(r, "year"), s(r, "title"), s(r, "shortName")));
         }
         Map<String, String> keys = BibTeX.keys(sources);
         List<Cited> cited = new ArrayList<>();

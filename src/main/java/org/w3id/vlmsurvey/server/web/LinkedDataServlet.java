@@ -78,7 +78,9 @@ public final class LinkedDataServlet extends HttpServlet {
             notFound(resp, iri);
             return;
         }
-        resp.setHeader("Content-Disposition", "inline; filename=\"" + records.get(0).fields().get(0).getValue() + ".ris\"");
+        resp.setHeader(
+                "Content-Disposition",
+                "inline; filename=\"" + records.get(0).fields().get(0).getValue() + ".ris\"");
         Negotiation.send(resp, Negotiation.RIS, RIS.write(records));
     }
 

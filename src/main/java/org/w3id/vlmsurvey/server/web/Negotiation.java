@@ -36,10 +36,9 @@ public final class Negotiation {
     private static final AcceptList PAPERS_OFFER = AcceptList.create(HTML, CSV, JSON, BIBTEX, RIS, XHTML);
     private static final Map<String, String> PAPERS_FORMATS =
             Map.of("html", HTML, "csv", CSV, "json", JSON, "bib", BIBTEX, "bibtex", BIBTEX, "ris", RIS);
-    private static final AcceptList RIS_OFFER = AcceptList.create(
-            java.util.stream.Stream.concat(
-                            java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX, RIS))
-                    .toArray(String[]::new));
+    private static final AcceptList RIS_OFFER = AcceptList.create(java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX, RIS))
+            .toArray(String[]::new));
 
     private Negotiation() {}
 

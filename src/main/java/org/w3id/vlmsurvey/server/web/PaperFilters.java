@@ -100,7 +100,8 @@ public record PaperFilters(Map<String, String> chosen, String q, Set<String> mat
 
     /** The rows of {@code papers} that pass: the rows the papers page shows. */
     Table rows(Table papers) {
-        return new Table(papers.columns(), papers.rows().stream().filter(this::keeps).toList());
+        return new Table(
+                papers.columns(), papers.rows().stream().filter(this::keeps).toList());
     }
 
     /** The papers (IRIs) of the rows that pass, in the order of the rows. */

@@ -85,7 +85,8 @@ public final class ResourcePages {
         List<Citations.Cited> cited = Citations.cited(dsg, iri::equals);
         List<BibTeX.Entry> entries = cited.stream().map(Citations::entry).toList();
         queries.add(PageQuery.of(Citations.QUERY).shown("Its BibTeX"));
-        queries.add(PageQuery.of(Citations.AUTHORS).shown("Its authors and abstract (when link --metadata found them)"));
+        queries.add(
+                PageQuery.of(Citations.AUTHORS).shown("Its authors and abstract (when link --metadata found them)"));
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("section", "papers");

@@ -21,8 +21,8 @@ public final class Search {
     static String checked(String q) {
         String s = q.strip();
         if (s.length() > MAX_LENGTH)
-            throw PageParameters.bad("the search text has " + s.length() + " characters; at most " + MAX_LENGTH
-                    + " are searched for");
+            throw PageParameters.bad(
+                    "the search text has " + s.length() + " characters; at most " + MAX_LENGTH + " are searched for");
         return s;
     }
 
@@ -38,5 +38,4 @@ public final class Search {
                 .bind("q", NodeFactory.createLiteralString("(" + lucene + ")"))
                 .bind("text", NodeFactory.createLiteralString(q));
     }
-
 }

@@ -80,7 +80,9 @@ public final class SearchServlet extends HttpServlet {
                 : query.run(dsg);
         Map<String, List<Map<String, Object>>> paperRows = new HashMap<>();
         for (Map<String, Object> r : papers.rows())
-            paperRows.computeIfAbsent(String.valueOf(r.get("paper")), p -> new ArrayList<>()).add(r);
+            paperRows
+                    .computeIfAbsent(String.valueOf(r.get("paper")), p -> new ArrayList<>())
+                    .add(r);
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> hit : all.rows()) {
             boolean isPaper = "paper".equals(hit.get("kind"));
@@ -156,7 +158,8 @@ public final class SearchServlet extends HttpServlet {
         List<Map<String, Object>> kindValues = new ArrayList<>();
         kinds.forEach((k, n) -> {
             if (n > 0 || k.equals(kind))
-                kindValues.add(value(k, k, n, k.equals(kind), withKind(filters.query(base), k.equals(kind) ? null : k)));
+                kindValues.add(
+                        value(k, k, n, k.equals(kind), withKind(filters.query(base), k.equals(kind) ? null : k)));
         });
         facets.add(Map.of("name", "kind", "label", "Kind", "values", kindValues));
         List<Map<String, Object>> categoryValues = new ArrayList<>();

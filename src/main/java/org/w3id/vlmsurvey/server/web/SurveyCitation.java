@@ -34,10 +34,11 @@ public final class SurveyCitation {
         if (p != null) {
             try {
                 FileTime t = Files.getLastModifiedTime(p);
-                if (!t.equals(read)) synchronized (SurveyCitation.class) {
-                    bibtex = fromFile(p);
-                    read = t;
-                }
+                if (!t.equals(read))
+                    synchronized (SurveyCitation.class) {
+                        bibtex = fromFile(p);
+                        read = t;
+                    }
             } catch (IOException e) {
                 return bibtex; // the last one read
             }
@@ -51,7 +52,8 @@ public final class SurveyCitation {
 
     private static String fromFile(Path p) {
         try {
-            return SurveyGraph.citation(Files.readString(p, StandardCharsets.UTF_8)).orElse(null);
+            return SurveyGraph.citation(Files.readString(p, StandardCharsets.UTF_8))
+                    .orElse(null);
         } catch (IOException | java.io.UncheckedIOException e) {
             return null;
         }
