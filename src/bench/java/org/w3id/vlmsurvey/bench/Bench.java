@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
             Bench.Build.class,
             Bench.Load.class,
             Bench.Live.class,
+            Bench.Search.class,
             CommandLine.HelpCommand.class
         })
 public final class Bench implements Runnable {
@@ -39,6 +40,20 @@ public final class Bench implements Runnable {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Command(
+            name = "search-eval",
+            description = "The search evaluation (recall@10, MRR, nDCG@10) on the bundled survey: see SearchEval.")
+    static final class Search implements Callable<Integer> {
+        @CommandLine.Option(names = "-v", description = "also each query's first 10 hits")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            SearchEval.main(verbose ? new String[] {"-v"} : new String[0]);
+            return OK;
+        }
     }
 
     @Command(name = "loader", description = "The loader beside Jena RIOT: see LoaderBench.", usageHelpAutoWidth = true)

@@ -28,8 +28,14 @@ public final class BibTeX {
         }
     }
 
-    /** What a citation key is made of: the paper's identity (its IRI), its short name (or title) and year. */
-    public record KeySource(String id, String name, String year) {}
+    /**
+     * What a citation key is made of: the paper's identity (its IRI), its first author's family name (null when
+     * unknown), its year, title and short name (null when it has none).
+     */
+    public record KeySource(String id, String firstAuthor, String year, String title, String shortName) {}
+
+    /** Title words a key skips when it takes the title's first word ({@code {firstauthor}{year}{firstword}}). */
+    static final Set<String> KEY_STOPWORDS = Set.of("a", "an", "the", "on", "of", "in", "for", "to", "with", "and");
 
     private BibTeX() {}
 
@@ -45,7 +51,9 @@ public final class BibTeX {
         for (var f : e.fields().entrySet()) {
             if (f.getValue() == null || f.getValue().isBlank()) continue;
             String name = f.getKey().toLowerCase(java.util.Locale.ROOT);
-            String value = VERBATIM.contains(name) ? verbatim(f.getValue()) : text(f.getValue());
+            String value = VERBATIM.contains(name)
+                    ? verbatim(f.getValue())
+                    : name.equals("title") ? title(f.getValue()) : text(f.getValue());
             sb.append(",\n  ").append(f.getKey()).append(" = {").append(value).append('}');
         }
         return sb.append("\n}\n").toString();
@@ -76,6 +84,32 @@ public final class BibTeX {
         return sb.toString();
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /**
+     * A title: {@link #text} with every word whose capitals must stay capitals in braces ({@code {CLIP}: Learning
+     * ...}, {@code {CoOp}}, {@code {GroupViT}}), so that styles that lower-case titles keep acronyms and names. A word
+     * is protected when it has a capital letter anywhere but at its start. The braces added are balanced pairs
+     * around letters and digits only, so the rule of {@link #text} (no brace of the data's own) holds.
+     */
+    public static String title(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        var m = WORD.matcher(s);
+        int last = 0;
+        while (m.find()) {
+            sb.append(text(s.substring(last, m.start())));
+            String w = m.group();
+            sb.append(protects(w) ? "{" + w + "}" : w);
+            last = m.end();
+        }
+        return sb.append(text(s.substring(last))).toString();
+    }
+
+    /** Whether a word keeps its capitals in braces: a capital letter after its first character. */
+    static boolean protects(String word) {
+        return word.codePoints().skip(1).anyMatch(Character::isUpperCase);
+    }
+
     /** A URL or identifier for a braced field: unchanged but for braces, backslashes and spaces, percent-encoded. */
     public static String verbatim(String s) {
         return s.strip()
@@ -86,9 +120,11 @@ public final class BibTeX {
     }
 
     /**
-     * Citation keys, unique among {@code sources}: the letters and digits of the name followed by the year
-     * ({@code CLIP2021}, {@code TaIDPT2022}); names that would share a key get {@code a}, {@code b}, ... in the
-     * order of their ids, so the same graph always gives the same keys. Returns id to key.
+     * Citation keys, unique among {@code sources}, lower-case ASCII letters and digits: {@code
+     * {firstauthor}{year}{firstword}} when the first author is known ({@code radford2021learning}), else {@code
+     * {shortname}{year}} ({@code clip2021}, {@code taidpt2022}; a paper without a short name: the first word of its
+     * title). Sources that would share a key get {@code a}, {@code b}, ... in the order of their ids, so the same
+     * graph always gives the same keys. Returns id to key.
      */
     public static Map<String, String> keys(List<KeySource> sources) {
         List<KeySource> sorted = new ArrayList<>(sources);
@@ -112,11 +148,35 @@ public final class BibTeX {
     }
 
     static String base(KeySource s) {
-        String name = s.name() == null ? "" : s.name().replaceAll("[^A-Za-z0-9]", "");
-        if (name.isEmpty()) name = "paper";
-        if (name.length() > 40) name = name.substring(0, 40);
         String year = s.year() == null ? "" : s.year().replaceAll("[^0-9]", "");
-        return name + year;
+        String author = ascii(s.firstAuthor());
+        String name;
+        if (!author.isEmpty()) name = author + year + firstWord(s.title());
+        else {
+            name = ascii(s.shortName());
+            if (name.isEmpty()) name = firstWord(s.title());
+            name = name + year;
+        }
+        if (name.isEmpty() || !Character.isLetterOrDigit(name.charAt(0))) name = "paper" + name;
+        return name.length() > 40 ? name.substring(0, 40) : name;
+    }
+
+    /** The first word of a title that is not a {@linkplain #KEY_STOPWORDS stop word}, as key text. */
+    static String firstWord(String title) {
+        if (title == null) return "";
+        var m = WORD.matcher(title);
+        while (m.find()) {
+            String w = ascii(m.group());
+            if (!w.isEmpty() && !KEY_STOPWORDS.contains(w)) return w;
+        }
+        return "";
+    }
+
+    /** Lower-case ASCII letters and digits of {@code s}: accents dropped ({@code Müller} is {@code muller}). */
+    static String ascii(String s) {
+        if (s == null) return "";
+        String d = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD);
+        return d.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** a, b, ..., z, aa, ab, ... */

@@ -307,4 +307,12 @@ public final class SurveyGraph {
         RDFParser.source(Bundled.open(path)).lang(Lang.TURTLE).parse(g);
         return new org.apache.jena.sparql.graph.GraphReadOnly(g);
     }
+
+    /**
+     * The survey's own BibTeX, from the Citation block of its README ({@link
+     * org.w3id.vlmsurvey.markdown.CitationBlock}), or empty when the README has none.
+     */
+    public static java.util.Optional<String> citation(String markdown) {
+        return org.w3id.vlmsurvey.markdown.CitationBlock.bibtex(markdown);
+    }
 }

@@ -99,6 +99,7 @@ public final class SurveyServer implements AutoCloseable {
      */
     public static SurveyServer start(
             ServerOptions options, org.apache.jena.sparql.core.DatasetGraph history, int threads) {
+        org.w3id.vlmsurvey.server.web.SurveyCitation.source(options.source().path());
         // a bad password file is reported before the survey is loaded
         PasswordFile passwords =
                 options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());

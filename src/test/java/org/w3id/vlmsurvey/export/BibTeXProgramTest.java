@@ -97,7 +97,7 @@ public class BibTeXProgramTest {
             assertTrue(read.get(i).startsWith("Hostile" + i + " | "), read.get(i));
             // the whole title reached bibtex as the title (as LaTeX text), nothing cut at a brace
             assertEquals(
-                    BibTeX.text(HOSTILE.get(i)),
+                    BibTeX.title(HOSTILE.get(i)),
                     read.get(i).substring(read.get(i).indexOf(" | ") + 3));
         }
     }

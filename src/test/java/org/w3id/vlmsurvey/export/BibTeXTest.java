@@ -74,28 +74,54 @@ public class BibTeXTest {
         assertEquals(out, BibTeX.verbatim(in));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CLIP: Learning Transferable Visual Models|{CLIP}: Learning Transferable Visual Models",
+                "CoOp: Learning to Prompt for Vision-Language Models|{CoOp}: Learning to Prompt for Vision-Language Models",
+                "GroupViT: Semantic Segmentation|{GroupViT}: Semantic Segmentation",
+                "K-LITE: Learning with External Knowledge|K-{LITE}: Learning with External Knowledge",
+                "Vision & Language Models|Vision \\& Language Models",
+                "ALIGN} @misc(evil2, title={x})|{ALIGN}\\textbraceright{} {\\char64}misc(evil2, title=\\textbraceleft{}x\\textbraceright{})",
+                "plain title|plain title",
+            })
+    void titlesProtectCapitalsInBraces(String in, String out) {
+        assertEquals(out, BibTeX.title(in));
+    }
+
     @Test
-    void keysAreNamePlusYearUniqueAndStable() {
+    void keysAreAuthorYearWordOrNameYearLowerCaseUniqueAndStable() {
         List<BibTeX.KeySource> s = List.of(
-                new BibTeX.KeySource("p:3", "CLIP", "2021"),
-                new BibTeX.KeySource("p:2", "TaI-DPT", "2022"),
-                new BibTeX.KeySource("p:1", "Chinese CLIP", "2022"),
-                new BibTeX.KeySource("p:5", "X", "2020"),
-                new BibTeX.KeySource("p:4", "X", "2020"),
-                new BibTeX.KeySource("p:6", "X!", "2020"),
-                new BibTeX.KeySource("p:7", null, null),
-                new BibTeX.KeySource("p:8", "X2020", "a"));
+                new BibTeX.KeySource("p:3", null, "2021", "CLIP: Learning Transferable Visual Models", "CLIP"),
+                new BibTeX.KeySource("p:2", null, "2022", "Texts as Images in Prompt Tuning", "TaI-DPT"),
+                new BibTeX.KeySource("p:1", null, "2022", "Chinese CLIP: Contrastive Pretraining", "Chinese CLIP"),
+                new BibTeX.KeySource("p:5", null, "2020", "A", "X"),
+                new BibTeX.KeySource("p:4", null, "2020", "B", "X"),
+                new BibTeX.KeySource("p:6", null, "2020", "C", "X!"),
+                new BibTeX.KeySource("p:7", null, null, null, null),
+                new BibTeX.KeySource("p:8", null, "a", "D", "x2020"),
+                new BibTeX.KeySource("p:9", "Radford", "2021", "CLIP: Learning Transferable", "CLIP"),
+                new BibTeX.KeySource("p:10", "Müller-Lüdenscheidt", "2022", "The Art of Prompting", "Art"),
+                new BibTeX.KeySource("p:11", null, "2022", "Bayesian Prompt Learning for Image-Language", null));
         Map<String, String> keys = BibTeX.keys(s);
-        assertEquals("CLIP2021", keys.get("p:3"));
-        assertEquals("TaIDPT2022", keys.get("p:2"));
-        assertEquals("ChineseCLIP2022", keys.get("p:1"));
-        // Three papers named X in 2020 (after cleaning), lettered in the order of their ids.
-        assertEquals("X2020a", keys.get("p:4"));
-        assertEquals("X2020b", keys.get("p:5"));
-        assertEquals("X2020c", keys.get("p:6"));
+        assertEquals("clip2021", keys.get("p:3"));
+        assertEquals("taidpt2022", keys.get("p:2"));
+        assertEquals("chineseclip2022", keys.get("p:1"));
+        // Three papers named X in 2020 (after cleaning) and one x2020, lettered in the order of their ids.
+        assertEquals("x2020a", keys.get("p:4"));
+        assertEquals("x2020b", keys.get("p:5"));
+        assertEquals("x2020c", keys.get("p:6"));
+        assertEquals("x2020d", keys.get("p:8"));
         assertEquals("paper", keys.get("p:7"));
-        assertEquals(8, keys.size());
-        assertEquals(8, new java.util.HashSet<>(keys.values()).size(), "keys unique: " + keys);
+        // With a known first author: {firstauthor}{year}{firstword}, accents dropped, stop words skipped.
+        assertEquals("radford2021clip", keys.get("p:9"));
+        assertEquals("mullerludenscheidt2022art", keys.get("p:10"));
+        // Without a short name: the first word of the title.
+        assertEquals("bayesian2022", keys.get("p:11"));
+        assertEquals(s.size(), keys.size());
+        assertEquals(s.size(), new java.util.HashSet<>(keys.values()).size(), "keys unique: " + keys);
+        for (String k : keys.values()) assertTrue(k.matches("[a-z0-9]+"), k);
         List<BibTeX.KeySource> reversed = new ArrayList<>(s);
         java.util.Collections.reverse(reversed);
         assertEquals(

@@ -404,7 +404,7 @@ class PagesTest {
                 "breadcrumb");
         assertTrue(page.contains("<h2>Datasets it introduced</h2>")
                 && page.contains("<a href=\"/resource/dataset/clip\">CLIP</a>"));
-        assertTrue(page.contains("@inproceedings{CLIP2021,"));
+        assertTrue(page.contains("@inproceedings{clip2021,"));
         String coop = html("/resource/paper/arxiv-2109.01134");
         assertTrue(coop.contains("<h2>Other papers with the same code repository</h2>"));
         assertTrue(

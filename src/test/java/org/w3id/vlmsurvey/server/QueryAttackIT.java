@@ -198,7 +198,10 @@ class QueryAttackIT {
         assertEquals(200, survey.status(), survey.body());
         assertEquals(get("/papers.csv").body(), survey.body(), "the one survey lists every paper");
         Answer search = get("/search.csv?q=" + Http.enc("prompt*) OR /.*/ AND foo~2 \\"));
-        assertEquals(200, search.status(), "search text is words: " + search.body());
+        assertEquals(400, search.status(), "search text is Lucene syntax, checked: " + search.body());
+        assertTrue(search.body().startsWith("Bad request: text:query: Cannot parse"), search.body());
+        noStackTrace(search, "search");
+        assertEquals(200, get("/search.csv?q=" + Http.enc("prompt* OR promt")).status());
     }
 
     // ---- 2. SPARQL 1.1 is the public language

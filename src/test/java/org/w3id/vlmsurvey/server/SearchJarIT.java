@@ -26,7 +26,7 @@ class SearchJarIT {
                     r.body().lines().skip(1).map(String::strip).toList());
             var page = Http.get(served.url() + "/search.csv?q=prompt", null);
             assertEquals(200, page.statusCode(), page.body());
-            assertEquals(15, page.body().lines().count(), "a header and 14 hits: " + page.body());
+            assertEquals(16, page.body().lines().count(), "a header and 15 hits: " + page.body());
             assertTrue(
                     page.body()
                             .contains(

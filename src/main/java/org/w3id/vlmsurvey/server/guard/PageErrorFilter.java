@@ -55,7 +55,8 @@ public final class PageErrorFilter implements Filter {
             send(resp, 403, "Forbidden: " + e.getMessage());
         } else if (e instanceof QueryGuards.LimitExceeded
                 || e instanceof QueryRefused
-                || e instanceof QueryParseException) {
+                || e instanceof QueryParseException
+                || e instanceof org.apache.jena.query.text.TextIndexParseException) {
             send(resp, 400, "Bad request: " + e.getMessage());
         } else if (e instanceof StackOverflowError) {
             send(resp, 400, "Bad request: the request is nested too deeply");

@@ -33,11 +33,12 @@ public record Fingerprint(String source, String program) {
 
     private static String programDigest;
 
-    /** The digest of the bundled files the mapping uses, each preceded by its name. */
+    /** The digest of the bundled files the mapping and the text index use, each preceded by its name. */
     static synchronized String programDigest() {
         if (programDigest != null) return programDigest;
         MessageDigest md = digest();
         for (String f : new String[] {Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES}) add(md, f);
+        add(md, SurveyTextIndex.CONTEXT_QUERY); // the text index's context documents are made by it
         for (String folder : new String[] {"rules/mapping/", "rules/checks/"})
             for (String name : Bundled.list(folder, ".rq")) add(md, folder + name);
         programDigest = HexFormat.of().formatHex(md.digest());

@@ -201,6 +201,7 @@ public final class SurveyStore {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));
             }
+            text.indexContextInTransaction(base);
             text.recordInTransaction(fingerprint);
         });
         // TDB2 appends: every rebuild would leave the previous graph's space behind (73 MB grew to 489 MB over

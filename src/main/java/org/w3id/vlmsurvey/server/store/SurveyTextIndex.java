@@ -20,7 +20,6 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
@@ -46,7 +45,17 @@ public final class SurveyTextIndex {
     /** The field searched by {@code ?s text:query "words"}: titles of papers and datasets. */
     public static final String PRIMARY = "title";
     /** Changes whenever the fields or analysis change: an index of another layout is rebuilt. */
-    static final String LAYOUT = "1: title shortName prefLabel altLabel name acronym; English analyzer";
+    static final String LAYOUT =
+            "2: title shortName prefLabel altLabel name acronym context; SearchAnalyzers words and names";
+    /** The field of the context documents (one per paper and dataset, see {@link #CONTEXT_QUERY}). */
+    public static final String CONTEXT = "context";
+    /**
+     * The property the context documents are indexed under: no triple of the graph has it; {@code text:query} names
+     * it to search the context field.
+     */
+    public static final String CONTEXT_PROPERTY = "https://w3id.org/vlm-survey/search#context";
+    /** The query that makes the context documents, bundled with the program. */
+    public static final String CONTEXT_QUERY = "queries/index/search-context.rq";
 
     /** Indexed property, by Lucene field. */
     static final Map<String, String> FIELDS = Map.of(
@@ -61,7 +70,26 @@ public final class SurveyTextIndex {
             "name",
             "https://schema.org/name",
             "acronym",
-            VLM.NS + "acronym");
+            VLM.NS + "acronym",
+            CONTEXT,
+            CONTEXT_PROPERTY);
+
+    /** How each field is analysed: short names and acronyms as names (with their prefixes), the rest as words. */
+    static final Map<String, SearchAnalyzers.Kind> KINDS = Map.of(
+            PRIMARY,
+            SearchAnalyzers.Kind.WORDS,
+            "shortName",
+            SearchAnalyzers.Kind.NAMES,
+            "prefLabel",
+            SearchAnalyzers.Kind.WORDS,
+            "altLabel",
+            SearchAnalyzers.Kind.WORDS,
+            "name",
+            SearchAnalyzers.Kind.WORDS,
+            "acronym",
+            SearchAnalyzers.Kind.NAMES,
+            CONTEXT,
+            SearchAnalyzers.Kind.WORDS);
 
     private static final String K_SOURCE = "vlm.sourceSha256", K_PROGRAM = "vlm.programSha256", K_LAYOUT = "vlm.layout";
 
@@ -90,11 +118,15 @@ public final class SurveyTextIndex {
 
     static TextIndexConfig config() {
         EntityDefinition def = new EntityDefinition("uri", PRIMARY);
-        FIELDS.forEach((field, property) -> def.set(field, NodeFactory.createURI(property)));
+        FIELDS.forEach((field, property) -> {
+            def.set(field, NodeFactory.createURI(property));
+            def.setAnalyzer(field, SearchAnalyzers.of(KINDS.get(field), true));
+        });
         def.setLangField("lang");
         def.setUidField("uid"); // so that deleting a triple (SPARQL Update) deletes its document
         TextIndexConfig config = new TextIndexConfig(def);
-        config.setAnalyzer(new EnglishAnalyzer());
+        config.setAnalyzer(SearchAnalyzers.of(SearchAnalyzers.Kind.WORDS, true));
+        config.setQueryAnalyzer(SearchAnalyzers.query("uri", KINDS));
         config.setValueStored(true); // hits return the matching literal, and it can be highlighted
         return config;
     }
@@ -158,7 +190,32 @@ public final class SurveyTextIndex {
                 it.close();
             }
         }
+        indexContextInTransaction(base);
         recordInTransaction(fingerprint);
+    }
+
+    /**
+     * Inside a write transaction, after the data are in {@code base}: adds one context document per paper and dataset
+     * ({@link #CONTEXT_QUERY}), so that a paper is found by the words of its categories, venue, year and datasets,
+     * and a dataset by its tasks, metrics and languages.
+     */
+    void indexContextInTransaction(DatasetGraph base) {
+        EntityDefinition def = index.getDocDef();
+        Node property = NodeFactory.createURI(CONTEXT_PROPERTY);
+        org.apache.jena.query.Query q =
+                org.apache.jena.query.QueryFactory.create(org.w3id.vlmsurvey.bundle.Bundled.text(CONTEXT_QUERY));
+        try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(base.getDefaultGraph())
+                .query(q)
+                .build()) {
+            var rows = qe.select();
+            while (rows.hasNext()) {
+                var row = rows.next();
+                Node resource = row.get("resource"), context = row.get("context");
+                if (resource == null || context == null || !resource.isURI()) continue;
+                Entity e = TextQueryFuncs.entityFromQuad(def, Quad.defaultGraphIRI, resource, property, context);
+                if (e != null) index.addEntity(e);
+            }
+        }
     }
 
     /** The number of documents (indexed literals) in the last commit. */

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.export.BibTeX;
+import org.w3id.vlmsurvey.export.RIS;
 import org.w3id.vlmsurvey.graph.Surveys;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 
@@ -31,7 +30,13 @@ public final class BrowseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     public static final List<String> PAGES =
             List.of("papers", "datasets", "categories", "venues", Endpoints.SURVEYS.substring(1));
-    private static final Pattern PATH = Pattern.compile("/(" + String.join("|", PAGES) + ")(?:\\.(csv|json|bib))?");
+    private static final Pattern PATH = Pattern.compile("/(" + String.join("|", PAGES) + ")(?:\\.(csv|json|bib|ris))?");
+    /** The citation formats, of the papers only. */
+    private static final java.util.Set<String> CITATIONS = java.util.Set.of("bib", "ris");
+    /** The media type of each suffix. */
+    private static final Map<String, String> EXTENSIONS =
+            Map.of("csv", Negotiation.CSV, "json", Negotiation.JSON, "bib", Negotiation.BIBTEX, "ris", RIS.MEDIA_TYPE);
+
     private static final Map<String, String> TITLES = Map.of(
             "papers",
             "Papers",
@@ -51,6 +56,7 @@ public final class BrowseServlet extends HttpServlet {
         List<String> paths = new ArrayList<>();
         for (String p : PAGES) for (String ext : List.of("", ".csv", ".json")) paths.add("/" + p + ext);
         paths.add("/papers.bib");
+        paths.add("/papers.ris");
         return paths;
     }
 
@@ -62,38 +68,57 @@ public final class BrowseServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         Matcher m = PATH.matcher(path);
-        if (!m.matches() || ("bib".equals(m.group(2)) && !m.group(1).equals("papers"))) {
+        if (!m.matches()
+                || (m.group(2) != null
+                        && CITATIONS.contains(m.group(2))
+                        && !m.group(1).equals("papers"))) {
             Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
             return;
         }
         String page = m.group(1);
         ShownVersion shown = ShownVersion.of(req, store);
         DatasetGraph dsg = shown.dataset();
-        if ("bib".equals(m.group(2))) {
-            bib(req, resp, dsg);
-            return;
-        }
         String type = m.group(2) == null
-                ? Negotiation.chooseTable(req)
-                : m.group(2).equals("csv") ? Negotiation.CSV : Negotiation.JSON;
+                ? page.equals("papers") ? Negotiation.choosePapers(req) : Negotiation.chooseTable(req)
+                : EXTENSIONS.get(m.group(2));
         if (type == null) {
             Negotiation.text(
                     resp,
                     HttpServletResponse.SC_NOT_ACCEPTABLE,
-                    "Not acceptable: this page is available as text/html, text/csv and application/json (or ?format=html|csv|json)\n");
+                    "Not acceptable: this page is available as text/html, text/csv and application/json (or ?format=html|csv|json)"
+                            + (page.equals("papers")
+                                    ? "; the papers also as " + Negotiation.BIBTEX + " and " + RIS.MEDIA_TYPE
+                                            + " (or ?format=bib|ris)"
+                                    : "")
+                            + "\n");
             return;
         }
         Table table = PageQuery.of(page).run(dsg);
-        if (page.equals("papers") && !type.equals(Negotiation.HTML)) {
-            // the exports hold the papers of the survey chosen; the page marks the others hidden (papers())
-            String survey = surveyParameter(req, dsg);
-            if (survey != null) table = inSurvey(table, dsg, survey);
+        PaperFilters filters = null;
+        Table categories = null;
+        if (page.equals("papers")) {
+            categories = PageQuery.of("categories").run(dsg);
+            filters = PaperFilters.of(req, dsg, table, categories);
         }
-        if (type.equals(Negotiation.CSV)) {
-            resp.setHeader("Content-Disposition", "inline; filename=\"" + page + ".csv\"");
-            Negotiation.send(resp, Negotiation.CSV, table.csv());
+        String file = filters == null || filters.none() ? page : "papers-filtered";
+        if (type.equals(Negotiation.BIBTEX) || type.equals(RIS.MEDIA_TYPE)) {
+            java.util.Set<String> listed = filters.papers(table);
+            boolean bib = type.equals(Negotiation.BIBTEX);
+            resp.setHeader("Content-Disposition", "inline; filename=\"" + file + (bib ? ".bib" : ".ris") + "\"");
+            Negotiation.send(
+                    resp,
+                    type,
+                    bib
+                            ? BibTeX.write(Citations.entries(dsg, listed::contains))
+                            : RIS.write(Citations.records(dsg, listed::contains)));
+        } else if (type.equals(Negotiation.CSV)) {
+            resp.setHeader("Content-Disposition", "inline; filename=\"" + file + ".csv\"");
+            Negotiation.send(resp, Negotiation.CSV, (filters == null ? table : filters.rows(table)).csv());
         } else if (type.equals(Negotiation.JSON)) {
-            Negotiation.send(resp, Negotiation.JSON, table.json().toString());
+            Negotiation.send(
+                    resp,
+                    Negotiation.JSON,
+                    (filters == null ? table : filters.rows(table)).json().toString());
         } else {
             Map<String, Object> model = new HashMap<>();
             model.put("section", page);
@@ -101,10 +126,11 @@ public final class BrowseServlet extends HttpServlet {
             model.put("title", TITLES.get(page));
             model.put("rows", table.rows());
             model.put("page", page);
+            model.put("filterQuery", "");
             List<Map<String, String>> queries = new ArrayList<>();
             queries.add(PageQuery.of(page).shown(TITLES.get(page)));
             switch (page) {
-                case "papers" -> papers(req, dsg, table, model, queries);
+                case "papers" -> papers(dsg, filters, categories, table, model, queries);
                 case "datasets" -> {
                     model.put(
                             "pretraining",
@@ -128,51 +154,31 @@ public final class BrowseServlet extends HttpServlet {
 
     /**
      * The papers page: the filter choices, and every row, marked shown or not by the filters of the request (so
-     * that filtering works without JavaScript, and the script can show any row again).
+     * that filtering works without JavaScript, and the script can show any row again); a row the search text
+     * ({@code q}) does not find is marked so, and the script keeps it hidden.
      */
     private static void papers(
-            HttpServletRequest req,
             DatasetGraph dsg,
+            PaperFilters filters,
+            Table categories,
             Table table,
             Map<String, Object> model,
             List<Map<String, String>> queries) {
-        PageQuery cq = PageQuery.of("categories");
-        Table categories = cq.run(dsg);
-        queries.add(cq.shown("Method categories (the category filter)"));
+        queries.add(PageQuery.of("categories").shown("Method categories (the category filter)"));
         model.put("categories", withDepth(categories));
-        Set<String> venues = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Set<String> years = new TreeSet<>(java.util.Comparator.reverseOrder());
-        for (Map<String, Object> r : table.rows()) {
-            if (r.get("venueLabel") != null) venues.add(r.get("venueLabel").toString());
-            if (r.get("year") != null) years.add(r.get("year").toString());
-        }
-        model.put("venues", venues);
-        model.put("years", years);
-        Map<String, String> chosen = new LinkedHashMap<>();
-        for (String f : List.of("category", "venue", "year", "code")) {
-            String v = req.getParameter(f);
-            if (v == null || v.isBlank()) continue;
-            chosen.put(
-                    f,
-                    switch (f) {
-                        case "category" -> PageParameters.categorySlug(v, slugs(categories));
-                        case "venue" -> PageParameters.venue(v, venues);
-                        case "year" -> PageParameters.year(v, years);
-                        default -> PageParameters.code(v);
-                    });
-        }
+        model.put("venues", PaperFilters.venues(table));
+        model.put("years", PaperFilters.years(table));
+        model.put("chosen", filters.chosen());
+        model.put("q", filters.q());
+        model.put("filterQuery", filters.query());
         Table surveys = PageQuery.of("surveys").run(dsg);
         model.put("surveys", withKeys(surveys));
-        String survey = req.getParameter("survey");
-        if (survey != null && !survey.isBlank())
-            chosen.put("survey", PageParameters.surveyKey(PageParameters.survey(survey, surveyIris(surveys))));
         Map<String, List<String>> listedBy = new HashMap<>();
         PageQuery sq = PageQuery.of("survey-papers");
         for (Map<String, Object> r : sq.run(dsg).rows())
             listedBy.computeIfAbsent(r.get("paper").toString(), k -> new ArrayList<>())
                     .add(PageParameters.surveyKey(r.get("survey").toString()));
         if (surveys.rows().size() > 1) queries.add(sq.shown("The surveys that list each paper (the survey filter)"));
-        model.put("chosen", chosen);
         List<Map<String, Object>> rows = new ArrayList<>();
         int shown = 0;
         for (Map<String, Object> r : table.rows()) {
@@ -186,26 +192,17 @@ public final class BrowseServlet extends HttpServlet {
                     of != null
                             ? PageParameters.surveyKey(of)
                             : String.join(" ", listedBy.getOrDefault(String.valueOf(r.get("paper")), List.of())));
-            boolean keep = keeps(chosen, row);
+            boolean keep = filters.keeps(r);
             row.put("shown", keep);
+            row.put(
+                    "searched",
+                    filters.matches() == null || filters.matches().contains(String.valueOf(r.get("paper"))));
             if (keep) shown++;
             rows.add(row);
         }
         model.put("rows", rows);
         model.put("shown", shown);
         model.put("total", rows.size());
-    }
-
-    /** Whether a row of {@code papers.rq} passes the filters; the page's script applies the same rules. */
-    static boolean keeps(Map<String, String> chosen, Map<String, Object> row) {
-        String category = chosen.get("category");
-        if (category != null
-                && !List.of(String.valueOf(row.get("categoryPath")).split(" ")).contains(category)) return false;
-        if (chosen.containsKey("venue") && !chosen.get("venue").equals(row.get("venueLabel"))) return false;
-        if (chosen.containsKey("year") && !chosen.get("year").equals(String.valueOf(row.get("year")))) return false;
-        if (chosen.containsKey("survey")
-                && !List.of(String.valueOf(row.get("surveys")).split(" ")).contains(chosen.get("survey"))) return false;
-        return !chosen.containsKey("code") || row.get("code") != null;
     }
 
     /** The IRIs of the graph's surveys (the rows of {@code surveys.rq}). */
@@ -226,33 +223,6 @@ public final class BrowseServlet extends HttpServlet {
         return rows;
     }
 
-    /** The checked {@code survey} parameter of the papers page and its exports: a survey's IRI, or null for none. */
-    private static String surveyParameter(HttpServletRequest req, DatasetGraph dsg) {
-        String given = req.getParameter("survey");
-        if (given == null || given.isBlank()) return null;
-        return PageParameters.survey(given, surveyIris(PageQuery.of("surveys").run(dsg)));
-    }
-
-    /**
-     * The rows of the papers table whose paper the survey lists (the survey bound into {@code survey-papers.rq}),
-     * under that survey's categories.
-     */
-    static Table inSurvey(Table papers, DatasetGraph dsg, String survey) {
-        Set<String> listed = new TreeSet<>();
-        for (Map<String, Object> r : PageQuery.of("survey-papers")
-                .bind("survey", NodeFactory.createURI(survey))
-                .run(dsg)
-                .rows()) listed.add(r.get("paper").toString());
-        return new Table(
-                papers.columns(),
-                papers.rows().stream()
-                        .filter(r -> listed.contains(String.valueOf(r.get("paper")))
-                                && (r.get("category") == null
-                                        || survey.equals(Surveys.surveyOf(
-                                                r.get("category").toString()))))
-                        .toList());
-    }
-
     /** The rows of {@code categories.rq} with their depth in the tree (0 at the top), from their {@code broader}. */
     static List<Map<String, Object>> withDepth(Table categories) {
         Map<String, String> broader = new HashMap<>();
@@ -269,37 +239,5 @@ public final class BrowseServlet extends HttpServlet {
             rows.add(row);
         }
         return rows;
-    }
-
-    /** The slugs of the survey's categories (the rows of {@code categories.rq}). */
-    static Set<String> slugs(Table categories) {
-        Set<String> slugs = new TreeSet<>();
-        String prefix = PageParameters.categoryIri("");
-        for (Map<String, Object> r : categories.rows()) {
-            String iri = String.valueOf(r.get("category"));
-            if (iri.startsWith(prefix)) slugs.add(iri.substring(prefix.length()));
-        }
-        return slugs;
-    }
-
-    private static void bib(HttpServletRequest req, HttpServletResponse resp, DatasetGraph dsg) throws IOException {
-        String category = req.getParameter("category");
-        Predicate<String> include = p -> true;
-        String file = "papers";
-        if (category != null && !category.isBlank()) {
-            String slug = PageParameters.categorySlug(
-                    category, slugs(PageQuery.of("categories").run(dsg)));
-            PageQuery q = PageQuery.of("category-papers")
-                    .bind("this", NodeFactory.createURI(PageParameters.categoryIri(slug)));
-            Set<String> papers = new TreeSet<>();
-            for (Map<String, Object> r : q.run(dsg).rows())
-                papers.add(r.get("paper").toString());
-            include = papers::contains;
-            file = slug;
-        }
-        List<BibTeX.Entry> entries = Citations.entries(dsg, include);
-        resp.setHeader(
-                "Content-Disposition", "inline; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + ".bib\"");
-        Negotiation.send(resp, Negotiation.BIBTEX, BibTeX.write(entries));
     }
 }

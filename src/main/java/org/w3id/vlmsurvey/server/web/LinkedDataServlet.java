@@ -11,6 +11,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.w3id.vlmsurvey.export.BibTeX;
+import org.w3id.vlmsurvey.export.RIS;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyVersions;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -22,6 +23,8 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * {@code ?format=bib}, or {@code /resource/paper/X.bib}). With a history, the newest version or the one of
  * {@code ?version=} ({@link ShownVersion}); a paper or dataset that version does not list is shown as the survey
  * last listed it, saying so.
+ * {@code ?format=bib}, or {@code /resource/paper/X.bib}) and RIS ({@code Accept:
+ * application/x-research-info-systems}, {@code ?format=ris}, or {@code /resource/paper/X.ris}).
  */
 public final class LinkedDataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -36,13 +39,18 @@ public final class LinkedDataServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         String local = path.startsWith("/resource/") ? path.substring("/resource/".length()) : "";
         boolean bibFile = local.startsWith("paper/") && local.endsWith(".bib");
-        if (bibFile) local = local.substring(0, local.length() - ".bib".length());
+        boolean risFile = local.startsWith("paper/") && local.endsWith(".ris");
+        if (bibFile || risFile) local = local.substring(0, local.length() - ".bib".length());
         String iri = VLM.RES + local;
         ShownVersion asked = ShownVersion.of(req, store);
         // a resource the shown version does not list: as the survey last listed it
         Optional<SurveyVersions.Version> last = local.isEmpty() ? Optional.empty() : asked.lastListing(store, iri);
         ShownVersion shown = last.map(v -> ShownVersion.at(store, v)).orElse(asked);
         DatasetGraph dsg = shown.dataset();
+        if (risFile || (local.startsWith("paper/") && !bibFile && Negotiation.wantsRIS(req))) {
+            ris(resp, iri, dsg);
+            return;
+        }
         if (bibFile || (local.startsWith("paper/") && Negotiation.wantsBibTeX(req))) {
             bibtex(resp, iri, dsg);
             return;
@@ -76,6 +84,19 @@ public final class LinkedDataServlet extends HttpServlet {
         resp.setHeader(
                 "Content-Disposition", "inline; filename=\"" + entries.get(0).key() + ".bib\"");
         Negotiation.send(resp, Negotiation.BIBTEX, BibTeX.write(entries));
+    }
+
+    /** The RIS record of a paper ({@code Accept: application/x-research-info-systems}, {@code ?format=ris} or {@code .ris}). */
+    private void ris(HttpServletResponse resp, String iri, DatasetGraph dsg) throws IOException {
+        List<RIS.Record> records = Citations.records(dsg, iri::equals);
+        if (records.isEmpty()) {
+            notFound(resp, iri);
+            return;
+        }
+        resp.setHeader(
+                "Content-Disposition",
+                "inline; filename=\"" + records.get(0).fields().get(0).getValue() + ".ris\"");
+        Negotiation.send(resp, Negotiation.RIS, RIS.write(records));
     }
 
     private static void notFound(HttpServletResponse resp, String iri) throws IOException {

@@ -32,6 +32,13 @@ public final class Negotiation {
             java.util.stream.Stream.concat(java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX))
                     .toArray(String[]::new));
     private static final Map<String, String> TABLE_FORMATS = Map.of("html", HTML, "csv", CSV, "json", JSON);
+    static final String RIS = org.w3id.vlmsurvey.export.RIS.MEDIA_TYPE;
+    private static final AcceptList PAPERS_OFFER = AcceptList.create(HTML, CSV, JSON, BIBTEX, RIS, XHTML);
+    private static final Map<String, String> PAPERS_FORMATS =
+            Map.of("html", HTML, "csv", CSV, "json", JSON, "bib", BIBTEX, "bibtex", BIBTEX, "ris", RIS);
+    private static final AcceptList RIS_OFFER = AcceptList.create(java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(RDF_AND_HTML), java.util.stream.Stream.of(BIBTEX, RIS))
+            .toArray(String[]::new));
 
     private Negotiation() {}
 
@@ -48,6 +55,31 @@ public final class Negotiation {
         if (m == null) return null;
         String type = m.getContentTypeStr();
         return type.equals(XHTML) ? HTML : type;
+    }
+
+    /**
+     * For {@code /papers}: HTML, CSV, JSON, BibTeX or RIS by {@code ?format=} or {@code Accept} (HTML when there is
+     * neither), or null if the client accepts none of them.
+     */
+    static String choosePapers(HttpServletRequest req) {
+        String format = req.getParameter("format");
+        if (format != null) return PAPERS_FORMATS.get(format.toLowerCase(java.util.Locale.ROOT));
+        String accept = req.getHeader("Accept");
+        if (accept == null || accept.isBlank()) return HTML;
+        MediaType m = AcceptList.match(new AcceptList(accept), PAPERS_OFFER);
+        if (m == null) return null;
+        String type = m.getContentTypeStr();
+        return type.equals(XHTML) ? HTML : type;
+    }
+
+    /** Whether the client asks for RIS: {@code ?format=ris}, or {@code Accept} preferring it to HTML, RDF and BibTeX. */
+    static boolean wantsRIS(HttpServletRequest req) {
+        String format = req.getParameter("format");
+        if (format != null) return format.equalsIgnoreCase("ris");
+        String accept = req.getHeader("Accept");
+        if (accept == null || accept.isBlank()) return false;
+        MediaType m = AcceptList.match(new AcceptList(accept), RIS_OFFER);
+        return m != null && m.getContentTypeStr().equals(RIS);
     }
 
     /** Whether the client asks for BibTeX: {@code ?format=bib}, or {@code Accept} preferring it to HTML and RDF. */

@@ -97,8 +97,11 @@ public final class ResourcePages {
         PageQuery sq = PageQuery.of("paper-shared-code").bind("this", node);
         queries.add(sq.shown("The papers sharing its code"));
         Map<String, Object> history = history(historyDsg, node, queries);
-        List<BibTeX.Entry> entries = Citations.entries(dsg, iri::equals);
+        List<Citations.Cited> cited = Citations.cited(dsg, iri::equals);
+        List<BibTeX.Entry> entries = cited.stream().map(Citations::entry).toList();
         queries.add(PageQuery.of(Citations.QUERY).shown("Its BibTeX"));
+        queries.add(
+                PageQuery.of(Citations.AUTHORS).shown("Its authors and abstract (when link --metadata found them)"));
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("section", "papers");
@@ -110,7 +113,13 @@ public final class ResourcePages {
         model.putAll(history);
         model.put("bibtex", entries.isEmpty() ? null : BibTeX.write(entries.get(0)));
         model.put("bibHref", Html.href(iri) + ".bib");
-        model.put("meta", citationMeta(paper, iri));
+        List<Map<String, String>> meta = citationMeta(paper, iri);
+        if (!cited.isEmpty()) { // Google Scholar: one citation_author per author, in order, after the title
+            List<String> authors = cited.get(0).authors();
+            for (int i = 0; i < authors.size(); i++)
+                meta.add(1 + i, Map.of("name", "citation_author", "content", authors.get(i)));
+        }
+        model.put("meta", meta);
         model.put("jsonLd", script(schemaOrg(paper, codes, iri, breadcrumbs)));
         model.put("queries", queries);
         return model;

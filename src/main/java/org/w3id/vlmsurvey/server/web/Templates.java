@@ -91,7 +91,9 @@ public final class Templates {
     public static String render(String name, Map<String, ?> model) {
         StringWriter out = new StringWriter();
         try {
-            ENGINE.getTemplate(name).evaluate(out, new HashMap<String, Object>(model), Locale.ENGLISH);
+            Map<String, Object> m = new HashMap<String, Object>(model);
+            m.putIfAbsent("surveyCitation", SurveyCitation.bibtex()); // the footer's "Cite this survey"
+            ENGINE.getTemplate(name).evaluate(out, m, Locale.ENGLISH);
         } catch (IOException e) {
             throw new UncheckedIOException("template " + name + ": " + e.getMessage(), e);
         }

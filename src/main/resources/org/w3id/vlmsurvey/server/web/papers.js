@@ -16,14 +16,15 @@
       && (!f.venue || d.venue === f.venue)
       && (!f.year || d.year === f.year)
       && (!f.code || d.code === "yes")
-      && (!f.survey || (d.surveys || "").split(" ").includes(f.survey));
+      && (!f.survey || (d.surveys || "").split(" ").includes(f.survey))
+      && d.searched !== "no";
   }
 
   function apply() {
     const data = new FormData(form);
     const f = { category: data.get("category") || "", venue: data.get("venue") || "",
                 year: data.get("year") || "", code: data.get("code") || "",
-                survey: data.get("survey") || "" };
+                survey: data.get("survey") || "", q: data.get("q") || "" };
     let shown = 0;
     for (const row of tbody.rows) {
       const keep = keeps(row, f);
@@ -35,6 +36,12 @@
     for (const [k, v] of Object.entries(f)) if (v) params.set(k, v);
     const query = params.toString();
     history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    // the export links give the rows shown: the same parameters
+    for (const a of document.querySelectorAll(".formats a")) {
+      const url = new URL(a.href);
+      url.search = query;
+      a.href = url.toString();
+    }
   }
 
   form.addEventListener("change", apply);

@@ -32,12 +32,14 @@ class PageQueryTest {
                 "category-papers",
                 "venue-papers",
                 "search",
+                "paper-authors",
                 "chart-papers-per-year",
                 "chart-papers-per-venue",
                 "chart-code-per-category",
                 "chart-pretraining-sizes",
                 "surveys",
                 "survey-papers",
+                "versions",
                 "paper-surveys"
             })
     void parsesBindsAndLinks(String name) {
@@ -100,6 +102,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(21, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(23, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
