@@ -1,6 +1,5 @@
 package org.w3id.vlmsurvey.graph;
 
-import java.util.regex.Pattern;
 import org.w3id.vlmsurvey.mapping.MappingFunctions;
 
 /**
@@ -19,16 +18,11 @@ public final class IdentityKeys {
         return MappingFunctions.linkKey(href);
     }
 
-    private static final Pattern LEADING_SHORT_NAME = Pattern.compile("^[^\\s:]{1,40}:\\s+(?=\\S)");
-
     /**
-     * The key of a written title: a short name in parentheses at its end ("... Supervision (CLIP)") or before a
-     * colon at its start ("CLIP: Learning ...") dropped, then its slug (lowercase, runs of other characters than
-     * letters and digits as "-"). Two writings of one title, as a numbered list and as a table row, get one key.
+     * The key of a written title ({@code vlmfn:titleKey}): a short name in parentheses at its end or before a colon at
+     * its start dropped, then its slug.
      */
     public static String title(String title) {
-        String t = MappingFunctions.withoutShortName(title.strip());
-        t = LEADING_SHORT_NAME.matcher(t).replaceFirst("");
-        return MappingFunctions.slug(t, "t");
+        return MappingFunctions.titleKey(title);
     }
 }

@@ -190,4 +190,17 @@ class IdentityTest {
                                         .toList()) + "\n");
         assertEquals(0, r.exit(), r.err());
     }
+
+    @Test
+    void checkReportsOnePaperListedUnderTwoLinksInOneVersion() {
+        String file = "src/test/resources/checks/two-links.md";
+        Run r = run("check", "-s", file);
+        assertEquals(
+                file + ":15: warning: the paper \"Bridging the Gap between Object and Image-level Representations for "
+                        + "Open-Vocabulary Detection\" is also listed at line 7 under another link ("
+                        + RES
+                        + "paper/url-433b66af108915bd): one paper under two links is two papers; list it with one link\n"
+                        + file + ": 0 errors, 1 warnings\n",
+                r.out() + r.err());
+    }
 }
