@@ -466,11 +466,16 @@ public final class History {
 
     /**
      * Reads a history written by {@code history} (TriG) into a dataset; a file that is not valid TriG throws
-     * {@link SourceException} with its line.
+     * {@link SourceException} with its line, and so does one the free heap cannot hold, before it is parsed.
      */
     public static DatasetGraph read(java.nio.file.Path trig) {
         if (!java.nio.file.Files.isRegularFile(trig))
             throw new SourceException(Problem.error(trig.toString(), 0, "no such file"));
+        try {
+            HistoryLimits.checkTrig(trig.toString(), java.nio.file.Files.size(trig), HistoryLimits.freeHeap());
+        } catch (java.io.IOException e) {
+            throw new SourceException(Problem.error(trig.toString(), 0, "cannot read: " + e.getMessage()));
+        }
         DatasetGraph ds = DatasetGraphFactory.createTxnMem();
         org.apache.jena.riot.RDFParser.source(trig)
                 .lang(org.apache.jena.riot.Lang.TRIG)
