@@ -323,7 +323,7 @@ public final class Diff {
         Graph g = GraphFactory.createGraphMem();
         Node cs = NodeFactory.createURI(CHANGESET + older.id() + "-" + newer.id());
         g.add(cs, RDF.type.asNode(), VLM.ChangeSet.asNode());
-        g.add(cs, RDF.type.asNode(), History.PROV_ENTITY);
+        g.add(cs, RDF.type.asNode(), Prov.ENTITY);
         g.add(
                 cs,
                 RDFS.label.asNode(),

@@ -36,9 +36,8 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * goes on, and the next version is a revision of the last one built.
  */
 public final class History {
-    static final String PROV = "http://www.w3.org/ns/prov#";
-    static final Node PROV_ENTITY = NodeFactory.createURI(PROV + "Entity");
-    static final Node WAS_REVISION_OF = NodeFactory.createURI(PROV + "wasRevisionOf");
+    static final Node PROV_ENTITY = Prov.ENTITY;
+    static final Node WAS_REVISION_OF = Prov.WAS_REVISION_OF;
 
     /** The classes whose resources get {@code vlm:firstListedIn} and {@code vlm:lastListedIn}. */
     static final List<Node> LISTED = List.of(VLM.Paper.asNode(), VLM.Dataset.asNode(), VLM.MethodCategory.asNode());
