@@ -73,7 +73,7 @@ final class HistoryCommand implements Callable<Integer> {
         History history = History.build(snapshots, threads);
         report(err, snapshots.size(), history);
         output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(history.dataset(), os));
-        return history.skipped().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
+        return history.errors().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 
     private org.w3id.vlmsurvey.history.HistoryLimits limits() {
@@ -120,22 +120,42 @@ final class HistoryCommand implements Callable<Integer> {
         return h;
     }
 
-    /** The errors of each skipped version, then one summary line. */
+    /**
+     * The errors of each skipped version (a version with headings and no entry yet is named, not an error), each
+     * resource listed under a new IRI with its line in both versions, then one summary line.
+     */
     static void report(PrintWriter err, int total, History history) {
         for (History.Skipped s : history.skipped()) {
+            if (s.noEntriesYet()) {
+                err.println(s.snapshot().name() + ": skipped (no paper or dataset listed yet)");
+                continue;
+            }
             for (Problem p : s.problems()) err.println(p);
             err.println(s.snapshot().name() + ": skipped (" + s.problems().size() + " error"
                     + (s.problems().size() == 1 ? "" : "s") + ")");
         }
+        for (History.Identified m : history.identified())
+            for (org.w3id.vlmsurvey.history.Diff.Change c : m.changes())
+                if (c.kind() != org.w3id.vlmsurvey.history.Diff.Kind.CHANGED)
+                    err.println(m.older().name() + ":" + m.olderLine() + " -> "
+                            + m.newer().name() + ":"
+                            + m.newerLine() + ": " + c.kind().label() + " " + c.cls() + " \"" + c.label() + "\": "
+                            + c.detail());
         long reused =
                 history.versions().stream().filter(History.Version::reused).count();
+        long empty =
+                history.skipped().stream().filter(History.Skipped::noEntriesYet).count();
         err.printf(
-                "%d versions: %d built (%d contents mapped, %d equal to an earlier version), %d skipped%n",
+                "%d versions: %d built (%d contents mapped, %d equal to an earlier version), %d skipped%s%s%n",
                 total,
                 history.versions().size(),
                 history.mapped(),
                 reused,
-                history.skipped().size());
+                history.skipped().size(),
+                empty == 0 ? "" : " (" + empty + " with no entry yet)",
+                history.identified().isEmpty()
+                        ? ""
+                        : ", " + history.identified().size() + " relisted under a new IRI");
         err.flush();
     }
 }

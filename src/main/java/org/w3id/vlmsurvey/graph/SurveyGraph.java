@@ -236,16 +236,18 @@ public final class SurveyGraph {
                 && !data.contains(Node.ANY, RDF.type.asNode(), VLM.Dataset.asNode())) {
             // the checks may say why (a table without a title column, a line that links a paper): name the first
             Problem why = out.problems().stream().sorted().findFirst().orElse(null);
-            throw new SourceException(Problem.error(
-                    name,
-                    why == null ? 0 : why.line(),
-                    "no survey tables or entries found: expected a table with a title-like column (Title, Paper, Name,"
-                            + " Method, Model) or a first column \"Dataset\", or entries like"
-                            + " \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""
-                            + (why == null
-                                    ? ""
-                                    : "; " + out.problems().size() + " problems say why, the first at line "
-                                            + why.line() + ": " + why.message())));
+            throw new NoEntries(
+                    Problem.error(
+                            name,
+                            why == null ? 0 : why.line(),
+                            "no survey tables or entries found: expected a table with a title-like column (Title, Paper, Name,"
+                                    + " Method, Model) or a first column \"Dataset\", or entries like"
+                                    + " \"* [CVPR 2023] Title [[Paper](url)][[Code](url)]\""
+                                    + (why == null
+                                            ? ""
+                                            : "; " + out.problems().size() + " problems say why, the first at line "
+                                                    + why.line() + ": " + why.message())),
+                    why != null);
         }
         List<Problem> problems = new ArrayList<>(out.problems());
         problems.addAll(ShapesValidator.validate(data, name));
@@ -253,6 +255,27 @@ public final class SurveyGraph {
             SurveyMapping.addAll(data, snapshot.links().find().toList(), added);
         Collections.sort(problems);
         return new Result(name, data, List.copyOf(problems), out.working(), snapshot.links());
+    }
+
+    /**
+     * A survey that maps to no paper and no dataset (headings only, or lists and tables of no known shape): its
+     * {@link #explained()} tells whether the mapping's problems say why (a table of an unknown shape) or it simply
+     * has no entry yet (the first commits of a survey).
+     */
+    public static final class NoEntries extends SourceException {
+        private static final long serialVersionUID = 1L;
+
+        NoEntries(Problem problem, boolean explained) {
+            super(problem);
+            this.explained = explained;
+        }
+
+        private final boolean explained;
+
+        /** True when the mapping reported problems that say why nothing was found. */
+        public boolean explained() {
+            return explained;
+        }
     }
 
     /** Parses a links file's bytes; a file that is not valid Turtle throws {@link SourceException} with its line. */

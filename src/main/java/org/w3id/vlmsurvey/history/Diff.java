@@ -29,10 +29,15 @@ public final class Diff {
     /** Change sets written as RDF: {@code changeset/<old id>-<new id>}, their changes {@code .../<n>}. */
     public static final String CHANGESET = "https://w3id.org/vlm-survey/changeset/";
 
-    /** Added, removed or changed; written in lower case. */
+    /**
+     * Added, removed, renamed or relinked (a resource of the older version listed under another IRI in the newer one,
+     * {@link Identity}: its title or its link changed), or changed; written in lower case.
+     */
     public enum Kind {
         ADDED,
         REMOVED,
+        RENAMED,
+        RELINKED,
         CHANGED;
 
         public String label() {
@@ -41,8 +46,11 @@ public final class Diff {
     }
 
     /**
-     * One change. For {@link Kind#CHANGED}, one field with its old and new value (empty: none); for additions and
-     * removals, {@code field} is null and {@code fields} the resource's values as listed.
+     * One change. For {@link Kind#CHANGED}, {@link Kind#RENAMED} ({@code title}) and {@link Kind#RELINKED}
+     * ({@code link}), one field with its old and new value (empty: none); for additions and removals, {@code field}
+     * is null and {@code fields} the resource's values as listed. A change of a resource that the older version
+     * listed under another IRI has that IRI as {@code formerIri} and the rule that matched them as
+     * {@code matchedBy}; both are null otherwise.
      */
     public record Change(
             Kind kind,
@@ -53,14 +61,33 @@ public final class Diff {
             String field,
             String oldValue,
             String newValue,
-            Map<String, String> fields) {
+            Map<String, String> fields,
+            Node formerIri,
+            Identity.Rule matchedBy) {
+
+        /** A change of a resource listed under the same IRI in both versions (or added, or removed). */
+        public Change(
+                Kind kind,
+                String cls,
+                Node iri,
+                String label,
+                String link,
+                String field,
+                String oldValue,
+                String newValue,
+                Map<String, String> fields) {
+            this(kind, cls, iri, label, link, field, oldValue, newValue, fields, null, null);
+        }
 
         /**
-         * The detail column: {@code field: old -> new}, or the listed values {@code field: value; ...}. ({@code fields} of
-         * a change are the resource's values in the newer version, of an addition or removal those shown.)
+         * The detail column: {@code field: old -> new} (and for a resource under a new IRI, the rule that matched it:
+         * {@code (matched by title)}), or the listed values {@code field: value; ...}. ({@code fields} of a change are
+         * the resource's values in the newer version, of an addition or removal those shown.)
          */
         public String detail() {
-            if (kind == Kind.CHANGED) return field + ": " + shown(oldValue) + " -> " + shown(newValue);
+            if (field != null)
+                return field + ": " + shown(oldValue) + " -> " + shown(newValue)
+                        + (matchedBy == null || kind == Kind.CHANGED ? "" : " (matched by " + matchedBy.label() + ")");
             List<String> parts = new ArrayList<>();
             fields.forEach((f, v) -> parts.add(f + ": " + v));
             return String.join("; ", parts);
@@ -123,32 +150,79 @@ public final class Diff {
 
     private Diff() {}
 
-    /** The changes from {@code older} to {@code newer}, in a fixed order: kind, class, label, IRI, field. */
+    /**
+     * The changes from {@code older} to {@code newer}, in a fixed order: kind, class, label, IRI, field. A resource
+     * of the older version that the newer one lists under another IRI ({@link Identity#between}) is renamed and/or
+     * relinked, not removed and added.
+     */
     public static List<Change> between(Graph older, Graph newer) {
+        return between(older, newer, Identity.between(older, newer));
+    }
+
+    /** The changes from {@code older} to {@code newer}, given the resources matched across IRIs. */
+    static List<Change> between(Graph older, Graph newer, List<Identity.Match> matches) {
         List<Change> changes = new ArrayList<>();
+        Map<Node, Identity.Match> byOld = new LinkedHashMap<>(), byNew = new LinkedHashMap<>();
+        for (Identity.Match m : matches) {
+            byOld.put(m.older(), m);
+            byNew.put(m.newer(), m);
+        }
         for (Compared k : CLASSES) {
             Map<Node, Map<String, String>> a = values(older, k), b = values(newer, k);
             for (Map.Entry<Node, Map<String, String>> e : b.entrySet())
-                if (!a.containsKey(e.getKey())) changes.add(listed(Kind.ADDED, k, e.getKey(), newer, e.getValue()));
+                if (!a.containsKey(e.getKey()) && !byNew.containsKey(e.getKey()))
+                    changes.add(listed(Kind.ADDED, k, e.getKey(), newer, e.getValue()));
             for (Map.Entry<Node, Map<String, String>> e : a.entrySet())
-                if (!b.containsKey(e.getKey())) changes.add(listed(Kind.REMOVED, k, e.getKey(), older, e.getValue()));
+                if (!b.containsKey(e.getKey()) && !byOld.containsKey(e.getKey()))
+                    changes.add(listed(Kind.REMOVED, k, e.getKey(), older, e.getValue()));
             for (Map.Entry<Node, Map<String, String>> e : b.entrySet()) {
-                Map<String, String> before = a.get(e.getKey());
+                Identity.Match m = byNew.get(e.getKey());
+                Node formerIri = m != null && m.cls().equals(k.cls()) ? m.older() : e.getKey();
+                Map<String, String> before = a.get(formerIri);
                 if (before == null) continue;
-                for (Field f : k.fields()) {
+                boolean moved = !formerIri.equals(e.getKey());
+                String label = name(newer, e.getKey()), link = link(newer, e.getKey());
+                if (moved) {
+                    // relinked: its link (a dataset: its landing page) changed, or nothing shown did but its IRI
+                    String o = webLink(older, formerIri), n = webLink(newer, e.getKey());
+                    String oldTitle = before.getOrDefault(k.fields().get(0).name(), ""),
+                            newTitle =
+                                    e.getValue().getOrDefault(k.fields().get(0).name(), "");
+                    if (o.equals(n) && oldTitle.equals(newTitle)) {
+                        o = formerIri.getURI();
+                        n = e.getKey().getURI();
+                    }
+                    if (!o.equals(n))
+                        changes.add(new Change(
+                                Kind.RELINKED,
+                                k.local(),
+                                e.getKey(),
+                                label,
+                                link,
+                                "link",
+                                o,
+                                n,
+                                e.getValue(),
+                                formerIri,
+                                m.by()));
+                }
+                for (int i = 0; i < k.fields().size(); i++) {
+                    Field f = k.fields().get(i);
                     String o = before.getOrDefault(f.name(), ""),
                             n = e.getValue().getOrDefault(f.name(), "");
                     if (!o.equals(n))
                         changes.add(new Change(
-                                Kind.CHANGED,
+                                moved && i == 0 ? Kind.RENAMED : Kind.CHANGED,
                                 k.local(),
                                 e.getKey(),
-                                name(newer, e.getKey()),
-                                link(newer, e.getKey()),
+                                label,
+                                link,
                                 f.name(),
                                 o,
                                 n,
-                                e.getValue()));
+                                e.getValue(),
+                                moved ? formerIri : null,
+                                moved ? m.by() : null));
                 }
             }
         }
@@ -220,6 +294,18 @@ public final class Diff {
         return n.isURI() ? n.getURI() : n.toString();
     }
 
+    /** The link a resource is listed with: its {@code schema:url}, else its landing page; else empty. */
+    static String webLink(Graph g, Node n) {
+        String url = link(g, n);
+        if (url != null) return url;
+        TreeSet<String> pages = new TreeSet<>();
+        g.find(n, org.apache.jena.vocabulary.DCAT.landingPage.asNode(), Node.ANY)
+                .forEachRemaining(t -> {
+                    if (t.getObject().isURI()) pages.add(t.getObject().getURI());
+                });
+        return pages.isEmpty() ? "" : pages.first();
+    }
+
     /** The web page of a resource as listed (its first {@code schema:url}), or null. */
     static String link(Graph g, Node n) {
         TreeSet<String> urls = new TreeSet<>();
@@ -237,7 +323,7 @@ public final class Diff {
         Graph g = GraphFactory.createGraphMem();
         Node cs = NodeFactory.createURI(CHANGESET + older.id() + "-" + newer.id());
         g.add(cs, RDF.type.asNode(), VLM.ChangeSet.asNode());
-        g.add(cs, RDF.type.asNode(), History.PROV_ENTITY);
+        g.add(cs, RDF.type.asNode(), Prov.ENTITY);
         g.add(
                 cs,
                 RDFS.label.asNode(),
@@ -255,9 +341,19 @@ public final class Diff {
                     switch (c.kind()) {
                         case ADDED -> VLM.Addition.asNode();
                         case REMOVED -> VLM.Removal.asNode();
+                        case RENAMED -> VLM.Renaming.asNode();
+                        case RELINKED -> VLM.Relinking.asNode();
                         case CHANGED -> VLM.Modification.asNode();
                     };
             g.add(n, RDF.type.asNode(), type);
+            if (c.kind() == Kind.RENAMED || c.kind() == Kind.RELINKED)
+                g.add(n, RDF.type.asNode(), VLM.Modification.asNode());
+            if (c.formerIri() != null) g.add(n, VLM.formerResource.asNode(), c.formerIri());
+            if (c.matchedBy() != null)
+                g.add(
+                        n,
+                        VLM.matchedBy.asNode(),
+                        NodeFactory.createLiteralString(c.matchedBy().label()));
             g.add(n, RDF.type.asNode(), VLM.Change.asNode());
             g.add(
                     n,
@@ -277,17 +373,23 @@ public final class Diff {
         return g;
     }
 
-    /** Counts of changes, e.g. "2 added, 1 removed, 3 changed (4 fields)": resources added, removed, changed. */
+    /**
+     * Counts of changes, e.g. "2 added, 1 removed, 3 changed (4 fields)": resources added, removed, changed; with
+     * "1 renamed, 2 relinked" after the removals when there are any.
+     */
     public static String summary(List<Change> changes) {
         long added = changes.stream().filter(c -> c.kind() == Kind.ADDED).count();
         long removed = changes.stream().filter(c -> c.kind() == Kind.REMOVED).count();
+        long renamed = changes.stream().filter(c -> c.kind() == Kind.RENAMED).count();
+        long relinked = changes.stream().filter(c -> c.kind() == Kind.RELINKED).count();
+        String moved = renamed + relinked == 0 ? "" : renamed + " renamed, " + relinked + " relinked, ";
         List<Change> changed =
                 changes.stream().filter(c -> c.kind() == Kind.CHANGED).toList();
         long resources = changed.stream()
                 .map(c -> c.cls() + " " + c.iri().getURI())
                 .distinct()
                 .count();
-        return added + " added, " + removed + " removed, " + resources + " changed (" + changed.size() + " field"
-                + (changed.size() == 1 ? "" : "s") + ")";
+        return added + " added, " + removed + " removed, " + moved + resources + " changed (" + changed.size()
+                + " field" + (changed.size() == 1 ? "" : "s") + ")";
     }
 }

@@ -110,9 +110,12 @@ public final class DiffReport {
                 sb.append("- ").append(c.cls()).append(' ').append(linked(c));
                 List<String> details = new ArrayList<>();
                 for (Change d : cs) {
-                    if (k == Kind.CHANGED)
+                    if (d.field() != null)
                         details.add(d.field() + " " + md(Change.shown(d.oldValue())) + " → "
-                                + md(Change.shown(d.newValue())));
+                                + md(Change.shown(d.newValue()))
+                                + (d.matchedBy() == null || k == Kind.CHANGED
+                                        ? ""
+                                        : " (matched by " + md(d.matchedBy().label()) + ")"));
                     else d.fields().forEach((f, v) -> details.add(f + " " + md(v)));
                 }
                 if (!details.isEmpty()) sb.append(": ").append(String.join("; ", details));
@@ -125,6 +128,8 @@ public final class DiffReport {
         return switch (k) {
             case ADDED -> "Added";
             case REMOVED -> "Removed";
+            case RENAMED -> "Renamed";
+            case RELINKED -> "Relinked";
             case CHANGED -> "Changed";
         };
     }

@@ -36,9 +36,8 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * goes on, and the next version is a revision of the last one built.
  */
 public final class History {
-    static final String PROV = "http://www.w3.org/ns/prov#";
-    static final Node PROV_ENTITY = NodeFactory.createURI(PROV + "Entity");
-    static final Node WAS_REVISION_OF = NodeFactory.createURI(PROV + "wasRevisionOf");
+    static final Node PROV_ENTITY = Prov.ENTITY;
+    static final Node WAS_REVISION_OF = Prov.WAS_REVISION_OF;
 
     /** The classes whose resources get {@code vlm:firstListedIn} and {@code vlm:lastListedIn}. */
     static final List<Node> LISTED = List.of(VLM.Paper.asNode(), VLM.Dataset.asNode(), VLM.MethodCategory.asNode());
@@ -49,17 +48,80 @@ public final class History {
     /** A version that was built: its data graph (shared with the other versions of equal content). */
     public record Version(Snapshot snapshot, Graph data, Counts counts, List<Problem> warnings, boolean reused) {}
 
-    /** A version that was not built, with the problems why. */
-    public record Skipped(Snapshot snapshot, List<Problem> problems) {}
+    /**
+     * A version that was not built, with the problems why. {@code noEntriesYet}: it has headings and no paper or
+     * dataset yet (a commit before the first version built, with no problem saying why): reported, not an error.
+     */
+    public record Skipped(Snapshot snapshot, List<Problem> problems, boolean noEntriesYet) {
+        public Skipped(Snapshot snapshot, List<Problem> problems) {
+            this(snapshot, problems, false);
+        }
+    }
+
+    /**
+     * A resource that {@code newer} lists under another IRI than {@code older} (the last version that listed it):
+     * the match, its changes (renamed, relinked, changed fields: {@link Diff}) and its source line in each version.
+     */
+    public record Identified(
+            Snapshot older,
+            Snapshot newer,
+            Identity.Match match,
+            List<Diff.Change> changes,
+            long olderLine,
+            long newerLine) {}
 
     private final List<Version> versions;
     private final List<Skipped> skipped;
     private final int distinct;
+    private final List<Identified> identified;
+    private final Map<Node, Node> canonical;
 
-    private History(List<Version> versions, List<Skipped> skipped, int distinct) {
+    private History(
+            List<Version> versions,
+            List<Skipped> skipped,
+            int distinct,
+            List<Identified> identified,
+            Map<Node, Node> canonical) {
         this.versions = List.copyOf(versions);
         this.skipped = List.copyOf(skipped);
         this.distinct = distinct;
+        this.identified = List.copyOf(identified);
+        this.canonical = Map.copyOf(canonical);
+    }
+
+    /** The resources matched across IRIs, in the order of the versions that relisted them. */
+    public List<Identified> identified() {
+        return identified;
+    }
+
+    /**
+     * Every former IRI of a paper or dataset mapped to the one IRI the history gives it (the IRI of its latest
+     * listing); the versions' graphs use that IRI only.
+     */
+    public Map<Node, Node> formerIris() {
+        return canonical;
+    }
+
+    /** The IRI the history gives a resource: itself, or the latest IRI of a resource it was a former IRI of. */
+    public Node canonical(Node iri) {
+        return canonical.getOrDefault(iri, iri);
+    }
+
+    /**
+     * The sequence number of a version built (1 for the oldest): versions made on the same day, or at the same
+     * second, are still ordered. Also in the dataset as {@code vlm:sequenceNumber}.
+     */
+    public int sequence(Version v) {
+        int i = versions.indexOf(v);
+        if (i < 0)
+            throw new IllegalArgumentException(
+                    "not a version of this history: " + v.snapshot().name());
+        return i + 1;
+    }
+
+    /** The skipped versions that are errors (not those with no entry yet). */
+    public List<Skipped> errors() {
+        return skipped.stream().filter(s -> !s.noEntriesYet()).toList();
     }
 
     /** The versions built, oldest first. */
@@ -77,8 +139,8 @@ public final class History {
         return distinct;
     }
 
-    /** The outcome of building one content. */
-    private record Built(SurveyGraph.Result result, Problem failure, Counts counts) {}
+    /** The outcome of building one content; {@code empty}: no entries and no problem saying why. */
+    private record Built(SurveyGraph.Result result, Problem failure, Counts counts, boolean empty) {}
 
     /** Builds every snapshot (given oldest first) with up to {@code threads} builds at a time, each on one thread. */
     public static History build(List<Snapshot> snapshots, int threads) {
@@ -110,7 +172,7 @@ public final class History {
             Built b = built.get(s.blob());
             boolean reused = !seen.add(s.blob());
             if (b.failure() != null) {
-                skipped.add(new Skipped(s, List.of(rename(b.failure(), s.name()))));
+                skipped.add(new Skipped(s, List.of(rename(b.failure(), s.name())), b.empty() && versions.isEmpty()));
             } else if (b.result().hasErrors()) {
                 skipped.add(new Skipped(
                         s,
@@ -129,7 +191,130 @@ public final class History {
                         reused));
             }
         }
-        return new History(versions, skipped, firstOfBlob.size());
+        return identify(versions, skipped, firstOfBlob.size());
+    }
+
+    /**
+     * Matches the resources across versions ({@link Identity}): a resource newly listed is matched against every
+     * resource listed before and not listed now (so a paper that comes back under a new link after a gap is one
+     * paper), with its keys in the last version that listed it. The matched IRIs of a resource are replaced, in every
+     * version's graph, by its latest IRI.
+     */
+    private static History identify(List<Version> built, List<Skipped> skipped, int distinct) {
+        Map<Node, Node> parent = new HashMap<>();
+        Map<Node, Node> classOf = new HashMap<>();
+        Map<Node, Identity.Keys> lastKeys = new HashMap<>();
+        Map<Node, Integer> lastVersion = new HashMap<>();
+        List<Identified> identified = new ArrayList<>();
+        for (int i = 0; i < built.size(); i++) {
+            Graph g = built.get(i).data();
+            for (Node cls : Identity.MATCHED) {
+                Set<Node> now = Identity.subjects(g, cls);
+                Set<Node> presentRoots = new HashSet<>();
+                for (Node n : now) if (parent.containsKey(n)) presentRoots.add(find(parent, n));
+                // one candidate per resource no longer listed: the IRI it was listed under last, with its keys there
+                Map<Node, Node> latestOfRoot = new HashMap<>();
+                lastKeys.keySet().forEach(n -> {
+                    Node root = find(parent, n);
+                    if (!cls.equals(classOf.get(n)) || presentRoots.contains(root)) return;
+                    latestOfRoot.merge(root, n, (a, b) -> later(lastVersion, a, b));
+                });
+                Map<Node, Identity.Keys> removed =
+                        new java.util.TreeMap<>(java.util.Comparator.comparing(Node::toString));
+                for (Node n : latestOfRoot.values()) removed.put(n, lastKeys.get(n));
+                Map<Node, Identity.Keys> added = new LinkedHashMap<>();
+                for (Node n : now) if (!parent.containsKey(n)) added.put(n, Identity.keys(g, n, cls));
+                List<Identity.Match> matches =
+                        removed.isEmpty() || added.isEmpty() ? List.of() : Identity.match(cls, removed, added);
+                for (Identity.Match m : matches) {
+                    Version older = built.get(lastVersion.get(m.older()));
+                    List<Diff.Change> changes = Diff.between(older.data(), g, List.of(m)).stream()
+                            .filter(c -> m.older().equals(c.formerIri()))
+                            .toList();
+                    identified.add(new Identified(
+                            older.snapshot(),
+                            built.get(i).snapshot(),
+                            m,
+                            changes,
+                            line(older.data(), m.older()),
+                            line(g, m.newer())));
+                }
+                for (Node n : now) {
+                    parent.putIfAbsent(n, n);
+                    classOf.put(n, cls);
+                }
+                for (Identity.Match m : matches) parent.put(find(parent, m.newer()), find(parent, m.older()));
+                for (Node n : now) {
+                    lastKeys.put(n, added.containsKey(n) ? added.get(n) : Identity.keys(g, n, cls));
+                    lastVersion.put(n, i);
+                }
+            }
+        }
+        // the IRI of each group: the member listed last (ties: the greatest IRI, which cannot happen for members
+        // matched as removed and added)
+        Map<Node, Node> best = new HashMap<>();
+        for (Node n : parent.keySet()) best.merge(find(parent, n), n, (a, b) -> later(lastVersion, a, b));
+        Map<Node, Node> canonical = new HashMap<>();
+        for (Node n : parent.keySet()) {
+            Node c = best.get(find(parent, n));
+            if (!c.equals(n)) canonical.put(n, c);
+        }
+        List<Version> versions = new ArrayList<>();
+        Map<Graph, Graph> rewritten = new java.util.IdentityHashMap<>();
+        for (Version v : built)
+            versions.add(new Version(
+                    v.snapshot(),
+                    rewritten.computeIfAbsent(v.data(), g -> rewrite(g, canonical)),
+                    v.counts(),
+                    v.warnings(),
+                    v.reused()));
+        return new History(versions, skipped, distinct, identified, canonical);
+    }
+
+    /** Of two IRIs of one resource, the one listed last (the greater IRI when both are listed last). */
+    private static Node later(Map<Node, Integer> lastVersion, Node a, Node b) {
+        int c = Integer.compare(lastVersion.get(a), lastVersion.get(b));
+        return c > 0 || (c == 0 && a.toString().compareTo(b.toString()) > 0) ? a : b;
+    }
+
+    private static Node find(Map<Node, Node> parent, Node n) {
+        Node p = parent.get(n);
+        while (p != null && !p.equals(n)) {
+            n = p;
+            p = parent.get(n);
+        }
+        return n;
+    }
+
+    /** The first source line of a resource in a graph, or 0. */
+    static long line(Graph g, Node r) {
+        long best = 0;
+        var it = g.find(r, VLM.sourceLine.asNode(), Node.ANY);
+        while (it.hasNext()) {
+            Node o = it.next().getObject();
+            if (o.isLiteral() && o.getLiteralValue() instanceof Number n && (best == 0 || n.longValue() < best))
+                best = n.longValue();
+        }
+        return best;
+    }
+
+    /** The graph with each former IRI replaced by the resource's IRI; the graph itself when it has none. */
+    private static Graph rewrite(Graph g, Map<Node, Node> canonical) {
+        if (canonical.isEmpty()) return g;
+        boolean any = false;
+        for (Node n : canonical.keySet())
+            if (g.contains(n, Node.ANY, Node.ANY)) {
+                any = true;
+                break;
+            }
+        if (!any) return g;
+        Graph out = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        g.find()
+                .forEachRemaining(t -> out.add(
+                        canonical.getOrDefault(t.getSubject(), t.getSubject()),
+                        t.getPredicate(),
+                        canonical.getOrDefault(t.getObject(), t.getObject())));
+        return out;
     }
 
     private static Built buildOne(Snapshot s) {
@@ -139,11 +324,13 @@ public final class History {
             // Keep the data only: the mapping's working graph is not needed any more.
             SurveyGraph.Result kept =
                     new SurveyGraph.Result(r.file(), r.data(), r.problems(), Graph.emptyGraph, r.links());
-            return new Built(kept, null, counts(r.data()));
+            return new Built(kept, null, counts(r.data()), false);
+        } catch (SurveyGraph.NoEntries e) {
+            return new Built(null, e.problem(), null, !e.explained());
         } catch (SourceException e) {
-            return new Built(null, e.problem(), null);
+            return new Built(null, e.problem(), null, false);
         } catch (RuntimeException e) {
-            return new Built(null, Problem.error(s.name(), 0, "cannot be mapped: " + e), null);
+            return new Built(null, Problem.error(s.name(), 0, "cannot be mapped: " + e), null, false);
         }
     }
 
@@ -176,25 +363,82 @@ public final class History {
     public DatasetGraph dataset() {
         DatasetGraph ds = DatasetGraphFactory.createGeneral();
         Graph dft = ds.getDefaultGraph();
-        Map<Node, Node> first = new HashMap<>(), last = new HashMap<>();
+        // each resource's listing intervals: [first index, last index] of consecutive versions listing it
+        Map<Node, List<int[]>> intervals = new LinkedHashMap<>();
         Node previous = null;
-        for (Version v : versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            Version v = versions.get(i);
             Node iri = v.snapshot().iri();
-            describe(dft, v, iri, previous);
+            describe(dft, v, iri, previous, i + 1);
+            int index = i;
             for (Node cls : LISTED)
                 v.data().find(Node.ANY, RDF.type.asNode(), cls).forEachRemaining(t -> {
-                    first.putIfAbsent(t.getSubject(), iri);
-                    last.put(t.getSubject(), iri);
+                    List<int[]> runs = intervals.computeIfAbsent(t.getSubject(), x -> new ArrayList<>());
+                    int[] lastRun = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                    if (lastRun != null && lastRun[1] == index) return;
+                    if (lastRun != null && lastRun[1] == index - 1) lastRun[1] = index;
+                    else runs.add(new int[] {index, index});
                 });
             ds.addGraph(iri, v.data());
             previous = iri;
         }
-        first.forEach((s, v) -> dft.add(s, VLM.firstListedIn.asNode(), v));
-        last.forEach((s, v) -> dft.add(s, VLM.lastListedIn.asNode(), v));
+        intervals.forEach((s, runs) -> {
+            dft.add(
+                    s,
+                    VLM.firstListedIn.asNode(),
+                    versions.get(runs.get(0)[0]).snapshot().iri());
+            dft.add(
+                    s,
+                    VLM.lastListedIn.asNode(),
+                    versions.get(runs.get(runs.size() - 1)[1]).snapshot().iri());
+            for (int k = 0; k < runs.size(); k++) {
+                int[] run = runs.get(k);
+                Node interval = NodeFactory.createURI(s.getURI() + "#listed-" + (k + 1));
+                dft.add(s, VLM.listing.asNode(), interval);
+                dft.add(interval, RDF.type.asNode(), VLM.ListingInterval.asNode());
+                dft.add(
+                        interval,
+                        VLM.listedFrom.asNode(),
+                        versions.get(run[0]).snapshot().iri());
+                dft.add(
+                        interval,
+                        VLM.listedUntil.asNode(),
+                        versions.get(run[1]).snapshot().iri());
+                if (run[1] + 1 < versions.size())
+                    dft.add(
+                            interval,
+                            VLM.unlistedIn.asNode(),
+                            versions.get(run[1] + 1).snapshot().iri());
+            }
+        });
+        canonical.forEach((former, iri) -> dft.add(iri, VLM.formerIri.asNode(), former));
         return ds;
     }
 
-    private static void describe(Graph g, Version v, Node iri, Node previous) {
+    /**
+     * The listing intervals of a resource (by its IRI in the history): each run of consecutive versions listing it,
+     * as the first and last version of the run, oldest first. Empty when no version lists it.
+     */
+    public List<List<Version>> listings(Node iri) {
+        Node r = canonical(iri);
+        List<List<Version>> out = new ArrayList<>();
+        Version start = null, end = null;
+        for (Version v : versions) {
+            boolean listed = false;
+            for (Node cls : LISTED) listed |= v.data().contains(r, RDF.type.asNode(), cls);
+            if (listed) {
+                if (start == null) start = v;
+                end = v;
+            } else if (start != null) {
+                out.add(List.of(start, end));
+                start = null;
+            }
+        }
+        if (start != null) out.add(List.of(start, end));
+        return out;
+    }
+
+    private static void describe(Graph g, Version v, Node iri, Node previous, int sequence) {
         Snapshot s = v.snapshot();
         g.add(iri, RDF.type.asNode(), VLM.SurveyVersion.asNode());
         g.add(iri, RDF.type.asNode(), PROV_ENTITY);
@@ -207,6 +451,7 @@ public final class History {
         g.add(iri, DCTerms.date.asNode(), NodeFactory.createLiteralDT(s.time().toString(), XSDDatatype.XSDdateTime));
         if (s.commit() != null) g.add(iri, VLM.commit.asNode(), NodeFactory.createLiteralString(s.commit()));
         if (previous != null) g.add(iri, WAS_REVISION_OF, previous);
+        g.add(iri, VLM.sequenceNumber.asNode(), integer(sequence));
         Counts c = v.counts();
         g.add(iri, VLM.numberOfPapers.asNode(), integer(c.papers()));
         g.add(iri, VLM.numberOfDatasets.asNode(), integer(c.datasets()));
@@ -220,11 +465,16 @@ public final class History {
 
     /**
      * Reads a history written by {@code history} (TriG) into a dataset; a file that is not valid TriG throws
-     * {@link SourceException} with its line.
+     * {@link SourceException} with its line, and so does one the free heap cannot hold, before it is parsed.
      */
     public static DatasetGraph read(java.nio.file.Path trig) {
         if (!java.nio.file.Files.isRegularFile(trig))
             throw new SourceException(Problem.error(trig.toString(), 0, "no such file"));
+        try {
+            HistoryLimits.checkTrig(trig.toString(), java.nio.file.Files.size(trig), HistoryLimits.freeHeap());
+        } catch (java.io.IOException e) {
+            throw new SourceException(Problem.error(trig.toString(), 0, "cannot read: " + e.getMessage()));
+        }
         DatasetGraph ds = DatasetGraphFactory.createTxnMem();
         org.apache.jena.riot.RDFParser.source(trig)
                 .lang(org.apache.jena.riot.Lang.TRIG)

@@ -322,6 +322,29 @@ public final class MappingFunctions {
         return m.find() ? m.group(1) : title;
     }
 
+    private static final Pattern LEADING_SHORT_NAME = re("^[^\\s:]{1,40}:\\s+(?=\\S)");
+
+    /**
+     * The key of a written title: a short name in parentheses at its end ("... Supervision (CLIP)") or before a colon
+     * at its start ("CLIP: Learning ...") dropped, then its slug. Two writings of one title, as a numbered list and
+     * as a table row, get one key.
+     */
+    public static String titleKey(String title) {
+        String t = withoutShortName(title.strip());
+        return slug(LEADING_SHORT_NAME.matcher(t).replaceFirst(""), "t");
+    }
+
+    private static final Pattern VLM_WORDS = rei("\\b(vlms?|vision[- ]language(\\s+models?)?)\\b");
+
+    /**
+     * The key a News sub-heading is filed by: its slug without the words that name the field itself ("VLM",
+     * "Vision-Language", "Vision-Language Model"), so "VLM Pre-training Methods" and "Vision-Language Pre-training
+     * Methods" are both "pre-training-methods".
+     */
+    public static String headingKey(String title) {
+        return slug(VLM_WORDS.matcher(title).replaceAll(" "), "h");
+    }
+
     // ---- entries of other lists (src:inline: links as ⟨k|label⟩, bold as ⟪text⟫, line breaks as newlines) ----
 
     private static final String LO = Pattern.quote(String.valueOf(SRC.INLINE_LINK_OPEN)),
@@ -582,6 +605,8 @@ public final class MappingFunctions {
         fn1("entryText", s -> str(entryText(s)));
         fn1("shortNameAtEnd", s -> str(shortNameAtEnd(s)));
         fn1("withoutShortName", s -> str(withoutShortName(s)));
+        fn1("headingKey", s -> str(headingKey(s)));
+        fn1("titleKey", s -> str(titleKey(s)));
         fn1("venueName", s -> str(venueName(s)));
         fn1("arxivYear", s -> gYear(arxivYear(s)));
         fn1("repository", s -> str(repository(s)));

@@ -51,6 +51,18 @@ public final class VLM {
     public static final Property changedField = p("changedField");
     public static final Property oldValue = p("oldValue");
     public static final Property newValue = p("newValue");
+    // Identity across versions, listing intervals and the order of versions (history)
+    public static final Resource Renaming = r("Renaming");
+    public static final Resource Relinking = r("Relinking");
+    public static final Property formerResource = p("formerResource");
+    public static final Property matchedBy = p("matchedBy");
+    public static final Property formerIri = p("formerIri");
+    public static final Property sequenceNumber = p("sequenceNumber");
+    public static final Resource ListingInterval = r("ListingInterval");
+    public static final Property listing = p("listing");
+    public static final Property listedFrom = p("listedFrom");
+    public static final Property listedUntil = p("listedUntil");
+    public static final Property unlistedIn = p("unlistedIn");
 
     /** Prefixes used in every file the project writes, in the order they are declared. */
     public static PrefixMapping prefixes() {

@@ -186,4 +186,31 @@ class HistoryLimitsTest {
         assertEquals(2, r.exit(), r.err());
         assertEquals("history: --history-max-versions must be at least 1\n", r.err());
     }
+
+    @Test
+    void aHistoryTrigTheHeapCannotHoldIsRefusedBeforeItIsParsed() throws Exception {
+        // the real survey's history: 40,553,938 bytes of TriG; 1.5 GB needed, 512 MB given
+        org.w3id.vlmsurvey.diagnostics.SourceException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.w3id.vlmsurvey.diagnostics.SourceException.class,
+                () -> HistoryLimits.checkTrig("history.trig", 40_553_938L, 512_000_000L));
+        assertEquals(
+                "history.trig: error: history refused: needs about 1541 MB of heap to load (40553938 bytes of TriG), "
+                        + "512 MB are free: give the JVM more (-Xmx), or serve --history-git DIR",
+                e.getMessage());
+        HistoryLimits.checkTrig("history.trig", 1_000_000L, 512_000_000L); // 38 MB: fits
+        // and History.read applies it to the file's size: a sparse file of 1 TB is refused without being read
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("huge", ".trig");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(1L << 40);
+        }
+        try {
+            org.w3id.vlmsurvey.diagnostics.SourceException r = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.w3id.vlmsurvey.diagnostics.SourceException.class, () -> History.read(big));
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    r.getMessage().startsWith(big + ": error: history refused: needs about 41781441 MB of heap"),
+                    r.getMessage());
+        } finally {
+            java.nio.file.Files.delete(big);
+        }
+    }
 }

@@ -130,6 +130,49 @@ public final class TestHistory {
         }
     }
 
+    /**
+     * A repository whose README.md goes through the given texts, one commit each on the main line, at the given
+     * times (ISO instants), oldest first; fixed authors, so the same SHAs on every run.
+     */
+    public static TestHistory linear(Path dir, List<Map.Entry<String, String>> timedTexts) throws IOException {
+        TestHistory h = new TestHistory(dir);
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Repository repo = git.getRepository();
+            ObjectId parent = null;
+            int n = 0;
+            for (Map.Entry<String, String> e : timedTexts) {
+                n++;
+                try (ObjectInserter ins = repo.newObjectInserter()) {
+                    TreeFormatter tree = new TreeFormatter();
+                    tree.append(
+                            "README.md",
+                            FileMode.REGULAR_FILE,
+                            ins.insert(
+                                    Constants.OBJ_BLOB,
+                                    e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    PersonIdent who = new PersonIdent(
+                            "Survey Maintainer", "maintainer@example.org", Instant.parse(e.getKey()), ZoneOffset.UTC);
+                    CommitBuilder c = new CommitBuilder();
+                    c.setTreeId(ins.insert(tree));
+                    if (parent != null) c.setParentIds(parent);
+                    c.setAuthor(who);
+                    c.setCommitter(who);
+                    c.setMessage("version " + n + "\n");
+                    parent = ins.insert(c);
+                    ins.flush();
+                    h.versions.add(new Commit(parent.name(), "v" + n, e.getKey()));
+                }
+            }
+            RefUpdate main = repo.updateRef("refs/heads/main");
+            main.setNewObjectId(parent);
+            main.forceUpdate();
+        } catch (GitAPIException e) {
+            throw new IOException(e);
+        }
+        return h;
+    }
+
     public Commit version(String v) {
         return versions.stream().filter(c -> c.version().equals(v)).findFirst().orElseThrow();
     }

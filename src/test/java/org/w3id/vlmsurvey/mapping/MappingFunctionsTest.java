@@ -447,6 +447,40 @@ class MappingFunctionsTest {
         assertEquals(without, MappingFunctions.withoutShortName(title));
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            VLM Pre-training Methods                           | pre-training-methods
+            Vision-Language Pre-training Methods               | pre-training-methods
+            VLM Transfer Learning Methods                      | transfer-learning-methods
+            Vision-Language Model Transfer Learning Methods    | transfer-learning-methods
+            Vision Language Models for Vision Tasks            | for-vision-tasks
+            VLMs and Synthetic Data                            | and-synthetic-data
+            VLM Knowledge Distillation for Detection           | knowledge-distillation-for-detection
+            Knowledge Distillation for Object Detection        | knowledge-distillation-for-object-detection
+            VLMaker                                            | vlmaker
+            """)
+    void headingKey(String title, String key) {
+        assertEquals(key, MappingFunctions.headingKey(title));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            Learning Transferable Visual Models From Natural Language Supervision (CLIP) | learning-transferable-visual-models-from-natural-language-supervision
+            CLIP: Learning Transferable Visual Models From Natural Language Supervision  | learning-transferable-visual-models-from-natural-language-supervision
+            Conceptual Captions (CC3M)                                                   | conceptual-captions
+            A Title (with: a colon)                                                      | a-title-with-a-colon
+            Two words: a title                                                           | two-words-a-title
+            """)
+    void titleKey(String title, String key) {
+        assertEquals(key, MappingFunctions.titleKey(title));
+    }
+
     /** Entries of other lists, as their src:inline (links ⟨k|label⟩, bold ⟪text⟫, line breaks \n written as ⏎). */
     @ParameterizedTest
     @CsvSource(
