@@ -29,6 +29,7 @@ import org.w3id.vlmsurvey.server.guard.DefaultGraphFilter;
 import org.w3id.vlmsurvey.server.guard.ErrorLengthFilter;
 import org.w3id.vlmsurvey.server.guard.GuardedQueryService;
 import org.w3id.vlmsurvey.server.guard.HardeningFilter;
+import org.w3id.vlmsurvey.server.guard.NotFoundPageHandler;
 import org.w3id.vlmsurvey.server.guard.OversizeErrorHandler;
 import org.w3id.vlmsurvey.server.guard.PageErrorFilter;
 import org.w3id.vlmsurvey.server.guard.PasswordFile;
@@ -244,14 +245,16 @@ public final class SurveyServer implements AutoCloseable {
         SearchServlet search = new SearchServlet(store);
         for (String path : SearchServlet.paths()) b.addServlet(path, search);
         b.addServlet("/charts", new ChartsServlet());
-        WebPageServlet page = new WebPageServlet();
-        for (String path : new String[] {"", "/index.html", "/examples.json", "/vocabulary.json", "/static/*"})
-            b.addServlet(path, page);
+        WebPageServlet page = new WebPageServlet(store);
+        for (String path : WebPageServlet.paths()) b.addServlet(path, page);
         FusekiServer server = b.build();
         // Jetty's own form limit (200 kB) would refuse a form query below our limit with a 400
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
-        if (context != null)
+        if (context != null) {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
+            // a path no servlet answers: the site's 404 page for a browser
+            context.setErrorHandler(new NotFoundPageHandler(context.getErrorHandler()));
+        }
         return server;
     }
 
@@ -261,6 +264,8 @@ public final class SurveyServer implements AutoCloseable {
         paths.addAll(SearchServlet.paths());
         paths.add("/resource/*");
         paths.add("/.well-known/void");
+        paths.add(""); // the home page (Endpoints.HOME): its counts and newest papers
+        paths.add("/index.html");
         return paths;
     }
 

@@ -467,10 +467,10 @@ class PagesTest {
         return m.group(1);
     }
 
-    /** The queries a page links to ("See the query"), decoded from their {@code /#query=} links. */
+    /** The queries a page links to ("See the query"), decoded from their {@code /sparql#query=} links. */
     static List<String> shownQueries(String page) {
         List<String> queries = new ArrayList<>();
-        Matcher m = Pattern.compile("<a href=\"/#query=([^\"]*)\">See the query</a>")
+        Matcher m = Pattern.compile("<a href=\"/sparql#query=([^\"]*)\">See the query</a>")
                 .matcher(page);
         while (m.find()) queries.add(URLDecoder.decode(m.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8));
         return queries;

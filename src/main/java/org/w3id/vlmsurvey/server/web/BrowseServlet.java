@@ -52,7 +52,7 @@ public final class BrowseServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         Matcher m = PATH.matcher(path);
         if (!m.matches() || ("bib".equals(m.group(2)) && !m.group(1).equals("papers"))) {
-            Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
+            ErrorPage.send(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path);
             return;
         }
         String page = m.group(1);

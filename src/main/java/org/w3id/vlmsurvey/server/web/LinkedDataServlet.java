@@ -33,7 +33,7 @@ public final class LinkedDataServlet extends HttpServlet {
         if (bibFile) local = local.substring(0, local.length() - ".bib".length());
         String iri = VLM.RES + local;
         if (bibFile || (local.startsWith("paper/") && Negotiation.wantsBibTeX(req))) {
-            bibtex(resp, iri);
+            bibtex(req, resp, iri);
             return;
         }
         String type = Negotiation.chooseOrRefuse(req, resp);
@@ -44,7 +44,7 @@ public final class LinkedDataServlet extends HttpServlet {
                         store.dataset(),
                         () -> ResourceDescription.describe(store.dataset().getDefaultGraph(), iri));
         if (d == null) {
-            notFound(resp, iri);
+            notFound(req, resp, iri);
             return;
         }
         String page = type.equals(Negotiation.HTML) ? ResourcePages.html(store.dataset(), iri) : null;
@@ -53,10 +53,10 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /** The BibTeX entry of a paper ({@code Accept: application/x-bibtex}, {@code ?format=bib} or {@code .bib}). */
-    private void bibtex(HttpServletResponse resp, String iri) throws IOException {
+    private void bibtex(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
         List<BibTeX.Entry> entries = Citations.entries(store.dataset(), iri::equals);
         if (entries.isEmpty()) {
-            notFound(resp, iri);
+            notFound(req, resp, iri);
             return;
         }
         resp.setHeader(
@@ -64,7 +64,7 @@ public final class LinkedDataServlet extends HttpServlet {
         Negotiation.send(resp, Negotiation.BIBTEX, BibTeX.write(entries));
     }
 
-    private static void notFound(HttpServletResponse resp, String iri) throws IOException {
-        Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no resource " + iri + "\n");
+    private static void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
+        ErrorPage.send(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no resource " + iri);
     }
 }

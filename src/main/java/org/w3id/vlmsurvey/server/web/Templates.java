@@ -51,7 +51,7 @@ public final class Templates {
     private static final class SiteExtension extends AbstractExtension {
         @Override
         public Map<String, Object> getGlobalVariables() {
-            return Map.of("endpoints", Map.of("sparql", Endpoints.SPARQL, "data", Endpoints.DATA));
+            return Map.of("endpoints", Endpoints.forTemplates());
         }
 
         @Override
