@@ -371,7 +371,7 @@ class PagesTest {
                         .value());
         assertEquals(
                 "https://github.com/openai/CLIP",
-                ld.get("workExample")
+                ld.get("subjectOf")
                         .getAsArray()
                         .get(0)
                         .getAsObject()

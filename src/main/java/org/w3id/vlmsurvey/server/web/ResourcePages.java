@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -96,7 +95,7 @@ public final class ResourcePages {
         model.put("bibtex", entries.isEmpty() ? null : BibTeX.write(entries.get(0)));
         model.put("bibHref", Html.href(iri) + ".bib");
         model.put("meta", citationMeta(paper, iri));
-        model.put("jsonLd", script(schemaOrg(paper, codes, iri, breadcrumbs)));
+        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs)));
         model.put("queries", queries);
         return model;
     }
@@ -141,87 +140,12 @@ public final class ResourcePages {
             meta.add(Map.of("name", name, "content", content.toString()));
     }
 
-    /** The paper as schema.org JSON-LD: a ScholarlyArticle with its identifiers, venue, categories, PDF and code. */
-    static JsonObject schemaOrg(
-            Map<String, Object> p, List<String> codes, String iri, List<List<Map<String, Object>>> breadcrumbs) {
-        JsonObject o = new JsonObject();
-        o.put("@context", "https://schema.org");
-        o.put("@type", "ScholarlyArticle");
-        o.put("@id", iri);
-        o.put("url", iri);
-        put(o, "name", p.get("title"));
-        put(o, "headline", p.get("title"));
-        put(o, "alternateName", p.get("shortName"));
-        put(o, "datePublished", p.get("year"));
-        JsonArray ids = new JsonArray();
-        JsonArray sameAs = new JsonArray();
-        if (p.get("arxiv") != null) {
-            ids.add(property("arXiv", p.get("arxiv").toString()));
-            sameAs.add(p.get("abs").toString());
-        }
-        if (p.get("doi") != null) {
-            ids.add(property("DOI", p.get("doi").toString()));
-            sameAs.add(p.get("doiUrl").toString());
-        }
-        if (!ids.isEmpty()) o.put("identifier", ids);
-        if (!sameAs.isEmpty()) o.put("sameAs", sameAs);
-        if (p.get("venueName") != null || p.get("venueAcronym") != null) {
-            JsonObject venue = new JsonObject();
-            venue.put("@type", "CreativeWorkSeries");
-            put(venue, "@id", p.get("venue"));
-            put(venue, "name", p.get("venueName"));
-            put(venue, "alternateName", p.get("venueAcronym"));
-            o.put("isPartOf", venue);
-        }
-        JsonArray about = new JsonArray();
-        for (List<Map<String, Object>> path : breadcrumbs) {
-            if (path.isEmpty()) continue;
-            Map<String, Object> leaf = path.get(path.size() - 1);
-            JsonObject term = new JsonObject();
-            term.put("@type", "DefinedTerm");
-            term.put("@id", leaf.get("category").toString());
-            term.put("name", leaf.get("label").toString());
-            about.add(term);
-        }
-        if (!about.isEmpty()) o.put("about", about);
-        if (p.get("pdf") != null) {
-            JsonObject pdf = new JsonObject();
-            pdf.put("@type", "MediaObject");
-            pdf.put("contentUrl", p.get("pdf").toString());
-            pdf.put("encodingFormat", "application/pdf");
-            o.put("encoding", pdf);
-        }
-        if (!codes.isEmpty()) {
-            JsonArray code = new JsonArray();
-            for (String c : codes) {
-                JsonObject software = new JsonObject();
-                software.put("@type", "SoftwareSourceCode");
-                software.put("codeRepository", c);
-                code.add(software);
-            }
-            o.put("workExample", code);
-        }
-        return o;
-    }
-
     /**
      * JSON for inside a {@code <script>} element: every {@code <} written as {@code \u003c}, so no text can close
      * the element ({@code </script>}) or open a comment; the JSON means the same.
      */
     public static String script(JsonObject json) {
         return json.toString().replace("<", "\\u003c");
-    }
-
-    private static JsonObject property(String id, String value) {
-        JsonObject o = new JsonObject();
-        o.put("@type", "PropertyValue");
-        o.put("propertyID", id);
-        o.put("value", value);
-        return o;
-    }
-
-    private static void put(JsonObject o, String key, Object value) {
-        if (value != null) o.put(key, value.toString());
     }
 
     static Map<String, Object> dataset(DatasetGraph dsg, String iri) {
@@ -236,6 +160,7 @@ public final class ResourcePages {
         model.put("year", rows.get(0).get("year"));
         model.put("landingPage", rows.get(0).get("landingPage"));
         model.put("rows", rows);
+        model.put("jsonLd", script(SchemaOrg.dataset(iri, rows)));
         model.put("queries", List.of(q.shown("The datasets")));
         return model;
     }
