@@ -308,7 +308,7 @@ class PagesTest {
         String page = html("/papers?category=transfer-with-text-prompt-tuning&code=yes");
         List<String> shown = new ArrayList<>();
         Matcher m = Pattern.compile(
-                        "<tr data-category=\"[^\"]*\" data-venue=\"[^\"]*\" data-year=\"[^\"]*\" data-code=\"[^\"]*\">\\s*<td><a href=\"[^\"]*\">([^<]*)</a>")
+                        "<tr data-category=\"[^\"]*\" data-venue=\"[^\"]*\" data-year=\"[^\"]*\" data-code=\"[^\"]*\" data-name=\"([^\"]*)\">")
                 .matcher(page);
         while (m.find()) shown.add(m.group(1));
         assertEquals(TEXT_PROMPT_TUNING_WITH_CODE, shown);
@@ -317,6 +317,14 @@ class PagesTest {
         assertTrue(page.contains("<option value=\"transfer-with-text-prompt-tuning\" selected>"));
         assertTrue(page.contains("name=\"code\" value=\"yes\" checked>"));
         assertTrue(html("/papers?venue=IJCV").contains("Showing 1 of 41 papers"));
+        // sorted on the server too, the sort a checked parameter: a column name, or 400
+        String byYear = html("/papers?sort=-year&venue=CVPR");
+        assertTrue(byYear.contains("data-sort=\"-year\"") && byYear.contains("aria-sort=\"descending\">Year</th>"));
+        assertTrue(byYear.indexOf("data-year=\"2023\"") < byYear.indexOf("data-year=\"2022\""));
+        assertTrue(byYear.indexOf("data-year=\"2022\"") < byYear.indexOf("data-year=\"2021\""));
+        for (String bad : List.of("bogus", "--year", "year;DROP", "-"))
+            assertEquals(
+                    400, Http.get(base + "/papers?sort=" + Http.enc(bad), null).statusCode(), bad);
         assertTrue(
                 html("/papers?year=2021&category=vision-language-pre-training-methods")
                         .contains("Showing 5 of 41 papers"),
@@ -328,7 +336,7 @@ class PagesTest {
         String datasets = html("/datasets");
         assertTrue(datasets.contains("Pre-training datasets (16)") && datasets.contains("Evaluation datasets (40)"));
         assertTrue(datasets.contains("<span title=\"400,000,000\">400M</span>"), "pairs with their exact number");
-        assertTrue(datasets.contains("<td class=\"num\">1,281,167</td>"));
+        assertTrue(datasets.contains("<td data-label=\"Training\" class=\"num\">1,281,167</td>"));
         String categories = html("/categories");
         assertTrue(categories.contains("<a href=\"/papers?category=transfer-with-text-prompt-tuning\">11</a>"));
         assertTrue(categories.contains("<a href=\"/papers.bib?category=transfer-with-text-prompt-tuning\">.bib</a>"));

@@ -144,17 +144,23 @@ public final class BrowseServlet extends HttpServlet {
         }
         model.put("chosen", chosen);
         List<Map<String, Object>> rows = new ArrayList<>();
-        int shown = 0;
         for (Map<String, Object> r : table.rows()) {
             Map<String, Object> row = new LinkedHashMap<>(r);
-            boolean keep = keeps(chosen, r);
-            row.put("shown", keep);
-            if (keep) shown++;
+            row.put("shown", keeps(chosen, r));
             rows.add(row);
         }
-        model.put("rows", rows);
-        model.put("shown", shown);
-        model.put("total", rows.size());
+        String sort = req.getParameter("sort");
+        if (sort != null && !sort.isBlank()) {
+            sort = PageParameters.sort(sort, PaperRows.SORTS.keySet());
+            model.put("sort", sort);
+        }
+        List<Map<String, Object>> papers =
+                PaperRows.sorted(PaperRows.onePerPaper(rows), model.containsKey("sort") ? sort : null);
+        model.put("rows", papers);
+        model.put(
+                "shown",
+                papers.stream().filter(r -> Boolean.TRUE.equals(r.get("shown"))).count());
+        model.put("total", papers.size());
     }
 
     /** Whether a row of {@code papers.rq} passes the filters; the page's script applies the same rules. */

@@ -96,6 +96,19 @@ public final class PageParameters {
         return g;
     }
 
+    /**
+     * A sort order of a table: one of {@code columns}, with a leading {@code -} for descending (400 otherwise). The
+     * checked value picks a comparator; it is never written into a query.
+     */
+    public static String sort(String given, Collection<String> columns) {
+        String g = stripped("sort", given);
+        String column = g.startsWith("-") ? g.substring(1) : g;
+        if (!columns.contains(column))
+            throw bad("sort " + shown(g) + " is not a column to sort by: give one of "
+                    + new java.util.TreeSet<>(columns) + ", with a leading - for descending");
+        return g;
+    }
+
     /** The "has code" flag: {@code yes} (400 for anything else). */
     public static String code(String given) {
         String g = stripped("code", given);
