@@ -41,7 +41,11 @@ class PageParametersTest {
                 new Object[] {"venue", "CVPR\" } #", 404, "no venue"},
                 new Object[] {"year", "20x1", 400, "not a year"},
                 new Object[] {"year", "1066", 404, "no paper of the year 1066"},
-                new Object[] {"code", "no", 400, "give code=yes"});
+                new Object[] {"code", "no", 400, "give code=yes"},
+                new Object[] {"sort", "bogus", 400, "is not a column to sort by"},
+                new Object[] {"sort", "--year", 400, "is not a column to sort by"},
+                new Object[] {"sort", "year } ORDER BY ?x #", 400, "is not a column to sort by"},
+                new Object[] {"sort", "y".repeat(201), 400, "201 characters; at most 200"});
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -52,6 +56,7 @@ class PageParametersTest {
                     case "category" -> () -> PageParameters.categorySlug(value, SLUGS);
                     case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
                     case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
+                    case "sort" -> () -> PageParameters.sort(value, Set.of("title", "year"));
                     default -> () -> PageParameters.code(value);
                 };
         PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
@@ -62,12 +67,13 @@ class PageParametersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"venue, CVPR", "year, 2022", "code, yes"})
+    @CsvSource({"venue, CVPR", "year, 2022", "code, yes", "sort, year", "sort, -year"})
     void knownValues(String parameter, String value) {
         String v =
                 switch (parameter) {
                     case "venue" -> PageParameters.venue(value, Set.of("CVPR"));
                     case "year" -> PageParameters.year(value, Set.of("2022"));
+                    case "sort" -> PageParameters.sort(value, Set.of("title", "year"));
                     default -> PageParameters.code(value);
                 };
         assertEquals(value, v);
