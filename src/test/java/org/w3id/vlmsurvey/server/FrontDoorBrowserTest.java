@@ -211,6 +211,71 @@ class FrontDoorBrowserTest {
                 .startsWith("Papers per venue. arXiv 11, CVPR 10, NeurIPS 6"));
     }
 
+    /** Clicks, as a reader would, the middle of bar {@code index} of series {@code series} of a chart. */
+    static void clickBar(String chart, int series, int index) {
+        WebElement canvas = browser.driver().findElement(By.cssSelector("#" + chart + " .chart-canvas"));
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) browser.script(
+                "const c = echarts.getInstanceByDom(arguments[0]); const o = c.getOption();"
+                        + " const s = o.series[arguments[1]]; let below = 0;"
+                        + " for (let i = 0; i < arguments[1]; i++) below += o.series[i].data[arguments[2]] || 0;"
+                        + " const v = s.data[arguments[2]];"
+                        + " const y = o.yAxis[0].type === 'log' ? Math.sqrt(Math.max(o.yAxis[0].min, 1) * v) : below + v / 2;"
+                        + " return c.convertToPixel({ seriesIndex: arguments[1] }, [arguments[2], y]);",
+                canvas,
+                series,
+                index);
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", canvas);
+        org.openqa.selenium.Rectangle r = canvas.getRect();
+
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(canvas, (int) Math.round(at.get(0).doubleValue() - r.getWidth() / 2.0), (int)
+                        Math.round(at.get(1).doubleValue() - r.getHeight() / 2.0))
+                .click()
+                .perform();
+    }
+
+    @Test
+    void chartsReadAndOpenWhatTheyShow() {
+        open("/charts");
+        // the log axis: a tick per decade, in human numbers
+        List<String> labels = browser.driver().findElements(By.cssSelector("#pretraining-sizes svg text")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertTrue(labels.containsAll(List.of("100K", "1M", "10M", "100M", "1B", "10B", "100B")), labels.toString());
+        assertTrue(labels.stream().noneMatch(l -> l.contains("e+") || l.matches("[0-9]{7,}")), labels.toString());
+        // a colour-blind-safe palette (Paul Tol's muted), at most ten series
+        for (String chart : List.of("papers-per-year", "papers-per-venue", "code-per-category", "pretraining-sizes")) {
+            assertEquals(
+                    "#332288",
+                    browser.script(
+                            "return echarts.getInstanceByDom(document.querySelector('#' + arguments[0] + ' .chart-canvas')).getOption().color[0];",
+                            chart));
+            assertTrue(
+                    Integer.parseInt(browser.driver().findElement(By.id(chart)).getAttribute("data-series")) <= 10);
+        }
+        // a click on a bar opens the papers (or the dataset) it counts
+        clickBar("papers-per-venue", 0, 0);
+        browser.until(d -> d.getCurrentUrl().contains("/papers?"));
+        assertEquals(server.url() + "/papers?venue=arXiv", browser.driver().getCurrentUrl());
+        assertEquals(
+                "Showing 11 of 41 papers",
+                browser.driver().findElement(By.id("paper-count")).getText());
+        open("/charts");
+        clickBar("papers-per-year", 0, 0);
+        browser.until(d -> d.getCurrentUrl().contains("/papers?"));
+        assertEquals(
+                server.url() + "/papers?year=2021&category=pre-training-with-contrastive-objective",
+                browser.driver().getCurrentUrl());
+        assertEquals(
+                "Showing 5 of 41 papers",
+                browser.driver().findElement(By.id("paper-count")).getText());
+        open("/charts");
+        clickBar("pretraining-sizes", 0, 0);
+        browser.until(d -> d.getCurrentUrl().contains("/resource/"));
+        assertEquals(server.url() + "/resource/dataset/webli", browser.driver().getCurrentUrl());
+    }
+
     @Test
     void noPageRequestsAnythingFromAnotherHost() {
         requests(); // drop what earlier tests logged
