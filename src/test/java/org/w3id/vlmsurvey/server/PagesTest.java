@@ -398,7 +398,9 @@ class PagesTest {
         // Buttons, breadcrumb, the datasets it introduced, the Cite link to the .bib.
         assertTrue(page.contains("<a class=\"button\" href=\"https://arxiv.org/abs/2103.00020\">arXiv</a>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://arxiv.org/pdf/2103.00020\">PDF</a>"));
-        assertTrue(page.contains("<a class=\"button\" href=\"https://doi.org/10.48550/arXiv.2103.00020\">DOI</a>"));
+        assertTrue(
+                page.contains("<a class=\"button\" href=\"https://doi.org/10.48550/arXiv.2103.00020\">arXiv DOI</a>"));
+        assertTrue(page.contains("<dt>arXiv DOI</dt><dd>10.48550/arXiv.2103.00020</dd>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://github.com/openai/CLIP\">Code</a>"));
         assertTrue(
                 page.contains(
@@ -427,6 +429,37 @@ class PagesTest {
                                 "<a class=\"button\" href=\"https://ai.googleblog.com/2022/09/pali-scaling-language-image-learning-in.html\">Project page</a>"));
         // A dataset's publication that is not a surveyed paper keeps the page of its statements.
         assertTrue(html("/resource/paper/arxiv-1504.00325").contains("Statements about this resource"));
+    }
+
+    @Test
+    void paperPageLeadsToItsNeighboursAndItsLineOfTheReadme() {
+        String page = html("/resource/paper/arxiv-2109.01134").replaceAll("\\s+", " ");
+        // CoOp is the first of the 11 papers of "Transfer with Text Prompt Tuning" (README line 201), CoCoOp next
+        assertTrue(
+                page.contains(
+                        "<a href=\"https://github.com/jingyi0000/VLM_survey/blob/2b83d1a/README.md#L201\">line 201"
+                                + " of the survey's README</a>"),
+                page);
+        assertFalse(page.contains("rel=\"prev\""), "the first of its category");
+        assertTrue(page.contains(
+                "<a class=\"button\" rel=\"next\" href=\"/resource/paper/arxiv-2203.05557\">Next: CoCoOp ›</a>"));
+        Matcher others =
+                Pattern.compile("<ul class=\"paper-others\">(.*?)</ul>").matcher(page);
+        assertTrue(others.find());
+        assertEquals(10, count(others.group(1), "<li>"), "the other 10 papers of its category");
+        Matcher report = Pattern.compile(
+                        "<a href=\"(https://github.com/jingyi0000/VLM_survey/issues/new\\?[^\"]+)\">Report a mistake</a>")
+                .matcher(page);
+        assertTrue(report.find(), "a pre-filled issue");
+        String decoded = URLDecoder.decode(report.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8);
+        assertTrue(
+                decoded.contains("title=Mistake in the listing of CoOp: Learning to Prompt for Vision-Language Models"),
+                decoded);
+        assertTrue(decoded.contains("README.md#L201"), decoded);
+        // CoCoOp: between CoOp and the third
+        String cocoop = html("/resource/paper/arxiv-2203.05557");
+        assertTrue(cocoop.contains("rel=\"prev\" href=\"/resource/paper/arxiv-2109.01134\">‹ Previous: CoOp</a>"));
+        assertTrue(cocoop.contains("README.md#L202"));
     }
 
     @Test

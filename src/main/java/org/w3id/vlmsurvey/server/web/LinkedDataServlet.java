@@ -47,7 +47,7 @@ public final class LinkedDataServlet extends HttpServlet {
             notFound(req, resp, iri);
             return;
         }
-        String page = type.equals(Negotiation.HTML) ? ResourcePages.html(store.dataset(), iri) : null;
+        String page = type.equals(Negotiation.HTML) ? ResourcePages.html(store.dataset(), iri, store.loaded()) : null;
         if (page != null) Negotiation.html(resp, page);
         else Negotiation.send(resp, type, d, g -> ResourceDescription.html(g, iri));
     }

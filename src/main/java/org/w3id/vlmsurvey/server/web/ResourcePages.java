@@ -23,6 +23,11 @@ public final class ResourcePages {
 
     /** The page of the survey resource {@code iri}, or null if it is none of the four kinds (or unknown). */
     public static String html(DatasetGraph dsg, String iri) {
+        return html(dsg, iri, null);
+    }
+
+    /** As {@link #html(DatasetGraph, String)}, with the source served (for the links to its lines on GitHub). */
+    public static String html(DatasetGraph dsg, String iri, org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded) {
         if (!iri.startsWith(VLM.RES)) return null;
         String local = iri.substring(VLM.RES.length());
         Node node = NodeFactory.createURI(iri);
@@ -30,6 +35,7 @@ public final class ResourcePages {
         String template;
         if (local.startsWith("paper/")) {
             model = paper(dsg, iri, node);
+            if (model != null) neighbours(dsg, node, model, loaded);
             template = "paper";
         } else if (local.startsWith("dataset/")) {
             model = dataset(dsg, iri);
@@ -60,7 +66,15 @@ public final class ResourcePages {
         paper.put("codes", codes);
         paper.put("projectPages", words(p.get("projectPage")));
         if (p.get("arxiv") != null) paper.put("abs", "https://arxiv.org/abs/" + p.get("arxiv"));
-        if (p.get("doi") != null) paper.put("doiUrl", "https://doi.org/" + p.get("doi"));
+        if (p.get("doi") != null) {
+            paper.put("doiUrl", "https://doi.org/" + p.get("doi"));
+            // arXiv's own DOI (10.48550/arXiv.ID) is not the publisher's
+            paper.put(
+                    "doiLabel",
+                    p.get("doi").toString().toLowerCase(java.util.Locale.ROOT).startsWith("10.48550/arxiv.")
+                            ? "arXiv DOI"
+                            : "Publisher DOI");
+        }
 
         PageQuery cq = PageQuery.of("paper-categories").bind("this", node);
         queries.add(cq.shown("Its categories"));
@@ -96,8 +110,47 @@ public final class ResourcePages {
         model.put("bibHref", Html.href(iri) + ".bib");
         model.put("meta", citationMeta(paper, iri));
         model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs)));
-        model.put("queries", queries);
+        model.put("queries", new ArrayList<>(queries));
         return model;
+    }
+
+    /**
+     * The paper's neighbours: the other papers of its categories in the survey's order ({@code others}), the one
+     * before and after it ({@code previous}, {@code next}), and its line of the README on GitHub with a "report a
+     * mistake" link when the commit read is known ({@link SourceLinks}).
+     */
+    @SuppressWarnings("unchecked")
+    static void neighbours(
+            DatasetGraph dsg,
+            Node node,
+            Map<String, Object> model,
+            org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded) {
+        PageQuery nq = PageQuery.of("paper-neighbours").bind("this", node);
+        List<Map<String, Object>> others = nq.run(dsg).rows();
+        ((List<Map<String, String>>) model.get("queries")).add(nq.shown("The other papers of its categories"));
+        model.put("others", others);
+        if (others.isEmpty()) return;
+        long line = ((Number) others.get(0).get("ownLine")).longValue();
+        Map<String, Object> previous = null, next = null;
+        for (Map<String, Object> o : others) {
+            long l = ((Number) o.get("line")).longValue();
+            if (l < line) previous = o;
+            else if (l > line && next == null) next = o;
+        }
+        model.put("previous", previous);
+        model.put("next", next);
+        Map<String, Object> version = PageQuery.of("home-version").run(dsg).first();
+        String commit = SourceLinks.commit(loaded, version == null ? null : String.valueOf(version.get("commit")));
+        if (commit != null) {
+            String url = SourceLinks.line(commit, line);
+            model.put("sourceLine", line);
+            model.put("sourceUrl", url);
+            model.put("sourceCommit", commit);
+            model.put(
+                    "reportUrl",
+                    SourceLinks.reportMistake(
+                            String.valueOf(((Map<String, Object>) model.get("paper")).get("title")), url));
+        }
     }
 
     /**

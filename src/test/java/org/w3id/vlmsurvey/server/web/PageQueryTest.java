@@ -38,7 +38,8 @@ class PageQueryTest {
                 "chart-pretraining-sizes",
                 "home-counts",
                 "home-newest",
-                "home-version"
+                "home-version",
+                "paper-neighbours"
             })
     void parsesBindsAndLinks(String name) {
         PageQuery q = PageQuery.of(name);
@@ -89,6 +90,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(21, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(22, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
