@@ -463,6 +463,31 @@ class PagesTest {
     }
 
     @Test
+    void datasetsPageFilters() {
+        String all = html("/datasets");
+        assertTrue(all.contains("Pre-training datasets (16)") && all.contains("Evaluation datasets (40)"));
+        assertTrue(all.contains("<option value=\"Image Classification\">Image Classification</option>"));
+        String classification = html("/datasets?task=" + Http.enc("Image Classification"));
+        assertTrue(classification.contains("Pre-training datasets (0)"), "a task keeps evaluation datasets only");
+        assertTrue(classification.contains("Evaluation datasets (27)"));
+        assertTrue(classification.contains("<option value=\"Image Classification\" selected>"));
+        String large = html("/datasets?size=1B");
+        assertTrue(large.contains("Pre-training datasets (3)"), "WebLI, LAION5B, ALIGN");
+        assertTrue(large.contains("Evaluation datasets (0)"));
+        assertTrue(large.contains(">WebLI</a>") && large.contains(">LAION5B</a>") && large.contains(">ALIGN</a>"));
+        assertTrue(html("/datasets?size=100M").contains("Pre-training datasets (8)"));
+        // checked values: unknown ones 404, malformed 400, never query text
+        assertEquals(404, Http.get(base + "/datasets?task=Juggling", null).statusCode());
+        assertEquals(404, Http.get(base + "/datasets?size=2B", null).statusCode());
+        assertEquals(
+                404,
+                Http.get(base + "/datasets?metric=" + Http.enc("x\" } #"), null).statusCode());
+        assertEquals(400, Http.get(base + "/datasets?year=20x1", null).statusCode());
+        assertEquals(
+                400, Http.get(base + "/datasets?task=" + "t".repeat(300), null).statusCode());
+    }
+
+    @Test
     void jsonLdCannotCloseItsScript() {
         JsonObject o = new JsonObject();
         o.put("name", "</script><script>alert(1)</script><!--");

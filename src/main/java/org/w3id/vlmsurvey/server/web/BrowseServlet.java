@@ -87,18 +87,7 @@ public final class BrowseServlet extends HttpServlet {
             queries.add(PageQuery.of(page).shown(TITLES.get(page)));
             switch (page) {
                 case "papers" -> papers(req, dsg, table, model, queries);
-                case "datasets" -> {
-                    model.put(
-                            "pretraining",
-                            table.rows().stream()
-                                    .filter(r -> "pre-training".equals(r.get("kind")))
-                                    .toList());
-                    model.put(
-                            "evaluation",
-                            table.rows().stream()
-                                    .filter(r -> "evaluation".equals(r.get("kind")))
-                                    .toList());
-                }
+                case "datasets" -> DatasetFilters.apply(req, table.rows(), model);
                 case "categories" -> model.put("rows", withDepth(table));
                 default -> {}
             }

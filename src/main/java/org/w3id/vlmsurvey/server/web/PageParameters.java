@@ -88,6 +88,13 @@ public final class PageParameters {
         return g;
     }
 
+    /** A value that must be one of {@code known} (a task, a metric, a size): 404 if it is not. */
+    public static String oneOf(String name, String given, Collection<String> known) {
+        String g = stripped(name, given);
+        if (!known.contains(g)) throw notFound("the survey has no " + name + " " + shown(g) + "; give one of " + known);
+        return g;
+    }
+
     /** A publication year: four digits (400 otherwise), one the survey's papers have (404 otherwise). */
     public static String year(String given, Collection<String> known) {
         String g = stripped("year", given);

@@ -43,6 +43,8 @@ class PageParametersTest {
                 new Object[] {"year", "1066", 404, "no paper of the year 1066"},
                 new Object[] {"code", "no", 400, "give code=yes"},
                 new Object[] {"sort", "bogus", 400, "is not a column to sort by"},
+                new Object[] {"task", "Juggling", 404, "no task \"Juggling\""},
+                new Object[] {"task", "t".repeat(201), 400, "201 characters; at most 200"},
                 new Object[] {"sort", "--year", 400, "is not a column to sort by"},
                 new Object[] {"sort", "year } ORDER BY ?x #", 400, "is not a column to sort by"},
                 new Object[] {"sort", "y".repeat(201), 400, "201 characters; at most 200"});
@@ -57,6 +59,7 @@ class PageParametersTest {
                     case "venue" -> () -> PageParameters.venue(value, Set.of("CVPR", "ICLR"));
                     case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
                     case "sort" -> () -> PageParameters.sort(value, Set.of("title", "year"));
+                    case "task" -> () -> PageParameters.oneOf("task", value, Set.of("Image Classification"));
                     default -> () -> PageParameters.code(value);
                 };
         PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
