@@ -29,6 +29,7 @@ import org.w3id.vlmsurvey.server.guard.DefaultGraphFilter;
 import org.w3id.vlmsurvey.server.guard.ErrorLengthFilter;
 import org.w3id.vlmsurvey.server.guard.GuardedQueryService;
 import org.w3id.vlmsurvey.server.guard.HardeningFilter;
+import org.w3id.vlmsurvey.server.guard.NotFoundPageHandler;
 import org.w3id.vlmsurvey.server.guard.OversizeErrorHandler;
 import org.w3id.vlmsurvey.server.guard.PageErrorFilter;
 import org.w3id.vlmsurvey.server.guard.PasswordFile;
@@ -277,9 +278,8 @@ public final class SurveyServer implements AutoCloseable {
         b.addServlet("/charts", new ChartsServlet(store));
         ChangesServlet changes = new ChangesServlet(store);
         for (String path : ChangesServlet.paths()) b.addServlet(path, changes);
-        WebPageServlet page = new WebPageServlet();
-        for (String path : new String[] {"", "/index.html", "/examples.json", "/vocabulary.json", "/static/*"})
-            b.addServlet(path, page);
+        WebPageServlet page = new WebPageServlet(store);
+        for (String path : WebPageServlet.paths()) b.addServlet(path, page);
         FusekiServer server = b.build();
         // Jetty's own form limit (200 kB) would refuse a form query below our limit with a 400
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
@@ -287,6 +287,8 @@ public final class SurveyServer implements AutoCloseable {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, limits.maxQuerySize() + 1024));
             // the servlet layer refuses an encoded "/" unless told (see URI_COMPLIANCE)
             context.getServletHandler().setDecodeAmbiguousURIs(true);
+            // a path no servlet answers: the site's 404 page for a browser
+            context.setErrorHandler(new NotFoundPageHandler(context.getErrorHandler()));
         }
         return server;
     }
@@ -302,6 +304,8 @@ public final class SurveyServer implements AutoCloseable {
         paths.addAll(ChangesServlet.paths());
         paths.add("/resource/*");
         paths.add("/.well-known/void");
+        paths.add(""); // the home page (Endpoints.HOME): its counts and newest papers
+        paths.add("/index.html");
         return paths;
     }
 

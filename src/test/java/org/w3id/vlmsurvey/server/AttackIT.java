@@ -37,6 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.vlmsurvey.cli.Jar;
 import org.w3id.vlmsurvey.server.guard.PasswordFile;
+import org.w3id.vlmsurvey.server.web.Endpoints;
 
 /**
  * The attack suite of issue 10: every weakness reported, with its exact reproducer, against the shaded jar started
@@ -387,7 +388,8 @@ class AttackIT {
                     200,
                     HttpClient.newHttpClient()
                             .send(
-                                    HttpRequest.newBuilder(URI.create(server.url + "/"))
+                                    // the editor page runs no query: it answers beside the queue
+                                    HttpRequest.newBuilder(URI.create(server.url + Endpoints.EDITOR))
                                             .timeout(Duration.ofSeconds(10))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString())

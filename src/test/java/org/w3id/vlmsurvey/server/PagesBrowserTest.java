@@ -36,7 +36,7 @@ class PagesBrowserTest {
     static List<String> visibleNames(WebDriver d) {
         return d.findElements(By.cssSelector("#papers tbody tr")).stream()
                 .filter(WebElement::isDisplayed)
-                .map(r -> r.findElement(By.cssSelector("td")).getText())
+                .map(r -> r.getAttribute("data-name"))
                 .toList();
     }
 
@@ -57,7 +57,7 @@ class PagesBrowserTest {
                 d.getCurrentUrl().endsWith("/papers?category=transfer-with-text-prompt-tuning&code=yes"),
                 d.getCurrentUrl());
 
-        // Sorting by name, then the reverse.
+        // Sorting by title (which starts with the short name), then the reverse; the URL keeps the sort.
         d.findElement(By.cssSelector("#papers thead th:nth-child(1) button")).click();
         assertEquals(
                 List.of("CoCoOp", "CoOp", "CPL", "DualCoOp", "LASP", "PLOT", "ProGrad", "SubPT", "TaI-DPT"),
@@ -67,6 +67,9 @@ class PagesBrowserTest {
                 "descending",
                 d.findElement(By.cssSelector("#papers thead th:nth-child(1)")).getAttribute("aria-sort"));
         assertEquals("TaI-DPT", visibleNames(d).get(0));
+        assertTrue(
+                d.getCurrentUrl().endsWith("/papers?category=transfer-with-text-prompt-tuning&code=yes&sort=-title"),
+                d.getCurrentUrl());
 
         // Venue and year narrow further; "All" restores everything.
         new Select(d.findElement(By.id("filter-venue"))).selectByValue("CVPR");
@@ -82,7 +85,26 @@ class PagesBrowserTest {
         new Select(d.findElement(By.id("filter-year"))).selectByValue("");
         d.findElement(By.id("filter-code")).click();
         assertEquals(41, visibleNames(d).size());
-        assertTrue(d.getCurrentUrl().endsWith("/papers"), d.getCurrentUrl());
+        assertTrue(d.getCurrentUrl().endsWith("/papers?sort=-title"), d.getCurrentUrl());
+    }
+
+    @Test
+    void aSortedLinkOpensSorted() {
+        WebDriver d = browser.get(
+                        server.url() + "/papers?category=transfer-with-text-prompt-tuning&code=yes&sort=-title")
+                .driver();
+        assertEquals(
+                List.of("TaI-DPT", "SubPT", "ProGrad", "PLOT", "LASP", "DualCoOp", "CPL", "CoOp", "CoCoOp"),
+                visibleNames(d));
+        assertEquals(
+                "descending",
+                d.findElement(By.cssSelector("#papers thead th:nth-child(1)")).getAttribute("aria-sort"));
+        d.findElement(By.cssSelector("#papers thead th:nth-child(4) button")).click();
+        assertTrue(d.getCurrentUrl().endsWith("&sort=year"), d.getCurrentUrl());
+        assertEquals(
+                "2022",
+                browser.script(
+                        "return document.querySelector('#papers tbody tr:not([hidden]) td:nth-child(4)').textContent"));
     }
 
     @Test

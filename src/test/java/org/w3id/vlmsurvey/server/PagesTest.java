@@ -308,7 +308,7 @@ class PagesTest {
         String page = html("/papers?category=transfer-with-text-prompt-tuning&code=yes");
         List<String> shown = new ArrayList<>();
         Matcher m = Pattern.compile(
-                        "<tr data-category=\"[^\"]*\" data-venue=\"[^\"]*\" data-year=\"[^\"]*\" data-code=\"[^\"]*\">\\s*<td><a href=\"[^\"]*\">([^<]*)</a>")
+                        "<tr data-category=\"[^\"]*\" data-venue=\"[^\"]*\" data-year=\"[^\"]*\" data-code=\"[^\"]*\" data-name=\"([^\"]*)\">")
                 .matcher(page);
         while (m.find()) shown.add(m.group(1));
         assertEquals(TEXT_PROMPT_TUNING_WITH_CODE, shown);
@@ -317,6 +317,14 @@ class PagesTest {
         assertTrue(page.contains("<option value=\"transfer-with-text-prompt-tuning\" selected>"));
         assertTrue(page.contains("name=\"code\" value=\"yes\" checked>"));
         assertTrue(html("/papers?venue=IJCV").contains("Showing 1 of 41 papers"));
+        // sorted on the server too, the sort a checked parameter: a column name, or 400
+        String byYear = html("/papers?sort=-year&venue=CVPR");
+        assertTrue(byYear.contains("data-sort=\"-year\"") && byYear.contains("aria-sort=\"descending\">Year</th>"));
+        assertTrue(byYear.indexOf("data-year=\"2023\"") < byYear.indexOf("data-year=\"2022\""));
+        assertTrue(byYear.indexOf("data-year=\"2022\"") < byYear.indexOf("data-year=\"2021\""));
+        for (String bad : List.of("bogus", "--year", "year;DROP", "-"))
+            assertEquals(
+                    400, Http.get(base + "/papers?sort=" + Http.enc(bad), null).statusCode(), bad);
         assertTrue(
                 html("/papers?year=2021&category=vision-language-pre-training-methods")
                         .contains("Showing 5 of 41 papers"),
@@ -328,7 +336,7 @@ class PagesTest {
         String datasets = html("/datasets");
         assertTrue(datasets.contains("Pre-training datasets (16)") && datasets.contains("Evaluation datasets (40)"));
         assertTrue(datasets.contains("<span title=\"400,000,000\">400M</span>"), "pairs with their exact number");
-        assertTrue(datasets.contains("<td class=\"num\">1,281,167</td>"));
+        assertTrue(datasets.contains("<td data-label=\"Training\" class=\"num\">1,281,167</td>"));
         String categories = html("/categories");
         assertTrue(categories.contains("<a href=\"/papers?category=transfer-with-text-prompt-tuning\">11</a>"));
         assertTrue(categories.contains("<a href=\"/papers.bib?category=transfer-with-text-prompt-tuning\">.bib</a>"));
@@ -371,7 +379,7 @@ class PagesTest {
                         .value());
         assertEquals(
                 "https://github.com/openai/CLIP",
-                ld.get("workExample")
+                ld.get("subjectOf")
                         .getAsArray()
                         .get(0)
                         .getAsObject()
@@ -390,7 +398,9 @@ class PagesTest {
         // Buttons, breadcrumb, the datasets it introduced, the Cite link to the .bib.
         assertTrue(page.contains("<a class=\"button\" href=\"https://arxiv.org/abs/2103.00020\">arXiv</a>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://arxiv.org/pdf/2103.00020\">PDF</a>"));
-        assertTrue(page.contains("<a class=\"button\" href=\"https://doi.org/10.48550/arXiv.2103.00020\">DOI</a>"));
+        assertTrue(
+                page.contains("<a class=\"button\" href=\"https://doi.org/10.48550/arXiv.2103.00020\">arXiv DOI</a>"));
+        assertTrue(page.contains("<dt>arXiv DOI</dt><dd>10.48550/arXiv.2103.00020</dd>"));
         assertTrue(page.contains("<a class=\"button\" href=\"https://github.com/openai/CLIP\">Code</a>"));
         assertTrue(
                 page.contains(
@@ -419,6 +429,62 @@ class PagesTest {
                                 "<a class=\"button\" href=\"https://ai.googleblog.com/2022/09/pali-scaling-language-image-learning-in.html\">Project page</a>"));
         // A dataset's publication that is not a surveyed paper keeps the page of its statements.
         assertTrue(html("/resource/paper/arxiv-1504.00325").contains("Statements about this resource"));
+    }
+
+    @Test
+    void paperPageLeadsToItsNeighboursAndItsLineOfTheReadme() {
+        String page = html("/resource/paper/arxiv-2109.01134").replaceAll("\\s+", " ");
+        // CoOp is the first of the 11 papers of "Transfer with Text Prompt Tuning" (README line 201), CoCoOp next
+        assertTrue(
+                page.contains(
+                        "<a href=\"https://github.com/jingyi0000/VLM_survey/blob/2b83d1a/README.md#L201\">line 201"
+                                + " of the survey's README</a>"),
+                page);
+        assertFalse(page.contains("rel=\"prev\""), "the first of its category");
+        assertTrue(page.contains(
+                "<a class=\"button\" rel=\"next\" href=\"/resource/paper/arxiv-2203.05557\">Next: CoCoOp ›</a>"));
+        Matcher others =
+                Pattern.compile("<ul class=\"paper-others\">(.*?)</ul>").matcher(page);
+        assertTrue(others.find());
+        assertEquals(10, count(others.group(1), "<li>"), "the other 10 papers of its category");
+        Matcher report = Pattern.compile(
+                        "<a href=\"(https://github.com/jingyi0000/VLM_survey/issues/new\\?[^\"]+)\">Report a mistake</a>")
+                .matcher(page);
+        assertTrue(report.find(), "a pre-filled issue");
+        String decoded = URLDecoder.decode(report.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8);
+        assertTrue(
+                decoded.contains("title=Mistake in the listing of CoOp: Learning to Prompt for Vision-Language Models"),
+                decoded);
+        assertTrue(decoded.contains("README.md#L201"), decoded);
+        // CoCoOp: between CoOp and the third
+        String cocoop = html("/resource/paper/arxiv-2203.05557");
+        assertTrue(cocoop.contains("rel=\"prev\" href=\"/resource/paper/arxiv-2109.01134\">‹ Previous: CoOp</a>"));
+        assertTrue(cocoop.contains("README.md#L202"));
+    }
+
+    @Test
+    void datasetsPageFilters() {
+        String all = html("/datasets");
+        assertTrue(all.contains("Pre-training datasets (16)") && all.contains("Evaluation datasets (40)"));
+        assertTrue(all.contains("<option value=\"Image Classification\">Image Classification</option>"));
+        String classification = html("/datasets?task=" + Http.enc("Image Classification"));
+        assertTrue(classification.contains("Pre-training datasets (0)"), "a task keeps evaluation datasets only");
+        assertTrue(classification.contains("Evaluation datasets (27)"));
+        assertTrue(classification.contains("<option value=\"Image Classification\" selected>"));
+        String large = html("/datasets?size=1B");
+        assertTrue(large.contains("Pre-training datasets (3)"), "WebLI, LAION5B, ALIGN");
+        assertTrue(large.contains("Evaluation datasets (0)"));
+        assertTrue(large.contains(">WebLI</a>") && large.contains(">LAION5B</a>") && large.contains(">ALIGN</a>"));
+        assertTrue(html("/datasets?size=100M").contains("Pre-training datasets (8)"));
+        // checked values: unknown ones 404, malformed 400, never query text
+        assertEquals(404, Http.get(base + "/datasets?task=Juggling", null).statusCode());
+        assertEquals(404, Http.get(base + "/datasets?size=2B", null).statusCode());
+        assertEquals(
+                404,
+                Http.get(base + "/datasets?metric=" + Http.enc("x\" } #"), null).statusCode());
+        assertEquals(400, Http.get(base + "/datasets?year=20x1", null).statusCode());
+        assertEquals(
+                400, Http.get(base + "/datasets?task=" + "t".repeat(300), null).statusCode());
     }
 
     @Test
@@ -467,10 +533,10 @@ class PagesTest {
         return m.group(1);
     }
 
-    /** The queries a page links to ("See the query"), decoded from their {@code /#query=} links. */
+    /** The queries a page links to ("See the query"), decoded from their {@code /sparql#query=} links. */
     static List<String> shownQueries(String page) {
         List<String> queries = new ArrayList<>();
-        Matcher m = Pattern.compile("<a href=\"/#query=([^\"]*)\">See the query</a>")
+        Matcher m = Pattern.compile("<a href=\"/sparql#query=([^\"]*)\">See the query</a>")
                 .matcher(page);
         while (m.find()) queries.add(URLDecoder.decode(m.group(1).replace("&amp;", "&"), StandardCharsets.UTF_8));
         return queries;

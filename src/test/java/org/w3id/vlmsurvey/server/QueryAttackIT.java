@@ -162,6 +162,12 @@ class QueryAttackIT {
                 },
                 new Object[] {"/papers.json?survey=" + Http.enc("survey/x> } #"), 400},
                 new Object[] {"/papers?survey=" + "a".repeat(5000), 400},
+                new Object[] {"/papers?sort=" + Http.enc("year } ORDER BY ?x #"), 400},
+                new Object[] {"/papers?sort=" + "t".repeat(5000), 400},
+                new Object[] {"/datasets?task=" + Http.enc("x\" } ?a ?b ?c #"), 404},
+                new Object[] {"/datasets?metric=" + "m".repeat(5000), 400},
+                new Object[] {"/datasets?size=" + Http.enc("1B' OR 1=1"), 404},
+                new Object[] {"/datasets?year=20x1", 400},
                 new Object[] {"/search?q=" + "a".repeat(300), 400},
                 // ?version= (issue 16): malformed 400; well-formed, but this server serves no history: 404
                 new Object[] {"/papers?version=zzz", 400},

@@ -27,7 +27,7 @@ class ServerBrowserTest {
                         .build());
                 Browser browser = Browser.open()) {
             WebDriver driver = browser.driver();
-            driver.get(server.url() + "/");
+            driver.get(server.url() + "/sparql");
             browser.until(d -> d.findElement(By.tagName("body")).getAttribute("data-examples") != null);
             int examples =
                     Integer.parseInt(driver.findElement(By.tagName("body")).getAttribute("data-examples"));

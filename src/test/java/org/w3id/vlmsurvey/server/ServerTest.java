@@ -296,7 +296,7 @@ class ServerTest {
 
     @Test
     void queryPageAndExamples() {
-        HttpResponse<String> page = Http.get(base + "/", "text/html");
+        HttpResponse<String> page = Http.get(base + "/sparql", "text/html");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("/static/vendor/yasgui/yasgui.min.js"));
         assertEquals(

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.graph.SurveyHead;
 
 /**
  * Loads the survey into a {@link SurveyStore}: builds the graph fully first, then swaps it in; a source with
@@ -91,6 +92,7 @@ public final class SurveyLoader {
             if (persistent && fp.equals(store.fingerprint())) {
                 if (store.reindexUnlessCurrent(fp))
                     LOG.info("{}: the text index did not match the stored graph; rebuilt it", source.name());
+                remember(snapshot);
                 return new Outcome(false, true, List.of(), snapshot.links(), BuiltGraphs.Origin.STORE);
             }
             if (moreSources.isEmpty())
@@ -103,11 +105,17 @@ public final class SurveyLoader {
             result = built.result();
             if (result != null && result.hasErrors()) return Outcome.failed(result.problems());
             store.replace(built.data(), persistent ? fp : null);
+            remember(snapshot);
         } catch (SourceException e) {
             return Outcome.failed(List.of(e.problem()));
         }
         return new Outcome(
                 true, true, result == null ? List.of() : result.problems(), snapshot.links(), built.origin());
+    }
+
+    private void remember(SurveyGraph.Snapshot snapshot) {
+        store.loaded(new SurveyStore.Loaded(
+                snapshot.name(), snapshot.digest(), SurveyHead.of(snapshot), java.time.Instant.now()));
     }
 
     /** Loads, logging the problems of a source that could not be loaded. */

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.graph.SurveyHead;
 import org.w3id.vlmsurvey.graph.TripleCounts;
 
 /**
@@ -226,6 +227,24 @@ public final class SurveyStore {
     }
 
     /** Counts of the served default graph, for the start-up line and the VoID description. */
+    /**
+     * The source of the graph served: its name, the SHA-256 of its bytes, what its README says of the survey
+     * ({@link SurveyHead}) and when it was loaded; null before the first load.
+     */
+    public record Loaded(String name, String digest, SurveyHead head, java.time.Instant at) {}
+
+    private volatile Loaded loaded;
+
+    /** The source of the graph served, or null before the first load. */
+    public Loaded loaded() {
+        return loaded;
+    }
+
+    /** Records the source of the graph now served (by {@link SurveyLoader}). */
+    void loaded(Loaded l) {
+        this.loaded = l;
+    }
+
     public record Counts(long triples, long papers, long datasets) {}
 
     /** What the served triples are: data, ontology, {@code links} (as parsed from the source's snapshot). */

@@ -72,7 +72,7 @@ public final class BrowseServlet extends HttpServlet {
                 || (m.group(2) != null
                         && CITATIONS.contains(m.group(2))
                         && !m.group(1).equals("papers"))) {
-            Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
+            ErrorPage.send(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path);
             return;
         }
         String page = m.group(1);
@@ -130,19 +130,8 @@ public final class BrowseServlet extends HttpServlet {
             List<Map<String, String>> queries = new ArrayList<>();
             queries.add(PageQuery.of(page).shown(TITLES.get(page)));
             switch (page) {
-                case "papers" -> papers(dsg, filters, categories, table, model, queries);
-                case "datasets" -> {
-                    model.put(
-                            "pretraining",
-                            table.rows().stream()
-                                    .filter(r -> "pre-training".equals(r.get("kind")))
-                                    .toList());
-                    model.put(
-                            "evaluation",
-                            table.rows().stream()
-                                    .filter(r -> "evaluation".equals(r.get("kind")))
-                                    .toList());
-                }
+                case "papers" -> papers(req, dsg, filters, categories, table, model, queries);
+                case "datasets" -> DatasetFilters.apply(req, table.rows(), model);
                 case "categories" -> model.put("rows", withDepth(table));
                 case "surveys" -> model.put("rows", withKeys(table));
                 default -> {}
@@ -158,6 +147,7 @@ public final class BrowseServlet extends HttpServlet {
      * ({@code q}) does not find is marked so, and the script keeps it hidden.
      */
     private static void papers(
+            HttpServletRequest req,
             DatasetGraph dsg,
             PaperFilters filters,
             Table categories,
@@ -180,7 +170,6 @@ public final class BrowseServlet extends HttpServlet {
                     .add(PageParameters.surveyKey(r.get("survey").toString()));
         if (surveys.rows().size() > 1) queries.add(sq.shown("The surveys that list each paper (the survey filter)"));
         List<Map<String, Object>> rows = new ArrayList<>();
-        int shown = 0;
         for (Map<String, Object> r : table.rows()) {
             Map<String, Object> row = new LinkedHashMap<>(r);
             // a row of a category is in that category's survey; a row without one, in every survey listing the paper
@@ -197,12 +186,20 @@ public final class BrowseServlet extends HttpServlet {
             row.put(
                     "searched",
                     filters.matches() == null || filters.matches().contains(String.valueOf(r.get("paper"))));
-            if (keep) shown++;
             rows.add(row);
         }
-        model.put("rows", rows);
-        model.put("shown", shown);
-        model.put("total", rows.size());
+        String sort = req.getParameter("sort");
+        if (sort != null && !sort.isBlank()) {
+            sort = PageParameters.sort(sort, PaperRows.SORTS.keySet());
+            model.put("sort", sort);
+        }
+        List<Map<String, Object>> papers =
+                PaperRows.sorted(PaperRows.onePerPaper(rows), model.containsKey("sort") ? sort : null);
+        model.put("rows", papers);
+        model.put(
+                "shown",
+                papers.stream().filter(r -> Boolean.TRUE.equals(r.get("shown"))).count());
+        model.put("total", papers.size());
     }
 
     /** The IRIs of the graph's surveys (the rows of {@code surveys.rq}). */

@@ -18,8 +18,12 @@ import org.w3id.vlmsurvey.server.store.SurveyStore;
 public final class ChartsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    /** A chart: its element id, title, one-line description, query name (queries/pages/NAME.rq) and kind (charts.js). */
-    record Chart(String id, String title, String description, String query, String kind) {}
+    /**
+     * A chart: its element id, title, one-line description, query name (queries/pages/NAME.rq), kind (charts.js) and
+     * where a click on a bar leads: a path whose {@code {name}} are filled from the bar's row (the query's
+     * variables; a parameter left empty, as for "other", is dropped).
+     */
+    record Chart(String id, String title, String description, String query, String kind, String click) {}
 
     static final List<Chart> CHARTS = List.of(
             new Chart(
@@ -27,25 +31,29 @@ public final class ChartsServlet extends HttpServlet {
                     "Papers per year, by method category",
                     "Surveyed papers by publication year, stacked by category (a paper under two categories counts in both).",
                     "chart-papers-per-year",
-                    "pivot"),
+                    "pivot",
+                    "/papers?year={year}&category={linkCategory}"),
             new Chart(
                     "papers-per-venue",
                     "Papers per venue",
                     "How many surveyed papers each venue published (arXiv for papers not published elsewhere).",
                     "chart-papers-per-venue",
-                    "columns"),
+                    "columns",
+                    "/papers?venue={venue}"),
             new Chart(
                     "code-per-category",
                     "Code availability per category",
                     "Papers of each method category with their code released, not public, or not listed in the survey.",
                     "chart-code-per-category",
-                    "columns"),
+                    "columns",
+                    "/papers?category={linkCategory}"),
             new Chart(
                     "pretraining-sizes",
                     "Pre-training dataset sizes",
                     "Image-text pairs in each pre-training dataset, on a logarithmic scale.",
                     "chart-pretraining-sizes",
-                    "columns-log"));
+                    "columns-log",
+                    "{linkDataset}"));
 
     private final transient SurveyStore store;
 
@@ -63,6 +71,8 @@ public final class ChartsServlet extends HttpServlet {
             if (!version.newest()) q = q.from(version.version().iri());
             Map<String, String> shown = q.shown(c.title());
             charts.add(Map.of(
+                    "click",
+                    c.click(),
                     "id",
                     c.id(),
                     "title",

@@ -1,7 +1,7 @@
 package org.w3id.vlmsurvey.server.web;
 
 /**
- * The server's endpoint paths, written once: the dataset and its SPARQL services. The server mounts them, the
+ * The server's endpoint paths, written once: the dataset and its SPARQL services, the home page and the editor. The server mounts them, the
  * guards filter them, and the pages link to them, all from these constants.
  */
 public final class Endpoints {
@@ -29,6 +29,32 @@ public final class Endpoints {
     /** The page of a version, by its id (the commit). */
     public static String version(String id) {
         return VERSIONS + "/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The home page: what the survey is, its counts and newest papers, and the ways in. */
+    public static final String HOME = "/";
+    /** The SPARQL query page (the editor); {@code /#query=...} links of old open it from the home page. */
+    public static final String EDITOR = "/sparql";
+
+    /** The paths the templates link to, by name: {@code endpoints.sparql}, {@code endpoints.editor}, ... */
+    public static java.util.Map<String, String> forTemplates() {
+        return java.util.Map.of(
+                "sparql",
+                SPARQL,
+                "data",
+                DATA,
+                "home",
+                HOME,
+                "editor",
+                EDITOR,
+                "changes",
+                CHANGES,
+                "changesAtom",
+                CHANGES_ATOM,
+                "versions",
+                VERSIONS,
+                "surveys",
+                SURVEYS);
     }
 
     private Endpoints() {}

@@ -48,11 +48,11 @@ public final class LinkedDataServlet extends HttpServlet {
         ShownVersion shown = last.map(v -> ShownVersion.at(store, v)).orElse(asked);
         DatasetGraph dsg = shown.dataset();
         if (risFile || (local.startsWith("paper/") && !bibFile && Negotiation.wantsRIS(req))) {
-            ris(resp, iri, dsg);
+            ris(req, resp, iri, dsg);
             return;
         }
         if (bibFile || (local.startsWith("paper/") && Negotiation.wantsBibTeX(req))) {
-            bibtex(resp, iri, dsg);
+            bibtex(req, resp, iri, dsg);
             return;
         }
         String type = Negotiation.chooseOrRefuse(req, resp);
@@ -61,7 +61,7 @@ public final class LinkedDataServlet extends HttpServlet {
                 ? null
                 : Txn.calculateRead(dsg, () -> ResourceDescription.describe(dsg.getDefaultGraph(), iri));
         if (d == null) {
-            notFound(resp, iri);
+            notFound(req, resp, iri);
             return;
         }
         Map<String, Object> version = shown.model();
@@ -69,16 +69,19 @@ public final class LinkedDataServlet extends HttpServlet {
             version = new java.util.LinkedHashMap<>(version);
             version.put("unlisted", true);
         }
-        String page = type.equals(Negotiation.HTML) ? ResourcePages.html(dsg, store.dataset(), iri, version) : null;
+        String page = type.equals(Negotiation.HTML)
+                ? ResourcePages.html(dsg, store.dataset(), iri, version, store.loaded())
+                : null;
         if (page != null) Negotiation.html(resp, page);
         else Negotiation.send(resp, type, d, g -> ResourceDescription.html(g, iri));
     }
 
     /** The BibTeX entry of a paper ({@code Accept: application/x-bibtex}, {@code ?format=bib} or {@code .bib}). */
-    private void bibtex(HttpServletResponse resp, String iri, DatasetGraph dsg) throws IOException {
+    private void bibtex(HttpServletRequest req, HttpServletResponse resp, String iri, DatasetGraph dsg)
+            throws IOException {
         List<BibTeX.Entry> entries = Citations.entries(dsg, iri::equals);
         if (entries.isEmpty()) {
-            notFound(resp, iri);
+            notFound(req, resp, iri);
             return;
         }
         resp.setHeader(
@@ -87,10 +90,11 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /** The RIS record of a paper ({@code Accept: application/x-research-info-systems}, {@code ?format=ris} or {@code .ris}). */
-    private void ris(HttpServletResponse resp, String iri, DatasetGraph dsg) throws IOException {
+    private void ris(HttpServletRequest req, HttpServletResponse resp, String iri, DatasetGraph dsg)
+            throws IOException {
         List<RIS.Record> records = Citations.records(dsg, iri::equals);
         if (records.isEmpty()) {
-            notFound(resp, iri);
+            notFound(req, resp, iri);
             return;
         }
         resp.setHeader(
@@ -99,7 +103,7 @@ public final class LinkedDataServlet extends HttpServlet {
         Negotiation.send(resp, Negotiation.RIS, RIS.write(records));
     }
 
-    private static void notFound(HttpServletResponse resp, String iri) throws IOException {
-        Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no resource " + iri + "\n");
+    private static void notFound(HttpServletRequest req, HttpServletResponse resp, String iri) throws IOException {
+        ErrorPage.send(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: the survey has no resource " + iri);
     }
 }

@@ -100,6 +100,13 @@ public final class PageParameters {
         return g;
     }
 
+    /** A value that must be one of {@code known} (a task, a metric, a size): 404 if it is not. */
+    public static String oneOf(String name, String given, Collection<String> known) {
+        String g = stripped(name, given);
+        if (!known.contains(g)) throw notFound("the survey has no " + name + " " + shown(g) + "; give one of " + known);
+        return g;
+    }
+
     /** A publication year: four digits (400 otherwise), one the survey's papers have (404 otherwise). */
     public static String year(String given, Collection<String> known) {
         String g = stripped("year", given);
@@ -157,6 +164,19 @@ public final class PageParameters {
             }
         throw bad("version " + shown(g)
                 + " is not a version: give a commit (7 to 40 hex digits, as git abbreviates it) or a day YYYY-MM-DD");
+    }
+
+    /**
+     * A sort order of a table: one of {@code columns}, with a leading {@code -} for descending (400 otherwise). The
+     * checked value picks a comparator; it is never written into a query.
+     */
+    public static String sort(String given, Collection<String> columns) {
+        String g = stripped("sort", given);
+        String column = g.startsWith("-") ? g.substring(1) : g;
+        if (!columns.contains(column))
+            throw bad("sort " + shown(g) + " is not a column to sort by: give one of "
+                    + new java.util.TreeSet<>(columns) + ", with a leading - for descending");
+        return g;
     }
 
     /** The "has code" flag: {@code yes} (400 for anything else). */

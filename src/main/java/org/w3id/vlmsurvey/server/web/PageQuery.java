@@ -103,7 +103,8 @@ public final class PageQuery {
 
     /** Where to see (and edit, and run) this query: the query page with the query in its {@code #query=} fragment. */
     public String link() {
-        return "/#query=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return Endpoints.EDITOR + "#query="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** What the layout lists under "How this page is made": a name, the link, and the file. */

@@ -23,7 +23,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
 /**
  * The DESCRIBE-style description of one resource: every triple with it as subject, every triple with it as
  * object (incoming links), and the labels ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title},
- * {@code schema:name}, {@code vlm:shortName}, {@code vlm:acronym}) of the resources it is linked with, so that a client can show the neighbours by name.
+ * {@code schema:name}, {@code vlm:shortName}, {@code vlm:acronym}, a survey entry's {@code vlm:listedTitle}) of the resources it is linked with, so that a client can show the neighbours by name.
  */
 public final class ResourceDescription {
     static final List<Node> LABELS = List.of(
@@ -33,7 +33,9 @@ public final class ResourceDescription {
             NodeFactory.createURI("https://schema.org/name"),
             NodeFactory.createURI("http://schema.org/name"),
             NodeFactory.createURI(VLM.NS + "shortName"),
-            NodeFactory.createURI(VLM.NS + "acronym"));
+            NodeFactory.createURI(VLM.NS + "acronym"),
+            NodeFactory.createURI(VLM.NS + "listedTitle"));
+    private static final Node LISTED_HEADING = NodeFactory.createURI(VLM.NS + "listedHeading");
 
     private ResourceDescription() {}
 
@@ -76,6 +78,19 @@ public final class ResourceDescription {
         return null;
     }
 
+    private static String literal(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        try {
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (o.isLiteral()) return o.getLiteralLexicalForm();
+            }
+            return null;
+        } finally {
+            it.close();
+        }
+    }
+
     /** The HTML page of a description made by {@link #describe}: every statement, from the template {@code resource}. */
     public static String html(Graph d, String iri) {
         Map<String, Object> model = statements(d, iri);
@@ -92,6 +107,8 @@ public final class ResourceDescription {
         Node r = NodeFactory.createURI(iri);
         PrefixMapping pm = d.getPrefixMapping();
         String label = label(d, r);
+        String heading = literal(d, r, LISTED_HEADING);
+        if (label != null && heading != null) label = label + ", as listed under " + heading;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("label", label != null ? label : pm.shortForm(iri));
         model.put("iri", iri);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -24,14 +23,25 @@ public final class ResourcePages {
 
     /** The page of the survey resource {@code iri}, or null if it is none of the four kinds (or unknown). */
     public static String html(DatasetGraph dsg, String iri) {
-        return html(dsg, dsg, iri, null);
+        return html(dsg, dsg, iri, null, null);
+    }
+
+    /** As {@link #html(DatasetGraph, String)}, with the source served (for the links to its lines on GitHub). */
+    public static String html(DatasetGraph dsg, String iri, org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded) {
+        return html(dsg, dsg, iri, null, loaded);
     }
 
     /**
      * The page of {@code iri} as a version of the survey ({@code dsg}) shows it, its history read from {@code history}
-     * (the served dataset, with every version's graph), and {@code version} the model of {@code version.peb}.
+     * (the served dataset, with every version's graph), {@code version} the model of {@code version.peb}, and
+     * {@code loaded} the source served (for the links to its lines on GitHub).
      */
-    public static String html(DatasetGraph dsg, DatasetGraph history, String iri, Map<String, Object> version) {
+    public static String html(
+            DatasetGraph dsg,
+            DatasetGraph history,
+            String iri,
+            Map<String, Object> version,
+            org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded) {
         if (!iri.startsWith(VLM.RES)) return null;
         String local = iri.substring(VLM.RES.length());
         Node node = NodeFactory.createURI(iri);
@@ -39,6 +49,7 @@ public final class ResourcePages {
         String template;
         if (local.startsWith("paper/")) {
             model = paper(dsg, history, iri, node);
+            if (model != null) neighbours(dsg, node, model, loaded);
             template = "paper";
         } else if (local.startsWith("dataset/")) {
             model = dataset(dsg, iri);
@@ -76,7 +87,15 @@ public final class ResourcePages {
         paper.put("codes", codes);
         paper.put("projectPages", words(p.get("projectPage")));
         if (p.get("arxiv") != null) paper.put("abs", "https://arxiv.org/abs/" + p.get("arxiv"));
-        if (p.get("doi") != null) paper.put("doiUrl", "https://doi.org/" + p.get("doi"));
+        if (p.get("doi") != null) {
+            paper.put("doiUrl", "https://doi.org/" + p.get("doi"));
+            // arXiv's own DOI (10.48550/arXiv.ID) is not the publisher's
+            paper.put(
+                    "doiLabel",
+                    p.get("doi").toString().toLowerCase(java.util.Locale.ROOT).startsWith("10.48550/arxiv.")
+                            ? "arXiv DOI"
+                            : "Publisher DOI");
+        }
 
         PageQuery cq = PageQuery.of("paper-categories").bind("this", node);
         queries.add(cq.shown("Its categories"));
@@ -120,8 +139,8 @@ public final class ResourcePages {
                 meta.add(1 + i, Map.of("name", "citation_author", "content", authors.get(i)));
         }
         model.put("meta", meta);
-        model.put("jsonLd", script(schemaOrg(paper, codes, iri, breadcrumbs)));
-        model.put("queries", queries);
+        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs)));
+        model.put("queries", new ArrayList<>(queries));
         return model;
     }
 
@@ -148,6 +167,45 @@ public final class ResourcePages {
         model.put("history", history);
         model.put("lastListing", removed ? versions.get(versions.size() - 1) : null);
         return model;
+    }
+
+    /**
+     * The paper's neighbours: the other papers of its categories in the survey's order ({@code others}), the one
+     * before and after it ({@code previous}, {@code next}), and its line of the README on GitHub with a "report a
+     * mistake" link when the commit read is known ({@link SourceLinks}).
+     */
+    @SuppressWarnings("unchecked")
+    static void neighbours(
+            DatasetGraph dsg,
+            Node node,
+            Map<String, Object> model,
+            org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded) {
+        PageQuery nq = PageQuery.of("paper-neighbours").bind("this", node);
+        List<Map<String, Object>> others = nq.run(dsg).rows();
+        ((List<Map<String, String>>) model.get("queries")).add(nq.shown("The other papers of its categories"));
+        model.put("others", others);
+        if (others.isEmpty()) return;
+        long line = ((Number) others.get(0).get("ownLine")).longValue();
+        Map<String, Object> previous = null, next = null;
+        for (Map<String, Object> o : others) {
+            long l = ((Number) o.get("line")).longValue();
+            if (l < line) previous = o;
+            else if (l > line && next == null) next = o;
+        }
+        model.put("previous", previous);
+        model.put("next", next);
+        Map<String, Object> version = PageQuery.of("home-version").run(dsg).first();
+        String commit = SourceLinks.commit(loaded, version == null ? null : String.valueOf(version.get("commit")));
+        if (commit != null) {
+            String url = SourceLinks.line(commit, line);
+            model.put("sourceLine", line);
+            model.put("sourceUrl", url);
+            model.put("sourceCommit", commit);
+            model.put(
+                    "reportUrl",
+                    SourceLinks.reportMistake(
+                            String.valueOf(((Map<String, Object>) model.get("paper")).get("title")), url));
+        }
     }
 
     /**
@@ -190,87 +248,12 @@ public final class ResourcePages {
             meta.add(Map.of("name", name, "content", content.toString()));
     }
 
-    /** The paper as schema.org JSON-LD: a ScholarlyArticle with its identifiers, venue, categories, PDF and code. */
-    static JsonObject schemaOrg(
-            Map<String, Object> p, List<String> codes, String iri, List<List<Map<String, Object>>> breadcrumbs) {
-        JsonObject o = new JsonObject();
-        o.put("@context", "https://schema.org");
-        o.put("@type", "ScholarlyArticle");
-        o.put("@id", iri);
-        o.put("url", iri);
-        put(o, "name", p.get("title"));
-        put(o, "headline", p.get("title"));
-        put(o, "alternateName", p.get("shortName"));
-        put(o, "datePublished", p.get("year"));
-        JsonArray ids = new JsonArray();
-        JsonArray sameAs = new JsonArray();
-        if (p.get("arxiv") != null) {
-            ids.add(property("arXiv", p.get("arxiv").toString()));
-            sameAs.add(p.get("abs").toString());
-        }
-        if (p.get("doi") != null) {
-            ids.add(property("DOI", p.get("doi").toString()));
-            sameAs.add(p.get("doiUrl").toString());
-        }
-        if (!ids.isEmpty()) o.put("identifier", ids);
-        if (!sameAs.isEmpty()) o.put("sameAs", sameAs);
-        if (p.get("venueName") != null || p.get("venueAcronym") != null) {
-            JsonObject venue = new JsonObject();
-            venue.put("@type", "CreativeWorkSeries");
-            put(venue, "@id", p.get("venue"));
-            put(venue, "name", p.get("venueName"));
-            put(venue, "alternateName", p.get("venueAcronym"));
-            o.put("isPartOf", venue);
-        }
-        JsonArray about = new JsonArray();
-        for (List<Map<String, Object>> path : breadcrumbs) {
-            if (path.isEmpty()) continue;
-            Map<String, Object> leaf = path.get(path.size() - 1);
-            JsonObject term = new JsonObject();
-            term.put("@type", "DefinedTerm");
-            term.put("@id", leaf.get("category").toString());
-            term.put("name", leaf.get("label").toString());
-            about.add(term);
-        }
-        if (!about.isEmpty()) o.put("about", about);
-        if (p.get("pdf") != null) {
-            JsonObject pdf = new JsonObject();
-            pdf.put("@type", "MediaObject");
-            pdf.put("contentUrl", p.get("pdf").toString());
-            pdf.put("encodingFormat", "application/pdf");
-            o.put("encoding", pdf);
-        }
-        if (!codes.isEmpty()) {
-            JsonArray code = new JsonArray();
-            for (String c : codes) {
-                JsonObject software = new JsonObject();
-                software.put("@type", "SoftwareSourceCode");
-                software.put("codeRepository", c);
-                code.add(software);
-            }
-            o.put("workExample", code);
-        }
-        return o;
-    }
-
     /**
      * JSON for inside a {@code <script>} element: every {@code <} written as {@code \u003c}, so no text can close
      * the element ({@code </script>}) or open a comment; the JSON means the same.
      */
     public static String script(JsonObject json) {
         return json.toString().replace("<", "\\u003c");
-    }
-
-    private static JsonObject property(String id, String value) {
-        JsonObject o = new JsonObject();
-        o.put("@type", "PropertyValue");
-        o.put("propertyID", id);
-        o.put("value", value);
-        return o;
-    }
-
-    private static void put(JsonObject o, String key, Object value) {
-        if (value != null) o.put(key, value.toString());
     }
 
     static Map<String, Object> dataset(DatasetGraph dsg, String iri) {
@@ -285,6 +268,7 @@ public final class ResourcePages {
         model.put("year", rows.get(0).get("year"));
         model.put("landingPage", rows.get(0).get("landingPage"));
         model.put("rows", rows);
+        model.put("jsonLd", script(SchemaOrg.dataset(iri, rows)));
         model.put("queries", List.of(q.shown("The datasets")));
         return model;
     }

@@ -51,19 +51,7 @@ public final class Templates {
     private static final class SiteExtension extends AbstractExtension {
         @Override
         public Map<String, Object> getGlobalVariables() {
-            return Map.of(
-                    "endpoints",
-                    Map.of(
-                            "sparql",
-                            Endpoints.SPARQL,
-                            "data",
-                            Endpoints.DATA,
-                            "versions",
-                            Endpoints.VERSIONS,
-                            "changes",
-                            Endpoints.CHANGES,
-                            "changesAtom",
-                            Endpoints.CHANGES_ATOM));
+            return Map.of("endpoints", Endpoints.forTemplates());
         }
 
         @Override

@@ -17,15 +17,16 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyTextIndex;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
- * The query page at {@code /}: a YASGUI editor (vendored, so it works offline) on {@link Endpoints#SPARQL}, in the
- * site's layout; its static files under {@code /static/}; the bundled example queries at {@code /examples.json};
+ * The home page at {@link Endpoints#HOME} ({@link HomePage}); the query page at {@link Endpoints#EDITOR}: a YASGUI
+ * editor (vendored, so it works offline) on {@link Endpoints#SPARQL}, in the site's layout; its static files under {@code /static/}; the bundled example queries at {@code /examples.json};
  * and at {@code /vocabulary.json} what the editor completes and links without asking any other host: the project's
  * prefixes, the ontology's properties and classes, and which namespaces this server has pages for.
- * Any other path not served elsewhere answers 404.
+ * Any other path not served elsewhere answers 404 ({@link ErrorPage}: a page in the layout for a browser).
  */
 public final class WebPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -58,24 +59,37 @@ public final class WebPageServlet extends HttpServlet {
             } ORDER BY ?category ?title
             """;
 
+    private final transient SurveyStore store;
+
+    public WebPageServlet(SurveyStore store) {
+        this.store = store;
+    }
+
+    /** The paths this servlet is mounted on ("" is the home page, {@link Endpoints#HOME}, alone). */
+    public static List<String> paths() {
+        return List.of("", "/index.html", Endpoints.EDITOR, "/examples.json", "/vocabulary.json", "/static/*");
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.equals("/") || path.equals("/index.html")) Templates.send(resp, "query", Map.of("section", "sparql"));
+        if (path.equals(Endpoints.HOME) || path.equals("/index.html"))
+            Templates.send(resp, "home", HomePage.model(store));
+        else if (path.equals(Endpoints.EDITOR)) Templates.send(resp, "query", Map.of("section", "sparql"));
         else if (path.equals("/examples.json"))
             send(resp, "application/json;charset=utf-8", examples().toString().getBytes(StandardCharsets.UTF_8));
         else if (path.equals("/vocabulary.json"))
             send(resp, "application/json;charset=utf-8", vocabulary().toString().getBytes(StandardCharsets.UTF_8));
         else if (path.startsWith("/static/") && !path.contains(".."))
-            resource(resp, path.substring("/static/".length()));
-        else Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
+            resource(req, resp, path.substring("/static/".length()));
+        else ErrorPage.send(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path);
     }
 
-    private void resource(HttpServletResponse resp, String name) throws IOException {
+    private void resource(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
         java.net.URL url = WebPageServlet.class.getClassLoader().getResource(WEB + name);
         try (InputStream in = url == null || isDirectory(url) ? null : url.openStream()) {
             if (in == null) {
-                Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + name + "\n");
+                ErrorPage.send(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + name);
                 return;
             }
             String ext = name.substring(name.lastIndexOf('.') + 1);

@@ -1,6 +1,7 @@
 // The papers table: filters by category (sub-categories included), venue, year and "has code" without a
-// reload, and sorting by any column. The same rules as the server's (BrowseServlet.keeps), which applies them
-// when JavaScript is off. The URL follows the filters, so a filtered view can be shared.
+// reload, and sorting by title, category, venue or year. The same rules as the server's (BrowseServlet.keeps,
+// PaperRows.sorted), which applies them when JavaScript is off. The URL follows the filters and the sort
+// (?sort=COLUMN, -COLUMN for descending), so a filtered, sorted view can be shared.
 (function () {
   "use strict";
   const form = document.getElementById("paper-filters");
@@ -9,6 +10,7 @@
   const tbody = table.tBodies[0];
   const count = document.getElementById("paper-count");
   const total = tbody.rows.length;
+  let sort = table.dataset.sort || "";
 
   function keeps(row, f) {
     const d = row.dataset;
@@ -20,11 +22,25 @@
       && d.searched !== "no";
   }
 
-  function apply() {
+  function filters() {
     const data = new FormData(form);
-    const f = { category: data.get("category") || "", venue: data.get("venue") || "",
-                year: data.get("year") || "", code: data.get("code") || "",
-                survey: data.get("survey") || "", q: data.get("q") || "" };
+    return { category: data.get("category") || "", venue: data.get("venue") || "",
+             year: data.get("year") || "", code: data.get("code") || "",
+             survey: data.get("survey") || "", q: data.get("q") || "" };
+  }
+
+  function remember() {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters())) if (v) params.set(k, v);
+    if (sort) params.set("sort", sort);
+    const query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    const hidden = form.querySelector("input[name=sort]");
+    if (hidden) hidden.value = sort;
+  }
+
+  function apply() {
+    const f = filters();
     let shown = 0;
     for (const row of tbody.rows) {
       const keep = keeps(row, f);
@@ -32,11 +48,9 @@
       if (keep) shown++;
     }
     count.textContent = "Showing " + shown + " of " + total + " papers";
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(f)) if (v) params.set(k, v);
-    const query = params.toString();
-    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    remember();
     // the export links give the rows shown: the same parameters
+    const query = new URLSearchParams(Object.entries(f).filter(([, v]) => v)).toString();
     for (const a of document.querySelectorAll(".formats a")) {
       const url = new URL(a.href);
       url.search = query;
@@ -47,30 +61,34 @@
   form.addEventListener("change", apply);
   form.addEventListener("submit", e => { e.preventDefault(); apply(); });
 
-  // Sorting: each header with a data-sort-type becomes a button; a second press reverses the order.
+  // Sorting: each header with a data-sort becomes a button; a second press reverses the order.
   const headers = Array.from(table.tHead.rows[0].cells);
   headers.forEach((th, index) => {
-    const type = th.dataset.sortType;
-    if (!type) return;
+    const column = th.dataset.sort;
+    if (!column) return;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "sort";
     button.textContent = th.textContent;
     th.textContent = "";
     th.appendChild(button);
-    th.setAttribute("aria-sort", "none");
+    if (!th.hasAttribute("aria-sort")) th.setAttribute("aria-sort", "none");
     button.addEventListener("click", () => {
       const ascending = th.getAttribute("aria-sort") !== "ascending";
-      headers.forEach(h => { if (h.dataset.sortType) h.setAttribute("aria-sort", "none"); });
+      headers.forEach(h => { if (h.dataset.sort) h.setAttribute("aria-sort", "none"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       const key = row => row.cells[index].textContent.trim();
+      const numeric = column === "year";
       const rows = Array.from(tbody.rows);
       rows.sort((a, b) => {
         const x = key(a), y = key(b);
-        const c = type === "number" ? (Number(x) || 0) - (Number(y) || 0) : x.localeCompare(y, "en", { sensitivity: "base" });
+        if (!x || !y) return (!x) - (!y); // rows without the value last
+        const c = numeric ? Number(x) - Number(y) : x.localeCompare(y, "en", { sensitivity: "base" });
         return ascending ? c : -c;
       });
       rows.forEach(r => tbody.appendChild(r));
+      sort = (ascending ? "" : "-") + column;
+      remember();
     });
   });
 })();

@@ -62,7 +62,13 @@ class PageParametersTest {
                 new Object[] {"version", "2023-13-01", 400, "not a day of the calendar"},
                 new Object[] {"version", "abc\ndef0", 400, "is not a version"},
                 new Object[] {"version", "abcdef0' } #", 400, "is not a version"},
-                new Object[] {"version", "9".repeat(201), 400, "201 characters; at most 200"});
+                new Object[] {"version", "9".repeat(201), 400, "201 characters; at most 200"},
+                new Object[] {"sort", "bogus", 400, "is not a column to sort by"},
+                new Object[] {"task", "Juggling", 404, "no task \"Juggling\""},
+                new Object[] {"task", "t".repeat(201), 400, "201 characters; at most 200"},
+                new Object[] {"sort", "--year", 400, "is not a column to sort by"},
+                new Object[] {"sort", "year } ORDER BY ?x #", 400, "is not a column to sort by"},
+                new Object[] {"sort", "y".repeat(201), 400, "201 characters; at most 200"});
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -75,6 +81,8 @@ class PageParametersTest {
                     case "year" -> () -> PageParameters.year(value, Set.of("2021", "2022"));
                     case "survey" -> () -> PageParameters.survey(value, SURVEYS);
                     case "version" -> () -> PageParameters.version(value).text();
+                    case "sort" -> () -> PageParameters.sort(value, Set.of("title", "year"));
+                    case "task" -> () -> PageParameters.oneOf("task", value, Set.of("Image Classification"));
                     default -> () -> PageParameters.code(value);
                 };
         PageParameters.Invalid e = assertThrows(PageParameters.Invalid.class, check::get);
@@ -98,12 +106,13 @@ class PageParametersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"venue, CVPR", "year, 2022", "code, yes"})
+    @CsvSource({"venue, CVPR", "year, 2022", "code, yes", "sort, year", "sort, -year"})
     void knownValues(String parameter, String value) {
         String v =
                 switch (parameter) {
                     case "venue" -> PageParameters.venue(value, Set.of("CVPR"));
                     case "year" -> PageParameters.year(value, Set.of("2022"));
+                    case "sort" -> PageParameters.sort(value, Set.of("title", "year"));
                     default -> PageParameters.code(value);
                 };
         assertEquals(value, v);

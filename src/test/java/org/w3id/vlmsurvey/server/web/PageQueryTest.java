@@ -40,14 +40,19 @@ class PageQueryTest {
                 "surveys",
                 "survey-papers",
                 "versions",
-                "paper-surveys"
+                "paper-surveys",
+                "home-counts",
+                "home-newest",
+                "home-version",
+                "paper-neighbours"
             })
     void parsesBindsAndLinks(String name) {
         PageQuery q = PageQuery.of(name);
         assertEquals(Bundled.text(PageQuery.FOLDER + name + ".rq"), q.text());
         assertTrue(q.text().startsWith("# "), "says its question first");
         assertTrue(QueryFactory.create(q.text()).isSelectType());
-        assertEquals(q.text(), URLDecoder.decode(q.link().substring("/#query=".length()), StandardCharsets.UTF_8));
+        assertEquals(
+                q.text(), URLDecoder.decode(q.link().substring("/sparql#query=".length()), StandardCharsets.UTF_8));
         assertFalse(q.link().contains("+") || q.link().contains(" "), "spaces as %20");
         String iri = "https://w3id.org/vlm-survey/resource/x";
         PageQuery bound = q.bind("this", NodeFactory.createURI(iri));
@@ -102,6 +107,6 @@ class PageQueryTest {
 
     @Test
     void everyFileIsListedHere() {
-        assertEquals(23, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(27, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }

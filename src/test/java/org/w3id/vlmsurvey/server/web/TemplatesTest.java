@@ -18,9 +18,10 @@ class TemplatesTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<html lang=\"en\">"));
         assertTrue(html.contains("<title>A title · VLM survey</title>"), html);
-        for (String path : List.of("/papers", "/datasets", "/categories", "/venues", "/charts", "/search", "/"))
+        for (String path : List.of("/papers", "/datasets", "/categories", "/venues", "/charts", "/search", "/sparql"))
             assertTrue(html.contains("<a href=\"" + path + "\""), "nav link to " + path);
         assertTrue(html.contains("<a href=\"/papers\" aria-current=\"page\">Papers</a>"), "current section marked");
+        assertTrue(html.contains("<a class=\"site-title\" href=\"/\">"), "the site's title leads home");
         assertTrue(html.contains("<form class=\"site-search\" action=\"/search\" method=\"get\" role=\"search\">"));
         assertTrue(html.contains("<label for=\"site-search-q\">"));
         assertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"));
