@@ -20,9 +20,6 @@ public record SurveyHead(String title, List<String> authors, String arxiv) {
     /** A survey whose README gives nothing of the above. */
     public static final SurveyHead NONE = new SurveyHead(null, List.of(), null);
 
-    /** The "Citation" section's fenced block (the heading in any level, the first fence after it). */
-    static final Pattern CITATION =
-            Pattern.compile("(?mi)^#{1,6}\\s*Citation\\s*$[\\s\\S]*?^\\s*(```|~~~)[^\\n]*\\n([\\s\\S]*?)^\\s*\\1\\s*$");
     /** A BibTeX field on its line: {@code name={value}} or {@code name="value"}, with an optional comma. */
     static final Pattern FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s*=\\s*[{\"](.*)[}\"]\\s*,?\\s*$");
     /** A line that starts in bold: {@code **Title**}, maybe followed by links. */
@@ -51,9 +48,10 @@ public record SurveyHead(String title, List<String> authors, String arxiv) {
     /** The fields of the README's citation block (lower-case names), or none. */
     static Map<String, String> citationFields(String markdown) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = CITATION.matcher(markdown);
-        if (!m.find()) return fields;
-        Matcher f = FIELD.matcher(m.group(2));
+        // the block is found once, for the footer's "Cite this survey" too (SurveyGraph.citation)
+        String block = SurveyGraph.citation(markdown).orElse(null);
+        if (block == null) return fields;
+        Matcher f = FIELD.matcher(block);
         while (f.find())
             fields.putIfAbsent(
                     f.group(1).toLowerCase(java.util.Locale.ROOT), f.group(2).strip());

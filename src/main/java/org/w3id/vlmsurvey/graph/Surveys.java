@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -97,14 +95,9 @@ public final class Surveys {
         return null;
     }
 
-    private static final Pattern CITATION = Pattern.compile(
-            "(?m)^#{1,6}[ \\t]+[^\\n]*\\bcit(?:ation|ing|e)\\b[^\\n]*\\n(?:(?!#)[^\\n]*\\n)*?[ \\t]*(```|~~~)[^\\n]*\\n(.*?)\\n[ \\t]*\\1",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    /** The text of the first fenced block under a heading that says "Citation" (the survey's BibTeX), else null. */
+    /** The survey's BibTeX from its README's Citation block ({@link SurveyGraph#citation}), else null. */
     static String citation(String markdown) {
-        Matcher m = CITATION.matcher(markdown.replace("\r\n", "\n"));
-        return m.find() ? m.group(2).strip() : null;
+        return SurveyGraph.citation(markdown).map(String::strip).orElse(null);
     }
 
     /** The title of a built survey: its first heading, else the file's name. */

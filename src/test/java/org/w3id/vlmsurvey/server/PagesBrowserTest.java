@@ -128,8 +128,8 @@ class PagesBrowserTest {
         assertEquals("true", cite.getAttribute("aria-expanded"));
         assertTrue(d.getCurrentUrl().endsWith("/resource/paper/arxiv-2109.01134"), "stays on the page");
         String text = bibtex.getText();
-        assertTrue(text.startsWith("@article{CoOp2022,"), text);
-        assertTrue(text.contains("title = {CoOp: Learning to Prompt for Vision-Language Models}"), text);
+        assertTrue(text.startsWith("@article{coop2022,"), text);
+        assertTrue(text.contains("title = {{CoOp}: Learning to Prompt for"), "acronyms kept in braces: " + text);
         assertEquals(
                 org.w3id.vlmsurvey.export.BibTeXTest.parse(text + "\n")
                         .getEntries()

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -200,13 +198,6 @@ public final class BrowseServlet extends HttpServlet {
                 "shown",
                 papers.stream().filter(r -> Boolean.TRUE.equals(r.get("shown"))).count());
         model.put("total", papers.size());
-    }
-
-    /** The IRIs of the graph's surveys (the rows of {@code surveys.rq}). */
-    static Set<String> surveyIris(Table surveys) {
-        Set<String> iris = new TreeSet<>();
-        for (Map<String, Object> r : surveys.rows()) iris.add(String.valueOf(r.get("survey")));
-        return iris;
     }
 
     /** The rows of {@code surveys.rq} with each survey's key, the value of the papers page's survey filter. */

@@ -45,7 +45,7 @@ public final class HomePage {
                     loaded.digest().substring(0, Math.min(12, loaded.digest().length())));
             shown.put("date", loaded.at().toString());
         }
-        model.put("version", shown);
+        model.put("homeVersion", shown); // not "version": that is the banner of version.peb (ShownVersion)
         model.put("history", v != null);
         List<Map<String, String>> queries = new ArrayList<>();
         queries.add(counts.shown("The counts"));

@@ -52,7 +52,7 @@ public record PaperFilters(Map<String, String> chosen, String q, Set<String> mat
         String survey = req.getParameter("survey");
         if (survey != null && !survey.isBlank()) {
             String iri = PageParameters.survey(
-                    survey, BrowseServlet.surveyIris(PageQuery.of("surveys").run(dsg)));
+                    survey, surveyIris(PageQuery.of("surveys").run(dsg)));
             chosen.put("survey", PageParameters.surveyKey(iri));
             inSurvey = new LinkedHashSet<>();
             for (Map<String, Object> r : PageQuery.of("survey-papers")
@@ -67,6 +67,13 @@ public record PaperFilters(Map<String, String> chosen, String q, Set<String> mat
         for (Map<String, Object> hit : Search.hits(dsg, q).rows())
             if ("paper".equals(hit.get("kind"))) matches.add(String.valueOf(hit.get("resource")));
         return new PaperFilters(chosen, q, matches, inSurvey);
+    }
+
+    /** The IRIs of the graph's surveys (the rows of {@code surveys.rq}). */
+    static Set<String> surveyIris(Table surveys) {
+        Set<String> iris = new TreeSet<>();
+        for (Map<String, Object> r : surveys.rows()) iris.add(String.valueOf(r.get("survey")));
+        return iris;
     }
 
     /** The slugs of the survey's categories (the rows of {@code categories.rq}). */
