@@ -8,14 +8,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.history.GitSnapshots;
-import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 
 /**
@@ -31,17 +27,7 @@ class ServeHistoryTest {
     @BeforeAll
     static void start() throws IOException {
         TestHistory repo = TestHistory.create(tmp.resolve("survey"));
-        History h;
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            h = History.build(git.history(), 2);
-        }
-        server = SurveyServer.start(
-                ServerOptions.builder(SurveyGraph.Source.bundled())
-                        .port(0)
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                h.dataset(),
-                2);
+        server = HistoryServers.start(repo);
     }
 
     @AfterAll

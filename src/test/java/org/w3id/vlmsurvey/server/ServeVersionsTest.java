@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,8 +22,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.w3id.vlmsurvey.graph.Stats;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.history.GitSnapshots;
-import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 import org.xml.sax.InputSource;
 
@@ -45,17 +42,7 @@ class ServeVersionsTest {
     @BeforeAll
     static void start() throws IOException {
         repo = TestHistory.create(tmp.resolve("survey"));
-        History h;
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            h = History.build(git.history(), 2);
-        }
-        server = SurveyServer.start(
-                ServerOptions.builder(SurveyGraph.Source.bundled())
-                        .port(0)
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                h.dataset(),
-                2);
+        server = HistoryServers.start(repo);
         base = server.url();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.w3id.vlmsurvey.graph.SurveyGraph;
-import org.w3id.vlmsurvey.history.GitSnapshots;
-import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 
 /**
@@ -37,17 +33,7 @@ class VersionsBrowserTest {
     static void start() throws IOException {
         Browser.assumePresent();
         repo = TestHistory.create(tmp.resolve("survey"));
-        History h;
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            h = History.build(git.history(), 2);
-        }
-        server = SurveyServer.start(
-                ServerOptions.builder(SurveyGraph.Source.bundled())
-                        .port(0)
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                h.dataset(),
-                2);
+        server = HistoryServers.start(repo);
         browser = Browser.open();
     }
 
