@@ -43,13 +43,7 @@ class HistoryQueriesTest {
     }
 
     static List<String> queries() throws IOException {
-        try (Stream<Path> files = Files.list(QUERIES)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".rq"))
-                    .map(n -> n.substring(0, n.length() - 3))
-                    .sorted()
-                    .toList();
-        }
+        return org.w3id.vlmsurvey.query.QueryFiles.names(QUERIES);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,9 +3,7 @@ package org.w3id.vlmsurvey.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,9 +80,10 @@ class CompetencyQueriesTest {
         Path expectedFile = EXPECTED.resolve(name + ".tsv");
         assertTrue(Files.isRegularFile(expectedFile), "queries/" + name + ".rq has no expected answer " + expectedFile);
         SurveyQuery query = SurveyQuery.parse(Files.readString(QUERIES.resolve(name + ".rq")), name + ".rq");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        query.execute(query.local(survey, 60_000, ServicePolicy.none()), SurveyQuery.Format.TSV, out);
-        assertEquals(Files.readString(expectedFile), out.toString(StandardCharsets.UTF_8), name);
+        assertEquals(
+                Files.readString(expectedFile),
+                QueryFiles.tsv(query, query.local(survey, 60_000, ServicePolicy.none())),
+                name);
     }
 
     @ParameterizedTest(name = "{0}")

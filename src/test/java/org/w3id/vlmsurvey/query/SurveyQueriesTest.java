@@ -3,9 +3,7 @@ package org.w3id.vlmsurvey.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,13 +44,7 @@ class SurveyQueriesTest {
     }
 
     static List<String> queries() throws IOException {
-        try (Stream<Path> files = Files.list(QUERIES)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".rq"))
-                    .map(n -> n.substring(0, n.length() - 3))
-                    .sorted()
-                    .toList();
-        }
+        return QueryFiles.names(QUERIES);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,9 +54,10 @@ class SurveyQueriesTest {
         assertTrue(text.startsWith("# "), name + ".rq must start with a comment stating its question");
         SurveyQuery query = SurveyQuery.parse(text, name + ".rq");
         assertTrue(query.query().hasOrderBy(), name + ".rq: needs ORDER BY so that its answer is deterministic");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        query.execute(query.local(surveys, 60_000, ServicePolicy.none()), SurveyQuery.Format.TSV, out);
-        assertEquals(Files.readString(EXPECTED.resolve(name + ".tsv")), out.toString(StandardCharsets.UTF_8), name);
+        assertEquals(
+                Files.readString(EXPECTED.resolve(name + ".tsv")),
+                QueryFiles.tsv(query, query.local(surveys, 60_000, ServicePolicy.none())),
+                name);
     }
 
     @Test
