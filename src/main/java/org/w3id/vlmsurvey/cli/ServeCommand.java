@@ -192,16 +192,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--history-git",
             paramLabel = "DIR",
-            description =
-                    "also serve the survey's history read from this git repository: each version a named graph (see history)")
-    Path historyGit;
+            description = "also serve the survey's history read from this git repository: each version a named graph "
+                    + "(see history); repeat it for several surveys, one repository each: the newest version of each, "
+                    + "merged, is served")
+    List<Path> historyGit;
 
     @Option(
             names = "--history-file",
             paramLabel = "PATH",
             defaultValue = org.w3id.vlmsurvey.history.GitSnapshots.DEFAULT_FILE,
-            description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE})")
-    String historyFile;
+            description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE}); give "
+                    + "it once (for every repository) or once per --history-git, in the same order")
+    List<String> historyFile;
 
     @Mixin
     HistoryLimitsOptions historyLimits = new HistoryLimitsOptions();
@@ -224,21 +226,24 @@ final class ServeCommand implements Callable<Integer> {
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
+        List<String> historyFiles = historyGit == null
+                ? null
+                : HistoryCommand.files(historyGit, historyFile, "--history-git", "--history-file");
         if (historyGit != null)
             versions = HistoryCommand.cached(
                     cacheDir,
                     historyGit,
-                    historyFile,
+                    historyFiles,
                     historyLimits.limits(),
                     spec.commandLine().getErr());
         if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
             throw new org.w3id.vlmsurvey.diagnostics.SourceException(
                     org.w3id.vlmsurvey.diagnostics.Problem.error(
-                            historyGit != null ? historyGit.toString() : history.toString(),
+                            historyGit != null ? historyGit.get(0).toString() : history.toString(),
                             0,
                             "no version of the survey to serve: "
                                     + (historyGit != null
-                                            ? "no commit on the first-parent line of HEAD has a " + historyFile
+                                            ? "no commit on the first-parent line of HEAD has a " + historyFiles.get(0)
                                                     + " that could be built"
                                             : "the file describes no vlm:SurveyVersion (is it written by the history command?)")));
         List<org.w3id.vlmsurvey.graph.SurveyGraph.Source> sources = source.resolveAll();

@@ -24,6 +24,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.graph.Surveys;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -361,58 +362,65 @@ public final class History {
      * describing the versions and when each paper, dataset and method category was first and last listed.
      */
     public DatasetGraph dataset() {
+        return dataset(null);
+    }
+
+    /**
+     * The history of one of several surveys as a dataset ({@link #dataset()} when {@code survey} is null: one survey
+     * alone). {@code survey} is the survey's IRI ({@link Surveys#iris}); every version says it is a version of it
+     * ({@code dcterms:isVersionOf}). The first survey's versions, resources and listing intervals keep the IRIs of
+     * {@link #dataset()}; a later survey's versions are {@code version/<slug>/<id>} ({@link Snapshot#iri(String)}),
+     * its resources are in its namespace ({@link Surveys#inSurvey(Graph, String)}) and its listing intervals are
+     * {@code #listed-<slug>-N}, so that nothing of two surveys shares an IRI but the papers, datasets... they share.
+     */
+    public DatasetGraph dataset(String survey) {
         DatasetGraph ds = DatasetGraphFactory.createGeneral();
         Graph dft = ds.getDefaultGraph();
+        String slug = survey == null ? null : Surveys.slug(survey);
+        java.util.function.Function<Node, Node> move = n -> survey == null ? n : Surveys.move(n, survey);
+        Map<Graph, Graph> moved = new java.util.IdentityHashMap<>();
         // each resource's listing intervals: [first index, last index] of consecutive versions listing it
         Map<Node, List<int[]>> intervals = new LinkedHashMap<>();
         Node previous = null;
         for (int i = 0; i < versions.size(); i++) {
             Version v = versions.get(i);
-            Node iri = v.snapshot().iri();
+            Node iri = v.snapshot().iri(survey);
+            Graph data = survey == null ? v.data() : moved.computeIfAbsent(v.data(), g -> Surveys.inSurvey(g, survey));
             describe(dft, v, iri, previous, i + 1);
+            if (survey != null) dft.add(iri, DCTerms.isVersionOf.asNode(), NodeFactory.createURI(survey));
             int index = i;
             for (Node cls : LISTED)
-                v.data().find(Node.ANY, RDF.type.asNode(), cls).forEachRemaining(t -> {
+                data.find(Node.ANY, RDF.type.asNode(), cls).forEachRemaining(t -> {
                     List<int[]> runs = intervals.computeIfAbsent(t.getSubject(), x -> new ArrayList<>());
                     int[] lastRun = runs.isEmpty() ? null : runs.get(runs.size() - 1);
                     if (lastRun != null && lastRun[1] == index) return;
                     if (lastRun != null && lastRun[1] == index - 1) lastRun[1] = index;
                     else runs.add(new int[] {index, index});
                 });
-            ds.addGraph(iri, v.data());
+            ds.addGraph(iri, data);
             previous = iri;
         }
         intervals.forEach((s, runs) -> {
-            dft.add(
-                    s,
-                    VLM.firstListedIn.asNode(),
-                    versions.get(runs.get(0)[0]).snapshot().iri());
-            dft.add(
-                    s,
-                    VLM.lastListedIn.asNode(),
-                    versions.get(runs.get(runs.size() - 1)[1]).snapshot().iri());
+            dft.add(s, VLM.firstListedIn.asNode(), iri(runs.get(0)[0], survey));
+            dft.add(s, VLM.lastListedIn.asNode(), iri(runs.get(runs.size() - 1)[1], survey));
             for (int k = 0; k < runs.size(); k++) {
                 int[] run = runs.get(k);
-                Node interval = NodeFactory.createURI(s.getURI() + "#listed-" + (k + 1));
+                Node interval =
+                        NodeFactory.createURI(s.getURI() + "#listed-" + (slug == null ? "" : slug + "-") + (k + 1));
                 dft.add(s, VLM.listing.asNode(), interval);
                 dft.add(interval, RDF.type.asNode(), VLM.ListingInterval.asNode());
-                dft.add(
-                        interval,
-                        VLM.listedFrom.asNode(),
-                        versions.get(run[0]).snapshot().iri());
-                dft.add(
-                        interval,
-                        VLM.listedUntil.asNode(),
-                        versions.get(run[1]).snapshot().iri());
-                if (run[1] + 1 < versions.size())
-                    dft.add(
-                            interval,
-                            VLM.unlistedIn.asNode(),
-                            versions.get(run[1] + 1).snapshot().iri());
+                dft.add(interval, VLM.listedFrom.asNode(), iri(run[0], survey));
+                dft.add(interval, VLM.listedUntil.asNode(), iri(run[1], survey));
+                if (run[1] + 1 < versions.size()) dft.add(interval, VLM.unlistedIn.asNode(), iri(run[1] + 1, survey));
             }
         });
-        canonical.forEach((former, iri) -> dft.add(iri, VLM.formerIri.asNode(), former));
+        canonical.forEach((former, iri) -> dft.add(move.apply(iri), VLM.formerIri.asNode(), move.apply(former)));
         return ds;
+    }
+
+    /** The IRI of the version at {@code index} of this history of {@code survey} ({@link Snapshot#iri(String)}). */
+    private Node iri(int index, String survey) {
+        return versions.get(index).snapshot().iri(survey);
     }
 
     /**

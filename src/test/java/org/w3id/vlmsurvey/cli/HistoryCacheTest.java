@@ -27,13 +27,13 @@ class HistoryCacheTest {
 
     static Built cached(Path cache, Path repo, HistoryLimits limits) {
         StringWriter err = new StringWriter();
-        DatasetGraph d = HistoryCommand.cached(cache, repo, "README.md", limits, new PrintWriter(err));
+        DatasetGraph d =
+                HistoryCommand.cached(cache, List.of(repo), List.of("README.md"), limits, new PrintWriter(err));
         return new Built(d, err.toString());
     }
 
     static DatasetGraph fresh(Path repo, HistoryLimits limits) {
-        return HistoryCommand.build(repo, "README.md", limits, new PrintWriter(new StringWriter()))
-                .dataset();
+        return HistoryCommand.build(List.of(repo), List.of("README.md"), limits, new PrintWriter(new StringWriter()));
     }
 
     static void assertSame(DatasetGraph expected, DatasetGraph actual) {
