@@ -79,4 +79,33 @@ class HistoryCacheTest {
         // no cache folder: built every time
         assertFalse(cached(null, h.dir, limits).err().contains("from the graph cache"));
     }
+
+    /** Several repositories: the key names each one's head and file, in order; a change in any of them is built. */
+    @Test
+    void severalRepositoriesAreOneKeyOfEveryHeadInOrder(@TempDir Path dir) throws Exception {
+        List<TestHistory> two = TestHistory.twoSurveys(dir);
+        List<Path> ab = List.of(two.get(0).dir, two.get(1).dir), ba = List.of(two.get(1).dir, two.get(0).dir);
+        List<String> files = List.of("README.md", "README.md");
+        Path cache = dir.resolve("cache");
+        HistoryLimits limits = HistoryLimits.defaults();
+        StringWriter err = new StringWriter();
+        DatasetGraph first = HistoryCommand.cached(cache, ab, files, limits, new PrintWriter(err));
+        assertFalse(err.toString().contains("from the graph cache"), err.toString());
+        StringWriter again = new StringWriter();
+        DatasetGraph second = HistoryCommand.cached(cache, ab, files, limits, new PrintWriter(again));
+        assertEquals(
+                List.of(
+                        "history of README.md at " + two.get(0).version("v2").sha() + ": from the graph cache " + cache,
+                        "history of README.md at " + two.get(1).version("v2").sha() + ": from the graph cache "
+                                + cache),
+                again.toString().lines().toList());
+        assertSame(first, second);
+        assertTrue(second.containsGraph(org.w3id.vlmsurvey.history.Histories.NEWEST));
+        StringWriter swapped = new StringWriter();
+        HistoryCommand.cached(cache, ba, files, limits, new PrintWriter(swapped));
+        assertFalse(swapped.toString().contains("from the graph cache"), "another order: another first survey");
+        StringWriter one = new StringWriter();
+        HistoryCommand.cached(cache, ab.subList(0, 1), files.subList(0, 1), limits, new PrintWriter(one));
+        assertFalse(one.toString().contains("from the graph cache"), "the first repository alone is another key");
+    }
 }

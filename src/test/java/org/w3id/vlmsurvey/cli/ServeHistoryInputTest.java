@@ -48,4 +48,24 @@ class ServeHistoryInputTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains(trig + ": error: no version of the survey to serve"), r.err());
     }
+
+    /** Several histories: a second --history-git that is not a repository is named, before anything is served. */
+    @Test
+    void aSecondHistoryGitThatIsNotARepository(@TempDir Path dir) throws Exception {
+        java.util.List<org.w3id.vlmsurvey.history.TestHistory> two =
+                org.w3id.vlmsurvey.history.TestHistory.twoSurveys(dir);
+        Path notRepo = Files.createDirectories(dir.resolve("not-a-repo"));
+        Cli.Run r = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--no-cache",
+                "--history-git",
+                two.get(0).dir.toString(),
+                "--history-git",
+                notRepo.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(notRepo + ": error: not a git repository"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
 }

@@ -162,7 +162,12 @@ public final class SurveyVersions {
      * merged ({@link Histories#NEWEST}).
      */
     public Graph newest() {
-        return history.containsGraph(Histories.NEWEST) ? history.getGraph(Histories.NEWEST) : data(latest());
+        return merged() ? history.getGraph(Histories.NEWEST) : data(latest());
+    }
+
+    /** Whether this is the history of several surveys, whose newest versions are merged ({@link #newest()}). */
+    public boolean merged() {
+        return history.containsGraph(Histories.NEWEST);
     }
 
     /** The data graph of a version (the history's named graph of its IRI). */
