@@ -131,4 +131,30 @@ class SeveralHistoriesTest {
                 tmp.resolve("h.trig").toString());
         assertEquals(Main.OK, once.exit(), once.err());
     }
+
+    /** {@code --dir A --dir B}: one folder of dated copies per survey, the later survey's versions under its slug. */
+    @Test
+    void twoFoldersOfDatedCopies(@TempDir Path tmp) throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a")), b = Files.createDirectories(tmp.resolve("b"));
+        Files.copy(TestHistory.VERSIONS.resolve("v7.md"), a.resolve("2023-09-12.md"));
+        Files.copy(TestHistory.VERSIONS.resolve("v8.md"), a.resolve("2024-01-15.md"));
+        Files.copy(TestHistory.PROMPTING, b.resolve("2024-03-01-prompting.md"));
+        Cli.Run run = Cli.run("history", "--dir", a.toString(), "--dir", b.toString(), "--threads", "2");
+        assertEquals(Main.OK, run.exit(), run.err());
+        assertEquals(
+                List.of(
+                        a + ": 2 versions: 2 built (2 contents mapped, 0 equal to an earlier version), 0 skipped",
+                        b + ": 1 versions: 1 built (1 contents mapped, 0 equal to an earlier version), 0 skipped"),
+                run.err().lines().toList());
+        DatasetGraph ds = trig(run.out());
+        List<String> graphs = new java.util.ArrayList<>();
+        ds.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
+        assertEquals(
+                new java.util.TreeSet<>(List.of(
+                        VLM.VERSION + "2023-09-12",
+                        VLM.VERSION + "2024-01-15",
+                        VLM.VERSION + B + "/2024-03-01-prompting",
+                        Histories.NEWEST.getURI())),
+                new java.util.TreeSet<>(graphs));
+    }
 }
