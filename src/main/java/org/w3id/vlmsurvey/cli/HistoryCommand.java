@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
                     + "as TriG: one named graph per version, and a default graph describing the versions and when each paper, "
                     + "dataset and category was first and last listed. The same input gives the same bytes.",
             "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
-                    + "the output is still written and the exit code is 1."
+                    + "the output is still written and the exit code is 1.",
+            "Several surveys: one --git (or --dir) per survey. Each survey's versions are named graphs of their own "
+                    + "(a later survey's under version/<slug>/), and version/newest is the newest version of each "
+                    + "survey merged as export --source A --source B merges them."
         })
 final class HistoryCommand implements Callable<Integer> {
 
@@ -83,22 +86,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (threads < 1) throw Failure.usage("--threads must be at least 1");
         List<Path> dirs = origin.dir != null ? origin.dir : origin.git;
         List<String> files = origin.dir != null ? null : files(origin.git, file, "--git", "--file");
-        // every repository or folder is read before anything is built or written: a bad one writes nothing
-        List<List<Snapshot>> read = new ArrayList<>();
-        for (int i = 0; i < dirs.size(); i++)
-            read.add(
-                    files == null ? DirSnapshots.read(dirs.get(i)) : readGit(dirs.get(i), files.get(i), limits(), err));
-        List<History> histories = new ArrayList<>();
-        for (int i = 0; i < dirs.size(); i++) {
-            History history = History.build(read.get(i), threads);
-            report(
-                    err,
-                    dirs.size() == 1 ? null : dirs.get(i).toString(),
-                    read.get(i).size(),
-                    history);
-            histories.add(history);
-        }
-        if (histories.size() > 1) requireVersions(dirs, histories);
+        List<History> histories = histories(dirs, files, limits(), threads, err);
         var dataset = Histories.dataset(histories, threads);
         output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(dataset, os));
         boolean ok = histories.stream()
@@ -172,10 +160,26 @@ final class HistoryCommand implements Callable<Integer> {
     /** The histories of git repositories, their skipped versions and summaries reported (for serve --history-git). */
     static org.apache.jena.sparql.core.DatasetGraph build(
             List<Path> dirs, List<String> files, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
-        List<List<Snapshot>> read = new ArrayList<>();
-        for (int i = 0; i < dirs.size(); i++) read.add(readGit(dirs.get(i), files.get(i), limits, err));
-        List<History> histories = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
+        return Histories.dataset(histories(dirs, files, limits, threads, err), threads);
+    }
+
+    /**
+     * The history of each git repository ({@code files}: the file in each) or, with {@code files} null, each folder
+     * of dated copies, built on {@code threads} threads, with its skipped versions and summary reported. Every one is
+     * read before any is built, so a bad one stops it all before anything is written; several histories must each
+     * have a version built ({@link #requireVersions}).
+     */
+    static List<History> histories(
+            List<Path> dirs,
+            List<String> files,
+            org.w3id.vlmsurvey.history.HistoryLimits limits,
+            int threads,
+            PrintWriter err) {
+        List<List<Snapshot>> read = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++)
+            read.add(files == null ? DirSnapshots.read(dirs.get(i)) : readGit(dirs.get(i), files.get(i), limits, err));
+        List<History> histories = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             History h = History.build(read.get(i), threads);
             report(
@@ -185,9 +189,8 @@ final class HistoryCommand implements Callable<Integer> {
                     h);
             histories.add(h);
         }
-        if (histories.size() == 1) return histories.get(0).dataset();
-        requireVersions(dirs, histories);
-        return Histories.dataset(histories, threads);
+        if (histories.size() > 1) requireVersions(dirs, histories);
+        return histories;
     }
 
     /**
