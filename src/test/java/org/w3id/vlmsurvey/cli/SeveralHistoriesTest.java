@@ -157,4 +157,22 @@ class SeveralHistoriesTest {
                         Histories.NEWEST.getURI())),
                 new java.util.TreeSet<>(graphs));
     }
+
+    /** {@code --file} given once is every repository's, once per repository each one's; any other count: usage. */
+    @Test
+    void theFilesOfTheRepositories() {
+        List<Path> two = List.of(Path.of("a"), Path.of("b"));
+        assertEquals(List.of("R.md", "R.md"), HistoryCommand.files(two, List.of("R.md"), "--git", "--file"));
+        assertEquals(List.of("x.md", "y.md"), HistoryCommand.files(two, List.of("x.md", "y.md"), "--git", "--file"));
+        assertEquals(List.of("R.md"), HistoryCommand.files(List.of(Path.of("a")), List.of("R.md"), "--git", "--file"));
+        for (List<String> bad : List.of(List.of("x.md", "y.md", "z.md"), List.<String>of())) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    RuntimeException.class, () -> HistoryCommand.files(two, bad, "--history-git", "--history-file"));
+            assertTrue(
+                    e.getMessage()
+                            .contains("once per --history-git, in the same order: 2 --history-git, " + bad.size()
+                                    + " --history-file"),
+                    e.getMessage());
+        }
+    }
 }

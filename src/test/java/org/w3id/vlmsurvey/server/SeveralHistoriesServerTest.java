@@ -112,6 +112,9 @@ class SeveralHistoriesServerTest {
         HttpResponse<String> second =
                 Http.get(base + "/papers?version=" + repos.get(1).version("v2").short7(), null);
         assertEquals(404, second.statusCode(), second.body());
+        String versions = body(Endpoints.VERSIONS, "text/html");
+        for (TestHistory.Commit c : repos.get(0).versions) assertTrue(versions.contains(c.sha()), c.sha());
+        for (TestHistory.Commit c : repos.get(1).versions) assertTrue(!versions.contains(c.short7()), c.sha());
         String page = body("/papers", "text/html");
         assertTrue(page.contains("Several surveys are served, each from its own history"), page);
     }
