@@ -73,6 +73,22 @@ class SeveralHistoriesTest {
                         .find(clip, VLM.listedIn.asNode(), Node.ANY)
                         .toList()
                         .size());
+        // the TriG file is served as written (serve --history FILE.trig): the newest of each survey, merged
+        Path trig = dir.resolve("two.trig");
+        try {
+            Files.writeString(trig, run.out());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var served = org.w3id.vlmsurvey.server.store.SurveyVersions.of(org.w3id.vlmsurvey.history.History.read(trig));
+        assertTrue(served.merged());
+        assertEquals(2, served.all().size(), "the first survey's versions");
+        assertEquals(
+                12,
+                served.newest()
+                        .find(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
+                        .toList()
+                        .size());
         // one repository gives what it always gave: no merged graph, the first survey's version IRIs
         Cli.Run one = Cli.run("history", "--git", path(0), "--threads", "2");
         assertEquals(Main.OK, one.exit(), one.err());
