@@ -158,6 +158,26 @@ class HistoriesTest {
                         .size());
     }
 
+    /** The curation history a paper's page shows (queries/pages/paper-history.rq) is the first survey's versions. */
+    @Test
+    void aPapersCurationHistoryIsTheFirstSurveysVersions() throws IOException {
+        String q = java.nio.file.Files.readString(Path.of("queries/pages/paper-history.rq"));
+        List<String> versions = new ArrayList<>();
+        try (var qe = org.apache.jena.sparql.exec.QueryExec.dataset(ds)
+                .query(q)
+                .substitution("this", CLIP)
+                .substitution("firstSurvey", uri(Surveys.FIRST))
+                .build()) {
+            qe.select().forEachRemaining(b -> versions.add(b.get("version").getURI()));
+        }
+        assertEquals(
+                List.of(
+                        VLM.VERSION + repos.get(0).version("v1").sha(),
+                        VLM.VERSION + repos.get(0).version("v2").sha()),
+                versions,
+                "one row per version of the first survey, oldest first");
+    }
+
     static Set<String> objects(Graph g, Node s, Node p) {
         Set<String> out = new TreeSet<>();
         g.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject().toString()));

@@ -115,6 +115,11 @@ class SeveralHistoriesServerTest {
         String versions = body(Endpoints.VERSIONS, "text/html");
         for (TestHistory.Commit c : repos.get(0).versions) assertTrue(versions.contains(c.sha()), c.sha());
         for (TestHistory.Commit c : repos.get(1).versions) assertTrue(!versions.contains(c.short7()), c.sha());
+        // a paper both list: its curation history is the first survey's, each version linked to a page that exists
+        String clip = body("/resource/paper/arxiv-2103.00020", "text/html");
+        assertTrue(clip.contains("/versions/" + repos.get(0).version("v1").sha()), clip);
+        // (the paper's triples still name the second survey's versions: vlm:firstListedIn, vlm:lastListedIn)
+        for (TestHistory.Commit c : repos.get(1).versions) assertTrue(!clip.contains("/versions/" + c.sha()), c.sha());
         String page = body("/papers", "text/html");
         assertTrue(page.contains("Several surveys are served, each from its own history"), page);
     }
