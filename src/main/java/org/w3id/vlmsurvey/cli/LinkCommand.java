@@ -88,12 +88,11 @@ final class LinkCommand implements Callable<Integer> {
 
     @Option(
             names = "--delay",
-            paramLabel = "DURATION",
-            defaultValue = "3s",
-            converter = DurationConverter.class,
+            paramLabel = "MILLISECONDS",
+            defaultValue = "3000",
             description =
                     "with --metadata: pause before each request but the first, as arXiv asks (default: ${DEFAULT-VALUE})")
-    Duration delay;
+    long delay;
 
     @Option(
             names = "--max-bytes",
@@ -167,7 +166,7 @@ final class LinkCommand implements Callable<Integer> {
     /** {@code link --metadata}: authors and abstracts, with their provenance, into {@code data/metadata.ttl}. */
     private int metadata() {
         if (output == null) output = Path.of("data/" + SurveyGraph.Source.METADATA);
-        if (batchSize < 1 || tries < 1 || backoff < 0 || maxBytes < 1 || delay.isNegative())
+        if (batchSize < 1 || tries < 1 || backoff < 0 || maxBytes < 1 || delay < 0)
             throw Failure.usage(
                     "--batch-size, --tries and --max-bytes must be at least 1, --backoff and --delay not negative");
         for (String url : List.of(arxivUrl, dblpUrl))
@@ -175,8 +174,8 @@ final class LinkCommand implements Callable<Integer> {
                 throw Failure.usage("'" + url + "' is not an http(s) URL without query or fragment");
         SurveyGraph.Result result =
                 source.build(source.resolve().withLinks(null).withMetadata(null), null);
-        var settings =
-                new WebRemote.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff), delay, maxBytes);
+        var settings = new WebRemote.Settings(
+                connectTimeout, timeout, tries, Duration.ofMillis(backoff), Duration.ofMillis(delay), maxBytes);
         PaperMetadata.Outcome outcome = new PaperMetadata(
                         new WebRemote(settings, WebRemote.Pause.SLEEP),
                         new PaperMetadata.Services(arxivUrl, dblpUrl, batchSize),

@@ -25,7 +25,7 @@ import java.util.Map;
  * ({@code dblp/none.json}, no hits, for the others). It records every request (path and query, decoded) and its
  * User-Agent, and answers the next requests with the faults queued ({@link #fail}).
  */
-final class MetadataStandIn implements AutoCloseable {
+public final class MetadataStandIn implements AutoCloseable {
     /** A fault to answer a request with instead of the fixture: an HTTP status, or a body that is not XML. */
     record Fault(int status, String body) {
         static final Fault UNAVAILABLE = new Fault(503, "Service Unavailable");
@@ -39,18 +39,18 @@ final class MetadataStandIn implements AutoCloseable {
     private final List<String> agents = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Fault> faults = new ArrayDeque<>();
 
-    MetadataStandIn() throws IOException {
+    public MetadataStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/query", this::arxiv);
         server.createContext("/search/publ/api", this::dblp);
         server.start();
     }
 
-    String arxivUrl() {
+    public String arxivUrl() {
         return base() + "/api/query";
     }
 
-    String dblpUrl() {
+    public String dblpUrl() {
         return base() + "/search/publ/api";
     }
 
@@ -65,7 +65,7 @@ final class MetadataStandIn implements AutoCloseable {
     }
 
     /** Every request, as "PATH?QUERY" (decoded), in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
