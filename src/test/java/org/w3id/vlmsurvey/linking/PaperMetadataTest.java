@@ -48,8 +48,13 @@ class PaperMetadataTest {
     }
 
     static PaperMetadata.Outcome run(MetadataStandIn s, int batch, int tries, Duration delay, Pauses pauses) {
+        return run(s, batch, tries, delay, pauses, 1_000_000);
+    }
+
+    static PaperMetadata.Outcome run(
+            MetadataStandIn s, int batch, int tries, Duration delay, Pauses pauses, long maxBytes) {
         var settings = new WebRemote.Settings(
-                Duration.ofSeconds(5), Duration.ofSeconds(20), tries, Duration.ofMillis(1000), delay, 1_000_000);
+                Duration.ofSeconds(5), Duration.ofSeconds(20), tries, Duration.ofMillis(1000), delay, maxBytes);
         return new PaperMetadata(
                         new WebRemote(settings, pauses),
                         new PaperMetadata.Services(s.arxivUrl(), s.dblpUrl(), batch),
@@ -197,6 +202,35 @@ class PaperMetadataTest {
             // dblp still answered: the published papers have their authors
             assertEquals("Alec Radford", authors(o.metadata(), CLIP).get(0));
             assertTrue(report(o).contains("  FAILED: arxiv: batch 1 of 1 ("), report(o));
+        }
+    }
+
+    @Test
+    void anAnswerOverTheCapIsAnErrorNamingItsPapers() throws Exception {
+        try (MetadataStandIn s = new MetadataStandIn()) {
+            // the feed of 40 ids (4 entries) is over 1,100 bytes, and so are dblp's answers with hits; those without
+            // (315 bytes) are under it
+            PaperMetadata.Outcome o = run(s, 50, 3, Duration.ZERO, new Pauses(), 1100);
+            List<PaperMetadata.Failure> arxiv = o.report().failures().stream()
+                    .filter(f -> f.source().equals("arxiv"))
+                    .toList();
+            assertEquals(1, arxiv.size(), report(o));
+            assertTrue(arxiv.get(0).what().contains("2103.00020"), arxiv.get(0).what());
+            assertEquals(
+                    "the answer is larger than 1100 bytes (the response cap) (after 1 try)",
+                    arxiv.get(0).message());
+            assertEquals(1, s.requests("/api/query").size(), "not asked again");
+            List<String> dblp = o.report().failures().stream()
+                    .filter(f -> f.source().equals("dblp"))
+                    .map(PaperMetadata.Failure::what)
+                    .toList();
+            assertEquals(
+                    List.of(
+                            "res:paper/arxiv-2102.05918 (\"ALIGN: Scaling Up Visual and Vision-Language Representation Learning With Noisy Text Supervision\")",
+                            "res:paper/arxiv-2103.00020 (\"CLIP: Learning Transferable Visual Models From Natural Language Supervision\")",
+                            "res:paper/arxiv-2109.01134 (\"CoOp: Learning to Prompt for Vision-Language Models\")"),
+                    dblp,
+                    "the three dblp answers with hits are over the cap, each reported with its paper");
         }
     }
 
