@@ -140,6 +140,18 @@ class PaperMetadataServedTest {
                             .map(p -> p.get("name").getAsString().value())
                             .toList());
             assertTrue(ld.get("abstract").getAsString().value().startsWith("State-of-the-art computer vision"));
+            // and it is valid schema.org: every class and property one of its vocabulary
+            JsonLdTest.vocabulary();
+            var g = JsonLdTest.parse("/resource/paper/arxiv-2103.00020", page);
+            JsonLdTest.checkTerms("/resource/paper/arxiv-2103.00020", g);
+            assertEquals(
+                    12,
+                    g.find(
+                                    null,
+                                    org.apache.jena.vocabulary.RDF.type.asNode(),
+                                    org.apache.jena.vocabulary.SchemaDO.Person.asNode())
+                            .toList()
+                            .size());
         }
     }
 }
