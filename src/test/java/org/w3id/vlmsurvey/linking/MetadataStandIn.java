@@ -27,8 +27,16 @@ import java.util.Map;
  */
 public final class MetadataStandIn implements AutoCloseable {
     /** A fault to answer a request with instead of the fixture: an HTTP status, or a body that is not XML. */
-    record Fault(int status, String body) {
+    record Fault(int status, String body, long sleepMillis) {
+        Fault(int status, String body) {
+            this(status, body, 0);
+        }
+
         static final Fault UNAVAILABLE = new Fault(503, "Service Unavailable");
+        static final Fault BROKEN_JSON = new Fault(200, "{\"result\":{\"hits\":{\"hit\":[{\"info\":");
+        /** An answer that comes after a while (longer than the tests' read timeout). */
+        static final Fault SLOW = new Fault(200, "", 3000);
+
         static final Fault BROKEN_XML = new Fault(
                 200,
                 "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/");
@@ -43,6 +51,11 @@ public final class MetadataStandIn implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/query", this::arxiv);
         server.createContext("/search/publ/api", this::dblp);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "metadata-stand-in");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -86,7 +99,7 @@ public final class MetadataStandIn implements AutoCloseable {
         Map<String, String> q = record(x);
         Fault f = nextFault();
         if (f != null) {
-            send(x, f.status(), "application/atom+xml", f.body());
+            fault(x, f, "application/atom+xml");
             return;
         }
         List<String> ids = List.of(q.getOrDefault("id_list", "").split(","));
@@ -111,7 +124,7 @@ public final class MetadataStandIn implements AutoCloseable {
         Map<String, String> q = record(x);
         Fault f = nextFault();
         if (f != null) {
-            send(x, f.status(), "application/json", f.body());
+            fault(x, f, "application/json");
             return;
         }
         String answer = fixture("dblp/" + q.getOrDefault("q", "").strip().replace(' ', '-') + ".json");
@@ -144,6 +157,16 @@ public final class MetadataStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void fault(HttpExchange x, Fault f, String type) throws IOException {
+        if (f.sleepMillis() > 0)
+            try {
+                Thread.sleep(f.sleepMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        send(x, f.status(), type, f.body());
     }
 
     private static void send(HttpExchange x, int status, String type, String body) throws IOException {

@@ -53,8 +53,13 @@ class PaperMetadataTest {
 
     static PaperMetadata.Outcome run(
             MetadataStandIn s, int batch, int tries, Duration delay, Pauses pauses, long maxBytes) {
-        var settings = new WebRemote.Settings(
-                Duration.ofSeconds(5), Duration.ofSeconds(20), tries, Duration.ofMillis(1000), delay, maxBytes);
+        return run(s, batch, tries, delay, pauses, maxBytes, Duration.ofSeconds(20));
+    }
+
+    static PaperMetadata.Outcome run(
+            MetadataStandIn s, int batch, int tries, Duration delay, Pauses pauses, long maxBytes, Duration read) {
+        var settings =
+                new WebRemote.Settings(Duration.ofSeconds(5), read, tries, Duration.ofMillis(1000), delay, maxBytes);
         return new PaperMetadata(
                         new WebRemote(settings, pauses),
                         new PaperMetadata.Services(s.arxivUrl(), s.dblpUrl(), batch),
@@ -190,10 +195,14 @@ class PaperMetadataTest {
     @Test
     void aMalformedAnswerIsReportedWithItsIds() throws Exception {
         try (MetadataStandIn s = new MetadataStandIn()) {
-            s.fail(MetadataStandIn.Fault.BROKEN_XML);
+            s.fail(MetadataStandIn.Fault.BROKEN_XML).fail(MetadataStandIn.Fault.BROKEN_JSON);
             PaperMetadata.Outcome o = run(s, 50, 3, Duration.ZERO, new Pauses());
             assertTrue(o.report().hasFailures());
-            assertEquals(1, o.report().failures().size(), report(o));
+            assertEquals(2, o.report().failures().size(), report(o));
+            PaperMetadata.Failure json = o.report().failures().get(1);
+            assertEquals("dblp", json.source());
+            assertTrue(json.what().startsWith("res:paper/") && json.what().contains(" (\""), json.what());
+            assertTrue(json.message().startsWith("not JSON"), json.message());
             PaperMetadata.Failure f = o.report().failures().get(0);
             assertEquals("arxiv", f.source());
             assertTrue(f.what().startsWith("batch 1 of 1 (") && f.what().contains("2103.00020, "), f.what());
@@ -231,6 +240,21 @@ class PaperMetadataTest {
                             "res:paper/arxiv-2109.01134 (\"CoOp: Learning to Prompt for Vision-Language Models\")"),
                     dblp,
                     "the three dblp answers with hits are over the cap, each reported with its paper");
+        }
+    }
+
+    @Test
+    void aSilentServiceIsAFailureAfterItsTries() throws Exception {
+        try (MetadataStandIn s = new MetadataStandIn()) {
+            s.fail(MetadataStandIn.Fault.SLOW).fail(MetadataStandIn.Fault.SLOW);
+            Pauses pauses = new Pauses();
+            PaperMetadata.Outcome o = run(s, 50, 2, Duration.ZERO, pauses, 1_000_000, Duration.ofMillis(300));
+            assertEquals(1, o.report().failures().size(), report(o));
+            PaperMetadata.Failure f = o.report().failures().get(0);
+            assertEquals("arxiv", f.source());
+            assertEquals("no answer within 300 ms (read timeout) (after 2 tries)", f.message());
+            assertEquals(List.of(1000L), pauses.asked, "one back-off between the two tries");
+            assertEquals(3, o.report().dblpFound(), "dblp answered");
         }
     }
 
