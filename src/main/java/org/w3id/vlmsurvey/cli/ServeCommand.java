@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.w3id.vlmsurvey.history.GitMirror;
+import org.w3id.vlmsurvey.history.GitSnapshots;
 import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.TextSearchLimits;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
+import org.w3id.vlmsurvey.server.store.HistoryRefresh;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,10 +194,23 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--history-git",
-            paramLabel = "DIR",
-            description =
-                    "also serve the survey's history read from this git repository: each version a named graph (see history)")
-    Path historyGit;
+            paramLabel = "DIR|URL",
+            description = "also serve the survey's history read from this git repository: each version a named graph"
+                    + " (see history); the newest version is the survey served. A URL (" + GitMirror.SCHEMES
+                    + ") is cloned into the cache folder and fetched again every --refresh")
+    String historyGit;
+
+    @Option(
+            names = "--refresh",
+            paramLabel = "DURATION",
+            defaultValue = DEFAULT_REFRESH,
+            converter = DurationConverter.OrZero.class,
+            description = "with --history-git: look for new commits this often (fetching a URL), and serve the new"
+                    + " versions without a restart; 30s, 10m, 1h or PT1H; 0 never (default: ${DEFAULT-VALUE})")
+    Duration refresh;
+
+    /** How often {@code --history-git} looks for new commits by default. */
+    static final String DEFAULT_REFRESH = "1h";
 
     @Option(
             names = "--history-file",
@@ -224,17 +240,113 @@ final class ServeCommand implements Callable<Integer> {
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
-        if (historyGit != null)
-            versions = HistoryCommand.cached(
-                    cacheDir,
-                    historyGit,
-                    historyFile,
-                    historyLimits.limits(),
-                    spec.commandLine().getErr());
+        GitSource repo = null;
+        SurveyServer server;
+        try {
+            if (historyGit != null) {
+                repo = GitSource.open(historyGit, cacheDir);
+                versions = cachedHistory(cacheDir, repo.dir());
+            }
+            server = start(cacheDir, versions);
+            if (repo != null && !refresh.isZero()) {
+                GitSource r = repo;
+                server.follow(new HistoryRefresh(
+                                r.name(),
+                                r::fetch,
+                                r.dir(),
+                                historyFile,
+                                dir -> cachedHistory(cacheDir, dir),
+                                server.store(),
+                                r.head)
+                        .every(refresh));
+            }
+        } catch (RuntimeException e) {
+            if (repo != null) repo.close();
+            throw e;
+        }
+        GitSource opened = repo;
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            if (opened != null) opened.close();
+                        },
+                        "vlm-survey-shutdown"));
+        server.join();
+        return Main.OK;
+    }
+
+    private org.apache.jena.sparql.core.DatasetGraph cachedHistory(Path cacheDir, Path dir) {
+        return HistoryCommand.cached(
+                cacheDir,
+                dir,
+                historyFile,
+                historyLimits.limits(),
+                spec.commandLine().getErr());
+    }
+
+    /**
+     * The repository of {@code --history-git}: a folder as it is, or the clone of a URL (in the cache folder, else in
+     * a temporary folder deleted on {@link #close}), with the HEAD commit its history was built from at start-up.
+     */
+    private record GitSource(String name, Path dir, GitMirror mirror, boolean temporary, String head)
+            implements AutoCloseable {
+        static GitSource open(String location, Path cacheDir) {
+            if (!GitMirror.isUrl(location)) {
+                Path dir = Path.of(location);
+                return new GitSource(location, dir, null, false, head(dir));
+            }
+            GitMirror.check(location);
+            Path dir;
+            try {
+                dir = cacheDir != null
+                        ? GitMirror.folder(cacheDir, location)
+                        : java.nio.file.Files.createTempDirectory("vlm-survey-git");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            try {
+                GitMirror m = GitMirror.open(location, dir);
+                return new GitSource(GitMirror.shown(location), dir, m, cacheDir == null, head(dir));
+            } catch (RuntimeException e) {
+                if (cacheDir == null) delete(dir);
+                throw e;
+            }
+        }
+
+        /** The HEAD commit, before the history is built (a commit made meanwhile is found by the next refresh). */
+        private static String head(Path dir) {
+            try (GitSnapshots git = GitSnapshots.open(dir, GitSnapshots.DEFAULT_FILE)) {
+                return git.head();
+            }
+        }
+
+        void fetch() {
+            if (mirror != null) mirror.fetch();
+        }
+
+        @Override
+        public void close() {
+            if (mirror != null) mirror.close();
+            if (temporary) delete(dir);
+        }
+
+        private static void delete(Path dir) {
+            try {
+                org.eclipse.jgit.util.FileUtils.delete(
+                        dir.toFile(),
+                        org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+            } catch (java.io.IOException e) {
+                // a temporary folder left behind is not worth failing the stop for
+            }
+        }
+    }
+
+    private SurveyServer start(Path cacheDir, org.apache.jena.sparql.core.DatasetGraph versions) {
         if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
             throw new org.w3id.vlmsurvey.diagnostics.SourceException(
                     org.w3id.vlmsurvey.diagnostics.Problem.error(
-                            historyGit != null ? historyGit.toString() : history.toString(),
+                            historyGit != null ? GitMirror.shown(historyGit) : history.toString(),
                             0,
                             "no version of the survey to serve: "
                                     + (historyGit != null
@@ -265,9 +377,6 @@ final class ServeCommand implements Callable<Integer> {
                 .queryPolicy(new QueryPolicy(
                         arqSyntax, new TextSearchLimits(textMaxClauses, textLeadingWildcards, textRegex), maxQueryRows))
                 .build();
-        SurveyServer server = SurveyServer.start(options, versions, source.threads);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vlm-survey-shutdown"));
-        server.join();
-        return Main.OK;
+        return SurveyServer.start(options, versions, source.threads);
     }
 }
