@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.vlmsurvey.history.GitMirror;
-import org.w3id.vlmsurvey.history.GitSnapshots;
 import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.TextSearchLimits;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
 import org.w3id.vlmsurvey.server.store.HistoryRefresh;
+import org.w3id.vlmsurvey.server.store.HistoryRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -240,31 +240,24 @@ final class ServeCommand implements Callable<Integer> {
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
-        GitSource repo = null;
+        HistoryRepository repo = null;
         SurveyServer server;
         try {
             if (historyGit != null) {
-                repo = GitSource.open(historyGit, cacheDir);
+                repo = HistoryRepository.open(historyGit, cacheDir);
                 versions = cachedHistory(cacheDir, repo.dir());
             }
             server = start(cacheDir, versions);
             if (repo != null && !refresh.isZero()) {
-                GitSource r = repo;
-                server.follow(new HistoryRefresh(
-                                r.name(),
-                                r::fetch,
-                                r.dir(),
-                                historyFile,
-                                dir -> cachedHistory(cacheDir, dir),
-                                server.store(),
-                                r.head)
+                HistoryRepository r = repo;
+                server.follow(new HistoryRefresh(r, historyFile, dir -> cachedHistory(cacheDir, dir), server.store())
                         .every(refresh));
             }
         } catch (RuntimeException e) {
             if (repo != null) repo.close();
             throw e;
         }
-        GitSource opened = repo;
+        HistoryRepository opened = repo;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -283,63 +276,6 @@ final class ServeCommand implements Callable<Integer> {
                 historyFile,
                 historyLimits.limits(),
                 spec.commandLine().getErr());
-    }
-
-    /**
-     * The repository of {@code --history-git}: a folder as it is, or the clone of a URL (in the cache folder, else in
-     * a temporary folder deleted on {@link #close}), with the HEAD commit its history was built from at start-up.
-     */
-    private record GitSource(String name, Path dir, GitMirror mirror, boolean temporary, String head)
-            implements AutoCloseable {
-        static GitSource open(String location, Path cacheDir) {
-            if (!GitMirror.isUrl(location)) {
-                Path dir = Path.of(location);
-                return new GitSource(location, dir, null, false, head(dir));
-            }
-            GitMirror.check(location);
-            Path dir;
-            try {
-                dir = cacheDir != null
-                        ? GitMirror.folder(cacheDir, location)
-                        : java.nio.file.Files.createTempDirectory("vlm-survey-git");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            try {
-                GitMirror m = GitMirror.open(location, dir);
-                return new GitSource(GitMirror.shown(location), dir, m, cacheDir == null, head(dir));
-            } catch (RuntimeException e) {
-                if (cacheDir == null) delete(dir);
-                throw e;
-            }
-        }
-
-        /** The HEAD commit, before the history is built (a commit made meanwhile is found by the next refresh). */
-        private static String head(Path dir) {
-            try (GitSnapshots git = GitSnapshots.open(dir, GitSnapshots.DEFAULT_FILE)) {
-                return git.head();
-            }
-        }
-
-        void fetch() {
-            if (mirror != null) mirror.fetch();
-        }
-
-        @Override
-        public void close() {
-            if (mirror != null) mirror.close();
-            if (temporary) delete(dir);
-        }
-
-        private static void delete(Path dir) {
-            try {
-                org.eclipse.jgit.util.FileUtils.delete(
-                        dir.toFile(),
-                        org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
-            } catch (java.io.IOException e) {
-                // a temporary folder left behind is not worth failing the stop for
-            }
-        }
     }
 
     private SurveyServer start(Path cacheDir, org.apache.jena.sparql.core.DatasetGraph versions) {

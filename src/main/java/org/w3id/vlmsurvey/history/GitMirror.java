@@ -57,18 +57,26 @@ public final class GitMirror implements AutoCloseable {
     }
 
     /**
-     * Whether {@code location} is meant as a URL ({@code scheme://...}) rather than a folder: then it must pass
-     * {@link #check}.
+     * Whether {@code location} is meant as a URL ({@code scheme://...}, or git's {@code user@host:path} for ssh) rather
+     * than a folder: then it must pass {@link #check}.
      */
     public static boolean isUrl(String location) {
-        return location.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*");
+        return location.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*://.*")
+                || SCP_LIKE.matcher(location).matches();
     }
+
+    /** git's short form of an ssh URL, {@code git@github.com:owner/name.git}. */
+    private static final java.util.regex.Pattern SCP_LIKE =
+            java.util.regex.Pattern.compile("(?s)[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.*");
 
     /**
      * The URL, checked: {@value #SCHEMES} only, with a host for http(s). {@link SourceException} naming the URL (its
      * password hidden) and what is wrong.
      */
     public static URIish check(String url) {
+        if (SCP_LIKE.matcher(url).matches())
+            throw new SourceException(Problem.error(
+                    shown(url), 0, "an ssh address is not taken: give an " + SCHEMES + " URL, or a folder"));
         URIish u;
         try {
             u = new URIish(url);

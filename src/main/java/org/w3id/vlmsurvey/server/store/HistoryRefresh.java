@@ -30,14 +30,8 @@ import org.w3id.vlmsurvey.history.Snapshot;
 public final class HistoryRefresh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRefresh.class);
 
-    /** Brings the repository up to date (a fetch); throws {@link SourceException} when it cannot. */
-    @FunctionalInterface
-    public interface Fetch {
-        void fetch();
-    }
-
     private final String name;
-    private final Fetch fetch;
+    private final HistoryRepository repository;
     private final Path repo;
     private final String file;
     private final Function<Path, DatasetGraph> build;
@@ -49,25 +43,19 @@ public final class HistoryRefresh implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * Follows {@code repo} (named {@code name} in the log: the URL, or the folder), fetched by {@code fetch}, whose
-     * {@code file}'s history is built by {@code build} ({@code serve}'s cached build) and served by {@code store},
-     * which serves the history of commit {@code servedHead} now.
+     * Follows {@code repository} (fetched when it is a clone), whose {@code file}'s history is built by {@code build}
+     * ({@code serve}'s cached build) and served by {@code store}, which serves the history of the repository's HEAD
+     * at start-up now.
      */
     public HistoryRefresh(
-            String name,
-            Fetch fetch,
-            Path repo,
-            String file,
-            Function<Path, DatasetGraph> build,
-            SurveyStore store,
-            String servedHead) {
-        this.name = name;
-        this.fetch = fetch;
-        this.repo = repo;
+            HistoryRepository repository, String file, Function<Path, DatasetGraph> build, SurveyStore store) {
+        this.repository = repository;
+        this.name = repository.name();
+        this.repo = repository.dir();
         this.file = file;
         this.build = build;
         this.store = store;
-        this.servedHead = servedHead;
+        this.servedHead = repository.head();
     }
 
     /** Refreshes every {@code interval} from now on (the first after one interval); zero: never. */
@@ -112,7 +100,7 @@ public final class HistoryRefresh implements AutoCloseable {
     }
 
     private RefreshStatus refresh() {
-        fetch.fetch();
+        repository.fetch();
         String head;
         try (GitSnapshots git = GitSnapshots.open(repo, file)) {
             head = git.head();
