@@ -189,7 +189,7 @@ class FollowUpstreamTest {
                 RevCommit removed = up.commit(null);
                 RefreshStatus gone = refresh.refreshNow();
                 assertFalse(gone.ok(), gone.message());
-                assertTrue(gone.message().contains(removed.name().substring(0, 7)), gone.message());
+                assertTrue(gone.message().contains("README.md@" + removed.name().substring(0, 7)), gone.message());
                 assertTrue(gone.message().contains("has no file README.md"), gone.message());
                 assertEquals(4, papers(server));
 
@@ -201,6 +201,44 @@ class FollowUpstreamTest {
                 assertTrue(unreachable.message().contains("cannot fetch it"), unreachable.message());
                 assertEquals(4, papers(server));
                 assertEquals(1, hits(server, WORD));
+            }
+        }
+    }
+
+    static long paperCount(DatasetGraph d) {
+        try (var qe = org.apache.jena.sparql.exec.QueryExec.dataset(d)
+                .query("SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a <https://w3id.org/vlm-survey/ontology#Paper> }")
+                .build()) {
+            return Long.parseLong(qe.select().next().get("n").getLiteralLexicalForm());
+        }
+    }
+
+    /**
+     * A query running when the refresh swaps the state (a read transaction open across it) finishes on the old state;
+     * the next one sees the new state.
+     */
+    @Test
+    void aReaderInFlightFinishesOnTheOldState(@TempDir Path tmp) throws Exception {
+        try (Upstream up = new Upstream(tmp.resolve("upstream"))) {
+            up.commit(v3(false));
+            try (HistoryRepository repo = HistoryRepository.open(up.url(), tmp.resolve("cache"));
+                    SurveyServer server = serve(repo, Duration.ZERO)) {
+                DatasetGraph served = server.store().dataset();
+                up.commit(v3(true));
+                served.begin(org.apache.jena.query.TxnType.READ);
+                try {
+                    assertEquals(3, paperCount(served));
+                    // the refresh runs (and commits) on another thread while this read is open
+                    RefreshStatus s = java.util.concurrent.CompletableFuture.supplyAsync(
+                                    () -> server.refresh().refreshNow())
+                            .get();
+                    assertTrue(s.ok(), s.message());
+                    assertEquals(3, paperCount(served), "the read that started before sees the old state");
+                } finally {
+                    served.end();
+                }
+                assertEquals(4, org.apache.jena.system.Txn.calculateRead(served, () -> paperCount(served)));
+                assertEquals(4, papers(server));
             }
         }
     }

@@ -37,6 +37,7 @@ public final class HistoryRefresh implements AutoCloseable {
     private final Function<Path, DatasetGraph> build;
     private final SurveyStore store;
     private volatile ScheduledExecutorService timer;
+    private volatile boolean closed;
     private String servedHead;
     private Problem newestProblem;
     private volatile RefreshStatus status;
@@ -77,7 +78,7 @@ public final class HistoryRefresh implements AutoCloseable {
             refreshNow();
         } catch (Throwable e) {
             // a scheduled task that throws is never run again: log and keep following
-            LOG.warn("{}: refresh failed, still serving {}: {}", name, served(), e.toString());
+            if (!closed) LOG.warn("{}: refresh failed, still serving {}: {}", name, served(), e.toString());
         }
     }
 
@@ -140,6 +141,11 @@ public final class HistoryRefresh implements AutoCloseable {
     }
 
     private RefreshStatus failed(String message) {
+        if (closed) {
+            // interrupted by the server's stop: not a failure of the repository
+            LOG.debug("{}: refresh stopped: {}", name, message);
+            return new RefreshStatus(Instant.now(), false, "stopped");
+        }
         LOG.warn("{}: refresh failed, still serving {}: {}", name, served(), message);
         return new RefreshStatus(Instant.now(), false, message);
     }
@@ -162,7 +168,8 @@ public final class HistoryRefresh implements AutoCloseable {
                 return alone.skipped().get(0).problems().get(0);
             return Problem.error(now.name(), 0, "not a version of the history built (over its limits?)");
         } catch (SourceException e) {
-            return e.problem();
+            // named as the version would be, not by the clone's folder
+            return e.problem().inFile(file + "@" + shortId(head));
         }
     }
 
@@ -194,10 +201,23 @@ public final class HistoryRefresh implements AutoCloseable {
         return refreshes.get();
     }
 
-    /** Stops following (a refresh running is interrupted). */
+    /**
+     * Stops following: a refresh running is interrupted, and waited for (at most {@link #STOP_WAIT}) so that it does
+     * not write into a store being closed.
+     */
     @Override
     public void close() {
+        closed = true;
         ScheduledExecutorService t = timer;
-        if (t != null) t.shutdownNow();
+        if (t == null) return;
+        t.shutdownNow();
+        try {
+            t.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** How long {@link #close} waits for a refresh running to stop. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 }
