@@ -65,6 +65,9 @@ public final class GitMirror implements AutoCloseable {
                 || SCP_LIKE.matcher(location).matches();
     }
 
+    private static final java.util.regex.Pattern SCHEME =
+            java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
+
     /** git's short form of an ssh URL, {@code git@github.com:owner/name.git}. */
     private static final java.util.regex.Pattern SCP_LIKE =
             java.util.regex.Pattern.compile("(?s)[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:.*");
@@ -77,19 +80,21 @@ public final class GitMirror implements AutoCloseable {
         if (SCP_LIKE.matcher(url).matches())
             throw new SourceException(Problem.error(
                     shown(url), 0, "an ssh address is not taken: give an " + SCHEMES + " URL, or a folder"));
-        URIish u;
-        try {
-            u = new URIish(url);
-        } catch (URISyntaxException e) {
-            throw new SourceException(Problem.error(shown(url), 0, "not a repository URL: " + e.getMessage()));
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = SCHEME.matcher(url);
+        String scheme = m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : "";
         if (!ALLOWED.contains(scheme))
             throw new SourceException(Problem.error(
                     shown(url),
                     0,
                     "the scheme " + (scheme.isEmpty() ? "(none)" : scheme) + " is not taken: give an " + SCHEMES
                             + " URL, or a folder"));
+        URIish u;
+        try {
+            // JGit reads a scheme in lower case only (HTTPS://... would be a folder)
+            u = new URIish(scheme + url.substring(m.end(1)));
+        } catch (URISyntaxException e) {
+            throw new SourceException(Problem.error(shown(url), 0, "not a repository URL: " + e.getMessage()));
+        }
         if (!scheme.equals("file") && (u.getHost() == null || u.getHost().isEmpty()))
             throw new SourceException(Problem.error(shown(url), 0, "no host in the URL"));
         return u;
