@@ -237,6 +237,8 @@ final class ServeCommand implements Callable<Integer> {
             throw Failure.usage("serve: --watch needs a source file (--source FILE.md)");
         if (historyGit != null && history != null)
             throw Failure.usage("serve: give --history-git or --history, not both");
+        if (historyGit == null && spec.commandLine().getParseResult().hasMatchedOption("--refresh"))
+            throw Failure.usage("serve: --refresh needs --history-git DIR|URL");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();

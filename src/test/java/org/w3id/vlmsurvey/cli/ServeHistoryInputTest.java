@@ -67,6 +67,14 @@ class ServeHistoryInputTest {
         assertTrue(r.err().contains(url + ": error: " + message), r.err());
     }
 
+    /** --refresh follows a repository: without one it is a usage error, not ignored. */
+    @Test
+    void refreshWithoutARepository() {
+        Cli.Run r = Cli.run("serve", "--port", "0", "--refresh", "10m");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("serve: --refresh needs --history-git DIR|URL"), r.err());
+    }
+
     /** A password in the URL is never printed. */
     @Test
     void aPasswordInTheUrlIsHidden() {

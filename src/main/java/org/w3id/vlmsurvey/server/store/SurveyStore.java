@@ -45,8 +45,8 @@ public final class SurveyStore {
      * What is served of a history: the history ({@code serve --history-git}, {@code --history}), its versions, what
      * changed at each, and the datasets of its older versions built so far (see {@link #datasetAt}); {@link
      * #NONE} without a history. One immutable holder behind one volatile reference, so that a refresh ({@link
-     * #replaceHistory}) swaps them all at once: a page never sees the versions of one history and the changes of
-     * another.
+     * #replaceHistory}) swaps them all at once, rather than field by field: each read of it gives the versions,
+     * changes and older datasets of one history.
      */
     private record Served(
             DatasetGraph history, SurveyVersions versions, SurveyChanges changes, Map<Node, DatasetGraph> older) {
