@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.w3id.vlmsurvey.history.GitMirror;
 import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.TextSearchLimits;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
+import org.w3id.vlmsurvey.server.store.HistoryRefresh;
+import org.w3id.vlmsurvey.server.store.HistoryRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,10 +194,23 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--history-git",
-            paramLabel = "DIR",
-            description =
-                    "also serve the survey's history read from this git repository: each version a named graph (see history)")
-    Path historyGit;
+            paramLabel = "DIR|URL",
+            description = "also serve the survey's history read from this git repository: each version a named graph"
+                    + " (see history); the newest version is the survey served. A URL (" + GitMirror.SCHEMES
+                    + ") is cloned into the cache folder and fetched again every --refresh")
+    String historyGit;
+
+    @Option(
+            names = "--refresh",
+            paramLabel = "DURATION",
+            defaultValue = DEFAULT_REFRESH,
+            converter = DurationConverter.OrZero.class,
+            description = "with --history-git: look for new commits this often (fetching a URL), and serve the new"
+                    + " versions without a restart; 30s, 10m, 1h or PT1H; 0 never (default: ${DEFAULT-VALUE})")
+    Duration refresh;
+
+    /** How often {@code --history-git} looks for new commits by default. */
+    static final String DEFAULT_REFRESH = "1h";
 
     @Option(
             names = "--history-file",
@@ -221,20 +237,54 @@ final class ServeCommand implements Callable<Integer> {
             throw Failure.usage("serve: --watch needs a source file (--source FILE.md)");
         if (historyGit != null && history != null)
             throw Failure.usage("serve: give --history-git or --history, not both");
+        if (historyGit == null && spec.commandLine().getParseResult().hasMatchedOption("--refresh"))
+            throw Failure.usage("serve: --refresh needs --history-git DIR|URL");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
-        if (historyGit != null)
-            versions = HistoryCommand.cached(
-                    cacheDir,
-                    historyGit,
-                    historyFile,
-                    historyLimits.limits(),
-                    spec.commandLine().getErr());
+        HistoryRepository repo = null;
+        SurveyServer server;
+        try {
+            if (historyGit != null) {
+                repo = HistoryRepository.open(historyGit, cacheDir);
+                versions = cachedHistory(cacheDir, repo.dir());
+            }
+            server = start(cacheDir, versions);
+            if (repo != null && !refresh.isZero()) {
+                HistoryRepository r = repo;
+                server.follow(new HistoryRefresh(r, historyFile, dir -> cachedHistory(cacheDir, dir), server.store())
+                        .every(refresh));
+            }
+        } catch (RuntimeException e) {
+            if (repo != null) repo.close();
+            throw e;
+        }
+        HistoryRepository opened = repo;
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            if (opened != null) opened.close();
+                        },
+                        "vlm-survey-shutdown"));
+        server.join();
+        return Main.OK;
+    }
+
+    private org.apache.jena.sparql.core.DatasetGraph cachedHistory(Path cacheDir, Path dir) {
+        return HistoryCommand.cached(
+                cacheDir,
+                dir,
+                historyFile,
+                historyLimits.limits(),
+                spec.commandLine().getErr());
+    }
+
+    private SurveyServer start(Path cacheDir, org.apache.jena.sparql.core.DatasetGraph versions) {
         if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
             throw new org.w3id.vlmsurvey.diagnostics.SourceException(
                     org.w3id.vlmsurvey.diagnostics.Problem.error(
-                            historyGit != null ? historyGit.toString() : history.toString(),
+                            historyGit != null ? GitMirror.shown(historyGit) : history.toString(),
                             0,
                             "no version of the survey to serve: "
                                     + (historyGit != null
@@ -265,9 +315,6 @@ final class ServeCommand implements Callable<Integer> {
                 .queryPolicy(new QueryPolicy(
                         arqSyntax, new TextSearchLimits(textMaxClauses, textLeadingWildcards, textRegex), maxQueryRows))
                 .build();
-        SurveyServer server = SurveyServer.start(options, versions, source.threads);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vlm-survey-shutdown"));
-        server.join();
-        return Main.OK;
+        return SurveyServer.start(options, versions, source.threads);
     }
 }
