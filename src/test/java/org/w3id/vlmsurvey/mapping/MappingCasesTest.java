@@ -88,6 +88,7 @@ class MappingCasesTest {
                 "<" + res + "dataset/wikipedia-based-image-text> " + title + "\"Wikipedia-based Image Text\""))
             assertTrue(list.contains(expected) && table.contains(expected), expected + "\n" + list + "\n" + table);
         assertEquals(list, table);
-        assertEquals(10, list.size(), "2 papers and 2 datasets: title and label each, and the papers' short names: " + list);
+        assertEquals(
+                10, list.size(), "2 papers and 2 datasets: title and label each, and the papers' short names: " + list);
     }
 }
