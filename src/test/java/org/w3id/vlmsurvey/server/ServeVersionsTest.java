@@ -183,6 +183,78 @@ class ServeVersionsTest {
         assertEquals(200, get("/papers").statusCode());
     }
 
+    /**
+     * An unknown or malformed version answers in the kind the client asked for: JSON (by {@code .json},
+     * {@code ?format=json} or {@code Accept}) with the nearest versions, plain text for CSV and for curl, the page for a
+     * browser; the status is the same.
+     */
+    @Test
+    void badVersionsAnswerInTheKindAskedFor() {
+        List<String> shas = repo.versions.stream().map(TestHistory.Commit::sha).toList();
+        for (String[] ask : new String[][] {
+            {"/papers.json?version=2019-01-01", null},
+            {"/papers?version=2019-01-01", "application/json"},
+            {"/papers?format=json&version=2019-01-01", "text/html"},
+            {"/resource/paper/arxiv-2103.00020?version=2019-01-01", "application/json"}
+        }) {
+            HttpResponse<String> r = Http.get(base + ask[0], ask[1]);
+            assertEquals(404, r.statusCode(), ask[0]);
+            assertTrue(Http.contentType(r).startsWith("application/json"), ask[0] + ": " + Http.contentType(r));
+            var o = JSON.parse(r.body());
+            assertEquals(404, o.get("status").getAsNumber().value().intValue());
+            assertTrue(
+                    o.get("message")
+                            .getAsString()
+                            .value()
+                            .startsWith("Not found: the survey has no version 2019-01-01"),
+                    r.body());
+            JsonArray near = o.get("nearest").getAsArray();
+            assertEquals(5, near.size(), r.body());
+            // by days apart from 2019-01-01: the first versions first
+            TestHistory.Commit v1 = repo.version("v1");
+            var first = near.get(0).getAsObject();
+            assertEquals(v1.sha(), first.get("commit").getAsString().value());
+            assertEquals(v1.short7(), first.get("short").getAsString().value());
+            assertEquals("2023-04-07", first.get("day").getAsString().value());
+            assertEquals(
+                    "/versions/" + v1.sha(), first.get("href").getAsString().value());
+        }
+        // a commit no version has: its 5 nearest, every one a version of the repository
+        HttpResponse<String> commit = Http.get(base + "/papers.json?version=0000000", null);
+        assertEquals(404, commit.statusCode());
+        JsonArray near = JSON.parse(commit.body()).get("nearest").getAsArray();
+        assertEquals(5, near.size(), commit.body());
+        for (var v : near)
+            assertTrue(shas.contains(v.getAsObject().get("commit").getAsString().value()), commit.body());
+        // CSV and curl: one line of text that names the nearest versions
+        for (String path : List.of("/papers.csv?version=0000000", "/papers?version=0000000")) {
+            HttpResponse<String> text = Http.get(base + path, null);
+            assertEquals(404, text.statusCode(), path);
+            assertTrue(Http.contentType(text).startsWith("text/plain"), path);
+            assertTrue(
+                    text.body().startsWith("Not found: the survey has no version 0000000; the nearest: "), text.body());
+            assertEquals(1, text.body().lines().count(), text.body());
+        }
+        // malformed: 400 the same way, without nearest versions
+        HttpResponse<String> json = Http.get(base + "/papers.json?version=zzz", "text/html");
+        assertEquals(400, json.statusCode());
+        assertTrue(Http.contentType(json).startsWith("application/json"), Http.contentType(json));
+        var bad = JSON.parse(json.body());
+        assertEquals(400, bad.get("status").getAsNumber().value().intValue());
+        assertTrue(bad.get("message").getAsString().value().startsWith("Bad request: version \"zzz\""), json.body());
+        assertFalse(bad.hasKey("nearest"), json.body());
+        HttpResponse<String> csv = Http.get(base + "/papers.csv?version=zzz", "text/html");
+        assertEquals(400, csv.statusCode());
+        assertTrue(Http.contentType(csv).startsWith("text/plain"), Http.contentType(csv));
+        assertTrue(csv.body().startsWith("Bad request: version \"zzz\""), csv.body());
+        // a browser still gets the page
+        HttpResponse<String> page = get("/papers?version=2019-01-01");
+        assertTrue(Http.contentType(page).startsWith("text/html"));
+        assertTrue(page.body().contains("The nearest versions"), page.body());
+        // and the server keeps serving
+        assertEquals(200, get("/papers").statusCode());
+    }
+
     @Test
     void versionsAndTheirPages() {
         String versions = page("/versions");
