@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -158,6 +160,88 @@ class ServeVersionsTest {
         assertEquals(
                 stats("v1").classes().get("vlm:Paper"),
                 rows("/papers.json?version=2023-04-07").size());
+    }
+
+    /** Every href of a page, as a browser reads them (the attribute's entities decoded). */
+    static List<String> links(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\\shref=\"([^\"]*)\"").matcher(html);
+        while (m.find())
+            found.add(m.group(1)
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&"));
+        return found;
+    }
+
+    /**
+     * Links to pages that do not take {@code ?version=}: the versions and changes, static files, the SPARQL endpoint
+     * and editor, the ontology, VoID, the home page, another site, a fragment, and {@code ?} (the newest version).
+     */
+    static boolean notAReaderPage(String href) {
+        return href.equals("?")
+                || href.equals("/")
+                || href.startsWith("#")
+                || href.startsWith("http://")
+                || href.startsWith("https://")
+                || List.of("/versions", "/changes", "/static/", "/survey/", "/sparql", "/ontology", "/.well-known/")
+                        .stream()
+                        .anyMatch(href::startsWith);
+    }
+
+    /**
+     * Issue 16: a page shown for an older version keeps the reader in it: every internal link to a reader page (a
+     * paper, a dataset, a category, the browse pages, charts, search, the exports, the page in other formats) and
+     * every form carries the same {@code version}; the newest version's links stay clean.
+     */
+    @Test
+    void linksOfAnOlderVersionCarryIt() {
+        String v3 = repo.version("v3").short7();
+        String carried = "version=" + v3;
+        for (String path : List.of(
+                "/resource/paper/arxiv-2103.00020",
+                "/papers",
+                "/categories",
+                "/datasets",
+                "/venues",
+                "/charts",
+                "/search?q=clip")) {
+            String older = page(path + (path.contains("?") ? "&" : "?") + "version=" + v3);
+            List<String> links = links(older);
+            List<String> reader = links.stream().filter(l -> !notAReaderPage(l)).toList();
+            assertTrue(reader.size() >= 7, path + ": at least the nav's 7 reader pages: " + reader);
+            for (String l : reader) {
+                String query = l.contains("?") ? l.substring(l.indexOf('?') + 1).split("#")[0] : "";
+                assertTrue(List.of(query.split("&")).contains(carried), path + ": " + l + " does not carry " + carried);
+            }
+            // every form (site search, filters; all GET) sends it as a hidden field
+            String field = "<input type=\"hidden\" name=\"version\" value=\"" + v3 + "\">";
+            assertTrue(older.contains(field), path + ": the search form keeps the version");
+            assertEquals(count(older, "<form "), count(older, field), path + ": one field in each form");
+            // the link to the newest version is clean
+            assertTrue(links.contains("?"), path + ": a link to the newest version");
+            String newest = page(path);
+            for (String l : links(newest)) assertFalse(l.contains("version="), path + " (newest): " + l);
+            assertFalse(newest.contains("name=\"version\""), path + " (newest): no hidden version field");
+        }
+        // the paper page's own links: its category, its BibTeX, its Turtle, the papers list
+        List<String> paper = links(page("/resource/paper/arxiv-2103.00020?version=" + v3));
+        for (String expected : List.of(
+                "/resource/paper/arxiv-2103.00020.bib?" + carried,
+                "/resource/paper/arxiv-2103.00020?format=ttl&" + carried,
+                "?format=ttl&" + carried,
+                "/papers?" + carried,
+                "/categories?" + carried,
+                "/charts?" + carried)) assertTrue(paper.contains(expected), expected + " in " + paper);
+        assertTrue(
+                paper.stream().anyMatch(l -> l.startsWith("/resource/category/") && l.endsWith("?" + carried)),
+                "its category: " + paper);
+    }
+
+    static long count(String s, String what) {
+        return Pattern.compile(Pattern.quote(what)).matcher(s).results().count();
     }
 
     @Test
