@@ -46,7 +46,7 @@ public final class Templates {
     /**
      * The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI or a path
      * ({@link Html#href}), a link to a reader page carrying the version the page shows when it is an older one
-     * ({@link ShownVersion#link}, from the model's {@code version}); {@code carried}, the value a form sends to stay
+     * ({@link VersionLinks#link}, from the model's {@code version}); {@code carried}, the value a form sends to stay
      * in that version ({@code version-field.peb}); and the global {@code endpoints} ({@code endpoints.sparql},
      * {@code endpoints.data}: the paths of {@link Endpoints}), so that no template or script writes a path of its own.
      */
@@ -75,9 +75,9 @@ public final class Templates {
                                 int line) {
                             return input == null
                                     ? null
-                                    : ShownVersion.link(
+                                    : VersionLinks.link(
                                             Html.href(input.toString()),
-                                            ShownVersion.carried(context.getVariable("version")));
+                                            VersionLinks.carried(context.getVariable("version")));
                         }
                     },
                     "carried",
@@ -94,7 +94,7 @@ public final class Templates {
                                 PebbleTemplate self,
                                 EvaluationContext context,
                                 int line) {
-                            return ShownVersion.carried(input);
+                            return VersionLinks.carried(input);
                         }
                     });
         }

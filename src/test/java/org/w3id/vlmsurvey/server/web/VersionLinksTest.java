@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Where the links of a page showing an older version lead ({@link ShownVersion#link}), on a table. */
-class ShownVersionTest {
+/** Where the links of a page showing an older version lead ({@link VersionLinks#link}), on a table. */
+class VersionLinksTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
@@ -48,18 +48,18 @@ class ShownVersionTest {
             /paperss                                  | /paperss
             """)
     void readerLinksCarryTheVersion(String href, String expected) {
-        assertEquals(expected, ShownVersion.link(href, "abc1234"));
-        assertEquals(href, ShownVersion.link(href, null), "the newest version's links stay clean");
+        assertEquals(expected, VersionLinks.link(href, "abc1234"));
+        assertEquals(href, VersionLinks.link(href, null), "the newest version's links stay clean");
     }
 
     @Test
     void theVersionCarriedIsAnOlderOneTheReaderAskedFor() {
-        assertEquals("abc1234", ShownVersion.carried(Map.of("short", "abc1234", "newest", false)));
-        assertNull(ShownVersion.carried(Map.of("short", "abc1234", "newest", true)), "the newest");
+        assertEquals("abc1234", VersionLinks.carried(Map.of("short", "abc1234", "newest", false)));
+        assertNull(VersionLinks.carried(Map.of("short", "abc1234", "newest", true)), "the newest");
         assertNull(
-                ShownVersion.carried(Map.of("short", "abc1234", "newest", false, "unlisted", true)),
+                VersionLinks.carried(Map.of("short", "abc1234", "newest", false, "unlisted", true)),
                 "a resource shown as last listed, no version asked for");
-        assertNull(ShownVersion.carried(null), "no history");
-        assertNull(ShownVersion.carried("abc1234"), "not a version's model");
+        assertNull(VersionLinks.carried(null), "no history");
+        assertNull(VersionLinks.carried("abc1234"), "not a version's model");
     }
 }
