@@ -226,6 +226,10 @@ class ServeVersionsTest {
             for (String l : links(newest)) assertFalse(l.contains("version="), path + " (newest): " + l);
             assertFalse(newest.contains("name=\"version\""), path + " (newest): no hidden version field");
         }
+        // scripts (a click on a chart's bar, the filters of /papers) read the version from <body data-version>
+        assertTrue(page("/charts?version=" + v3)
+                .contains("<body data-sparql=\"/survey/sparql\" data-version=\"" + v3 + "\">"));
+        assertTrue(page("/charts").contains("<body data-sparql=\"/survey/sparql\">"));
         // the paper page's own links: its category, its BibTeX, its Turtle, the papers list
         List<String> paper = links(page("/resource/paper/arxiv-2103.00020?version=" + v3));
         for (String expected : List.of(
