@@ -15,7 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
-import org.w3id.vlmsurvey.diagnostics.Spelling;
+import org.w3id.vlmsurvey.history.Nearest;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -182,25 +182,11 @@ public final class SurveyVersions {
     }
 
     /**
-     * At most {@code n} versions nearest to a revision that was not found, nearest first: for a day, by days apart;
-     * for a commit, by the edit distance between it and the commit's prefix of its length, then newest first.
+     * At most {@code n} versions nearest to a revision that was not found, nearest first ({@link Nearest}): for a day,
+     * by days apart; for a commit, by the edit distance between it and the commit's prefix of its length, then newest
+     * first.
      */
     public List<Version> nearest(String revision, LocalDate day, int n) {
-        Comparator<Version> order;
-        if (day != null) {
-            long d = day.toEpochDay();
-            order = Comparator.comparingLong(v ->
-                    Math.abs(v.time().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay() - d));
-        } else {
-            String r = revision.toLowerCase(Locale.ROOT);
-            order = Comparator.comparingInt(v -> {
-                String id = v.commit() != null ? v.commit() : v.id();
-                return Spelling.editDistance(r, id.substring(0, Math.min(id.length(), Math.max(r.length(), 7))));
-            });
-        }
-        List<Version> newestFirst = new ArrayList<>(versions);
-        java.util.Collections.reverse(newestFirst);
-        newestFirst.sort(order);
-        return List.copyOf(newestFirst.subList(0, Math.min(n, newestFirst.size())));
+        return Nearest.of(versions, revision, day, v -> v.commit() != null ? v.commit() : v.id(), Version::time, n);
     }
 }
