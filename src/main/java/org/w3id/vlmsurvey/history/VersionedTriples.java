@@ -36,27 +36,50 @@ public final class VersionedTriples {
     public static final String ADDED = "/added", REMOVED = "/removed";
 
     private final List<Node> versions;
-    /** Every distinct triple, indexed for find. */
-    private final Graph all;
-    /** The versions each triple of {@link #all} holds in. */
-    private final Map<Triple, BitSet> holds;
+    /** Every distinct triple, indexed for find, each a {@link Held} with the versions it holds in. */
+    private final Graph all = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
 
     private final PrefixMapping prefixes;
     private final List<Graph> views = new ArrayList<>();
 
-    private VersionedTriples(List<Node> versions, Graph all, Map<Triple, BitSet> holds, PrefixMapping prefixes) {
+    /** A triple as stored: with the versions it holds in (a find over the store gives these objects back). */
+    private static final class Held extends Triple {
+        private static final long serialVersionUID = 1L;
+        final BitSet in;
+
+        Held(Triple t, BitSet in) {
+            super(t.getSubject(), t.getPredicate(), t.getObject());
+            this.in = in;
+        }
+    }
+
+    private VersionedTriples(List<Node> versions, Map<Triple, BitSet> holds, PrefixMapping prefixes) {
         this.versions = List.copyOf(versions);
-        this.all = all;
-        this.holds = holds;
         this.prefixes = prefixes;
         long[] sizes = new long[versions.size()];
-        holds.values().forEach(b -> b.stream().forEach(i -> sizes[i]++));
+        holds.forEach((t, in) -> {
+            if (in.isEmpty()) return;
+            all.add(new Held(t, in));
+            in.stream().forEach(i -> sizes[i]++);
+        });
         for (int i = 0; i < versions.size(); i++) views.add(new VersionGraph(i, sizes[i]));
+    }
+
+    /** The versions a stored triple holds in (the stored object, or the one equal to it); empty if none. */
+    private BitSet in(Triple t) {
+        if (t instanceof Held h) return h.in;
+        // by subject and predicate: a find of a whole triple may answer with the triple asked for, not the one stored
+        var it = all.find(t.getSubject(), t.getPredicate(), Node.ANY);
+        try {
+            while (it.hasNext()) if (it.next() instanceof Held h && h.equals(t)) return h.in;
+            return new BitSet();
+        } finally {
+            it.close();
+        }
     }
 
     /** The versions' graphs, by the versions' IRIs (oldest first); equal graphs may be the same object. */
     public static VersionedTriples of(List<Node> versions, List<Graph> graphs) {
-        Graph all = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
         Map<Triple, BitSet> holds = new HashMap<>();
         PrefixMapping prefixes = new PrefixMappingImpl();
         Map<Graph, BitSet> same = new java.util.IdentityHashMap<>();
@@ -64,13 +87,10 @@ public final class VersionedTriples {
             same.computeIfAbsent(graphs.get(i), g -> new BitSet()).set(i);
         same.forEach((g, in) -> {
             prefixes.setNsPrefixes(g.getPrefixMapping());
-            g.find().forEachRemaining(t -> holds.computeIfAbsent(t, x -> {
-                        all.add(x);
-                        return new BitSet();
-                    })
+            g.find().forEachRemaining(t -> holds.computeIfAbsent(t, x -> new BitSet())
                     .or(in));
         });
-        return new VersionedTriples(versions, all, holds, prefixes);
+        return new VersionedTriples(versions, holds, prefixes);
     }
 
     /** The versions' IRIs, oldest first. */
@@ -106,7 +126,8 @@ public final class VersionedTriples {
         int n = versions.size();
         if (n == 0) return;
         Node newest = versions.get(n - 1);
-        holds.forEach((t, in) -> {
+        all.find().forEachRemaining(t -> {
+            BitSet in = in(t);
             if (in.get(n - 1)) out.add(newest, t.getSubject(), t.getPredicate(), t.getObject());
             for (int i = 1; i < n; i++) {
                 boolean now = in.get(i), before = in.get(i - 1);
@@ -134,14 +155,13 @@ public final class VersionedTriples {
 
         @Override
         protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-            return all.find(pattern).filterKeep(t -> holds.get(t).get(index));
+            return all.find(pattern).filterKeep(t -> in(t).get(index));
         }
 
         @Override
         protected boolean graphBaseContains(Triple t) {
             if (!t.isConcrete()) return super.graphBaseContains(t);
-            BitSet in = holds.get(t);
-            return in != null && in.get(index);
+            return in(t).get(index);
         }
 
         @Override
@@ -162,7 +182,6 @@ public final class VersionedTriples {
      */
     public static final class Reader {
         private final String name;
-        private final Graph all = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
         private final Map<Triple, BitSet> in = new HashMap<>();
         private final Map<Node, Integer> graphs = new LinkedHashMap<>();
         private final Graph description = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
@@ -184,11 +203,7 @@ public final class VersionedTriples {
                 return;
             }
             int g = graphs.computeIfAbsent(q.getGraph(), x -> graphs.size());
-            in.computeIfAbsent(t, x -> {
-                        all.add(x);
-                        return new BitSet();
-                    })
-                    .set(g);
+            in.computeIfAbsent(t, x -> new BitSet()).set(g);
         }
 
         /** The description of the versions read (the default graph). */
@@ -249,10 +264,10 @@ public final class VersionedTriples {
                         if (removed[i] >= 0 && gs.get(removed[i])) present = true;
                     }
                 } else for (int i = 0; i < n; i++) if (full[i] >= 0 && gs.get(full[i])) vs.set(i);
-                if (vs.isEmpty()) all.delete(e.getKey());
-                else holds.put(e.getKey(), vs);
+                holds.put(e.getKey(), vs);
             }
-            return new VersionedTriples(versions, all, holds, prefixes);
+            in.clear();
+            return new VersionedTriples(versions, holds, prefixes);
         }
 
         private static Node base(String iri, String suffix) {

@@ -119,6 +119,11 @@ class ChangeSetsTest {
         v1.find().forEachRemaining(onlyNewest::remove);
         assertFalse(onlyNewest.isEmpty());
         for (var t : onlyNewest) assertFalse(v1.contains(t), t.toString());
+        // and holds each of its own, looked up by value (not the object stored)
+        for (var t : history.versions().get(0).data().find().toList())
+            assertTrue(
+                    v1.contains(org.apache.jena.graph.Triple.create(t.getSubject(), t.getPredicate(), t.getObject())),
+                    t.toString());
     }
 
     @Test
