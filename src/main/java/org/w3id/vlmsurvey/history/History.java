@@ -539,8 +539,10 @@ public final class History {
         return served(r);
     }
 
+    /** The versions read, served; quads that describe no version are no history: given back as they were read. */
     private static DatasetGraph served(VersionedTriples.Reader r) {
-        return r.finish(order(r.description())).dataset(r.description());
+        List<Node> versions = order(r.description());
+        return versions.isEmpty() ? r.asRead() : r.finish(versions).dataset(r.description());
     }
 
     /**

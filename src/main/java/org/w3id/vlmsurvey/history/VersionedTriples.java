@@ -206,6 +206,19 @@ public final class VersionedTriples {
             in.computeIfAbsent(t, x -> new BitSet()).set(g);
         }
 
+        /**
+         * What was read, as it was (for a file whose description names no version: it is no history, and is
+         * served or queried as the plain dataset it is).
+         */
+        public DatasetGraph asRead() {
+            DatasetGraph ds = DatasetGraphFactory.create();
+            description.find().forEachRemaining(ds.getDefaultGraph()::add);
+            Node[] names = graphs.keySet().toArray(new Node[0]);
+            in.forEach((t, gs) -> gs.stream().forEach(g -> ds.add(Quad.create(names[g], t))));
+            ds.prefixes().putAll(prefixes);
+            return ds;
+        }
+
         /** The description of the versions read (the default graph). */
         public Graph description() {
             return description;

@@ -154,6 +154,25 @@ class ChangeSetsTest {
     }
 
     @Test
+    void aFileThatDescribesNoVersionIsGivenBackAsRead() throws IOException {
+        Path plain = tmp.resolve("plain.trig");
+        Files.writeString(
+                plain,
+                "<https://example.org/g> { <https://example.org/a> <https://example.org/b> <https://example.org/c> }\n"
+                        + "<https://example.org/d> <https://example.org/e> \"f\" .\n");
+        DatasetGraph ds = History.read(plain);
+        Node g = NodeFactory.createURI("https://example.org/g");
+        assertEquals(List.of(g), graphNames(ds));
+        assertEquals(1, ds.getGraph(g).size());
+        assertEquals(1, ds.getDefaultGraph().size());
+        assertTrue(ds.contains(
+                g,
+                NodeFactory.createURI("https://example.org/a"),
+                NodeFactory.createURI("https://example.org/b"),
+                NodeFactory.createURI("https://example.org/c")));
+    }
+
+    @Test
     void theVersionsOfADatasetOfChangeSetsAreServedTheSame() {
         // a cache file holds the change sets as quads: read back by History.served
         DatasetGraph cs = history.changeSets();
