@@ -28,7 +28,8 @@ import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * The survey's history: every version built by {@link SurveyGraph} (the one mapping), as one named graph per
- * version, and a default graph describing the versions ({@code vlm:SurveyVersion}) and, for each paper, dataset
+ * version (each distinct triple stored once, {@link VersionedTriples}; written as change sets, {@link #changeSets}),
+ * and a default graph describing the versions ({@code vlm:SurveyVersion}) and, for each paper, dataset
  * and method category, the first and last version that listed it.
  * <p>
  * Equal contents (the same git blob id) are built once and their graph reused. Distinct contents are built in
