@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Build every version of the survey, from a git repository (the commits that changed the file, "
                     + "first-parent order, read with JGit) or from a folder of dated copies (YYYY-MM-DD*.md), and write them "
-                    + "as TriG: one named graph per version, and a default graph describing the versions and when each paper, "
+                    + "as TriG: the newest version in full and each other version as the triples it added and removed (named graphs "
+                    + "<VERSION/added> and <VERSION/removed>), and a default graph describing the versions and when each paper, "
                     + "dataset and category was first and last listed. The same input gives the same bytes.",
             "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
                     + "the output is still written and the exit code is 1."
@@ -72,7 +73,7 @@ final class HistoryCommand implements Callable<Integer> {
                 origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file, limits(), err);
         History history = History.build(snapshots, threads);
         report(err, snapshots.size(), history);
-        output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(history.dataset(), os));
+        output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(history.changeSets(), os));
         return history.errors().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 
@@ -104,7 +105,7 @@ final class HistoryCommand implements Callable<Integer> {
             head = git.head();
         }
         var l = org.w3id.vlmsurvey.server.store.BuiltGraphs.of(cacheDir)
-                .history(head, file, limits, () -> build(dir, file, limits, err).dataset());
+                .history(head, file, limits, () -> build(dir, file, limits, err).changeSets());
         if (l.hit()) {
             err.println("history of " + file + " at " + head + ": from the graph cache " + cacheDir);
             err.flush();

@@ -7,22 +7,32 @@ import org.w3id.vlmsurvey.history.GitSnapshots;
 import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 
-/** A real server on an ephemeral port serving a test history built from its git repository (the tests' one way). */
+/**
+ * A real server on an ephemeral port serving a test history built from its git repository (the tests' one way), as
+ * {@code serve --history FILE.trig} does: written as TriG (the change sets of {@code history -o}) and read back.
+ */
 final class HistoryServers {
     private HistoryServers() {}
 
-    /** Builds the history of {@code repo}'s README.md (2 threads) and serves it, with a 30 s query timeout. */
+    /**
+     * Builds the history of {@code repo}'s README.md (2 threads), writes it next to the repository as
+     * {@code history.trig} and serves that file, with a 30 s query timeout.
+     */
     static SurveyServer start(TestHistory repo) throws IOException {
         History h;
         try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
             h = History.build(git.history(), 2);
+        }
+        java.nio.file.Path trig = repo.dir.resolveSibling("history.trig");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(trig)) {
+            org.w3id.vlmsurvey.export.Exporter.writeTrig(h.changeSets(), out);
         }
         return SurveyServer.start(
                 ServerOptions.builder(SurveyGraph.Source.bundled())
                         .port(0)
                         .timeout(Duration.ofSeconds(30))
                         .build(),
-                h.dataset(),
+                History.read(trig),
                 2);
     }
 }

@@ -15,6 +15,7 @@ import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.cache.GraphCache;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.history.History;
 
 /**
  * Where a served survey graph comes from, cheapest first: the graph of the bundled survey prebuilt at build time and
@@ -78,18 +79,25 @@ public final class BuiltGraphs {
     }
 
     /**
-     * The history of {@code file} in a git repository at commit {@code head} within {@code limits}: from the cache
-     * when it was built before by this program, else {@code build}'s (then cached; null: nothing to cache). Without a
-     * cache or a head commit, built.
+     * The history of {@code file} in a git repository at commit {@code head} within {@code limits}, as served
+     * ({@link History#served}): from the cache when it was built before by this program, else {@code build}'s (its
+     * change sets, {@link History#changeSets}; then cached; null: nothing to cache). Without a cache or a head commit,
+     * built.
      */
     public GraphCache.Lookup history(
             String head, String file, Object limits, java.util.function.Supplier<DatasetGraph> build) {
-        if (cache == null || head == null) return new GraphCache.Lookup(build.get(), false, null);
+        if (cache == null || head == null) return served(new GraphCache.Lookup(build.get(), false, null), file);
         String key = "history head=" + head + " file=" + file + " limits=" + limits + " program="
                 + Fingerprint.programDigest() + " version=" + version;
         GraphCache.Lookup l = cache.get(key, build);
         if (l.hit()) LOG.info("the history of {} at {}: built earlier, from the cache {}", file, head, cache.dir());
-        return l;
+        return served(l, cache.file(key).toString());
+    }
+
+    private static GraphCache.Lookup served(GraphCache.Lookup l, String name) {
+        return l.dataset() == null
+                ? l
+                : new GraphCache.Lookup(History.served(l.dataset(), name), l.hit(), l.discarded());
     }
 
     /**

@@ -42,6 +42,11 @@ public final class SurveyStore {
     private final SurveyTextIndex text;
     private final DatasetGraph dataset;
     /**
+     * The history whose versions the in-memory store serves as named graphs ({@link WithVersions}, linked, not
+     * copied): the one of the last {@link #replace}, set in its write transaction.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<DatasetGraph> linked;
+    /**
      * What is served of a history: the history ({@code serve --history-git}, {@code --history}), its versions, what
      * changed at each, and the datasets of its older versions built so far (see {@link #datasetAt}); {@link
      * #NONE} without a history. One immutable holder behind one volatile reference, so that a refresh ({@link
@@ -76,21 +81,29 @@ public final class SurveyStore {
     /** How many datasets of older versions are kept at once (the most recently used). */
     static final int OLDER_KEPT = 4;
 
-    private SurveyStore(DatasetGraph base, SurveyTextIndex text) {
+    private SurveyStore(
+            DatasetGraph base, SurveyTextIndex text, java.util.concurrent.atomic.AtomicReference<DatasetGraph> linked) {
         this.base = base;
         this.text = text;
         this.dataset = text.dataset();
+        this.linked = linked;
     }
 
+    /**
+     * A store in memory; a history's versions are served beside it as linked views ({@link WithVersions}): the heap
+     * holds each distinct triple of the history once.
+     */
     public static SurveyStore inMemory() {
         DatasetGraph base = DatasetGraphFactory.createTxnMem();
-        return new SurveyStore(base, SurveyTextIndex.inMemory(base));
+        var linked = new java.util.concurrent.atomic.AtomicReference<DatasetGraph>();
+        return new SurveyStore(base, SurveyTextIndex.inMemory(new WithVersions(base, linked::get)), linked);
     }
 
     public static SurveyStore tdb2(Path dir) {
         DatasetGraph base = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
-            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)));
+            // on disk, a history's versions are copied into the store (TDB2 answers its own queries)
+            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)), null);
         } catch (RuntimeException e) {
             base.close();
             throw e;
@@ -235,13 +248,13 @@ public final class SurveyStore {
             data.find().forEachRemaining(dft::add);
             dft.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
             DatasetGraph h = next != null ? next.history() : served.history();
-            if (h != null) {
-                h.getDefaultGraph().find().forEachRemaining(dft::add);
-                // the versions' graphs go to the store below the text index: search covers the served version only
+            if (h != null) h.getDefaultGraph().find().forEachRemaining(dft::add);
+            // the versions' graphs are beside the store, below the text index: search covers the served version only
+            if (linked != null) linked.set(h);
+            else if (h != null)
                 h.listGraphNodes().forEachRemaining(g -> h.getGraph(g)
                         .find()
                         .forEachRemaining(t -> base.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
-            }
             if (fingerprint != null) {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));

@@ -4,17 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
+import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.Nearest;
 import org.w3id.vlmsurvey.vocab.VLM;
 
@@ -28,9 +24,6 @@ import org.w3id.vlmsurvey.vocab.VLM;
 public final class SurveyVersions {
     /** The shortest commit prefix looked up (as {@code git} abbreviates). */
     public static final int MIN_PREFIX = 7;
-
-    private static final Node WAS_REVISION_OF =
-            org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasRevisionOf");
 
     /**
      * One version: its position (0 = oldest), IRI (also its graph's name), id (the commit, or the dated copy's name),
@@ -59,26 +52,8 @@ public final class SurveyVersions {
     /** The versions described by {@code history}'s default graph; null when it describes none. */
     public static SurveyVersions of(DatasetGraph history) {
         Graph g = history.getDefaultGraph();
-        List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), VLM.SurveyVersion.asNode())
-                .mapWith(t -> t.getSubject())
-                .toList();
-        if (nodes.isEmpty()) return null;
-        Map<Node, Node> next = new HashMap<>();
-        for (Node v : nodes) {
-            Node previous = value(g, v, WAS_REVISION_OF);
-            if (previous != null) next.put(previous, v);
-        }
-        // oldest first: along the revision chain from the version that revises none; any left over by time
-        List<Node> ordered = new ArrayList<>();
-        List<Node> roots = nodes.stream()
-                .filter(v -> value(g, v, WAS_REVISION_OF) == null)
-                .sorted(Comparator.comparing(v -> time(g, v)))
-                .toList();
-        for (Node root : roots) for (Node v = root; v != null && !ordered.contains(v); v = next.get(v)) ordered.add(v);
-        nodes.stream()
-                .filter(v -> !ordered.contains(v))
-                .sorted(Comparator.comparing(v -> time(g, v)))
-                .forEach(ordered::add);
+        List<Node> ordered = History.order(g);
+        if (ordered.isEmpty()) return null;
         List<Version> versions = new ArrayList<>();
         for (Node v : ordered) {
             Node commit = value(g, v, VLM.commit.asNode());
@@ -91,7 +66,7 @@ public final class SurveyVersions {
                     v,
                     commit != null ? commit.getLiteralLexicalForm() : local,
                     commit != null ? commit.getLiteralLexicalForm().toLowerCase(Locale.ROOT) : null,
-                    time(g, v),
+                    History.time(g, v),
                     number(g, v, VLM.numberOfPapers.asNode()),
                     number(g, v, VLM.numberOfDatasets.asNode())));
         }
@@ -104,15 +79,6 @@ public final class SurveyVersions {
             return it.hasNext() ? it.next().getObject() : null;
         } finally {
             it.close();
-        }
-    }
-
-    private static Instant time(Graph g, Node v) {
-        Node d = value(g, v, DCTerms.date.asNode());
-        try {
-            return d == null ? Instant.EPOCH : Instant.parse(d.getLiteralLexicalForm());
-        } catch (java.time.format.DateTimeParseException e) {
-            return Instant.EPOCH;
         }
     }
 
