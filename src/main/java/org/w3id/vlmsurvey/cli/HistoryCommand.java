@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Build every version of the survey, from a git repository (the commits that changed the file, "
                     + "first-parent order, read with JGit) or from a folder of dated copies (YYYY-MM-DD*.md), and write them "
-                    + "as TriG: one named graph per version, and a default graph describing the versions and when each paper, "
+                    + "as TriG: the newest version in full and each other version as the triples it added and removed (named graphs "
+                    + "<VERSION/added> and <VERSION/removed>), and a default graph describing the versions and when each paper, "
                     + "dataset and category was first and last listed. The same input gives the same bytes.",
             "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
                     + "the output is still written and the exit code is 1.",
@@ -87,7 +88,7 @@ final class HistoryCommand implements Callable<Integer> {
         List<Path> dirs = origin.dir != null ? origin.dir : origin.git;
         List<String> files = origin.dir != null ? null : files(origin.git, file, "--git", "--file");
         List<History> histories = histories(dirs, files, limits(), threads, err);
-        var dataset = Histories.dataset(histories, threads);
+        var dataset = Histories.changeSets(histories, threads);
         output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(dataset, os));
         boolean ok = histories.stream()
                 .allMatch(h -> h.errors().isEmpty() && !h.versions().isEmpty());
@@ -98,7 +99,7 @@ final class HistoryCommand implements Callable<Integer> {
      * The survey file of each repository: {@code files} given once is every repository's, given once per repository
      * is each one's in order; any other number is a usage error naming both options.
      */
-    static List<String> files(List<Path> dirs, List<String> files, String dirOption, String fileOption) {
+    static List<String> files(List<?> dirs, List<String> files, String dirOption, String fileOption) {
         if (files.size() == dirs.size()) return files;
         if (files.size() == 1) return java.util.Collections.nCopies(dirs.size(), files.get(0));
         throw Failure.usage("give " + fileOption + " once (for every repository) or once per " + dirOption + ", in the "
@@ -146,8 +147,10 @@ final class HistoryCommand implements Callable<Integer> {
             try (GitSnapshots git = GitSnapshots.open(dirs.get(i), files.get(i))) {
                 heads.add(git.head());
             }
-        var l = org.w3id.vlmsurvey.server.store.BuiltGraphs.of(cacheDir)
-                .history(heads, files, limits, () -> build(dirs, files, limits, err));
+        var l = org.w3id.vlmsurvey.server.store.BuiltGraphs.of(cacheDir).history(heads, files, limits, () -> {
+            int threads = Runtime.getRuntime().availableProcessors();
+            return Histories.changeSets(histories(dirs, files, limits, threads, err), threads);
+        });
         if (l.hit()) {
             for (int i = 0; i < dirs.size(); i++)
                 err.println(

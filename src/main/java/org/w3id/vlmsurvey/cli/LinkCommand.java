@@ -10,7 +10,9 @@ import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.linking.Endpoint;
 import org.w3id.vlmsurvey.linking.Linker;
+import org.w3id.vlmsurvey.linking.PaperMetadata;
 import org.w3id.vlmsurvey.linking.SparqlRemote;
+import org.w3id.vlmsurvey.linking.WebRemote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
             "Ask Wikidata and dblp for the entities matching the survey's papers and venues "
                     + "(by arXiv id, DOI, dblp venue id, title) and write the links, with their provenance, to a Turtle file "
                     + "that export and serve then include.",
+            "With --metadata: fetch each paper's authors and abstract from the arXiv API and dblp instead, into "
+                    + "data/metadata.ttl.",
             "Exits 0 when every batch was answered, 3 when some failed (the links found are still written)."
         })
 final class LinkCommand implements Callable<Integer> {
@@ -54,15 +58,48 @@ final class LinkCommand implements Callable<Integer> {
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
-            defaultValue = "data/links.ttl",
-            description = "where to write the links (default: ${DEFAULT-VALUE})")
+            description = "where to write the links (default: data/links.ttl; with --metadata, data/metadata.ttl)")
     Path output;
 
     @Option(
             names = "--batch-size",
             defaultValue = "50",
-            description = "key values per query (default: ${DEFAULT-VALUE})")
+            description = "key values per query; with --metadata, arXiv ids per request (default: ${DEFAULT-VALUE})")
     int batchSize;
+
+    @Option(
+            names = "--metadata",
+            description = "fetch the papers' authors and abstracts (arXiv API, dblp search) instead of links")
+    boolean metadata;
+
+    @Option(
+            names = "--arxiv-url",
+            paramLabel = "URL",
+            defaultValue = PaperMetadata.ARXIV_URL,
+            description = "with --metadata: the arXiv API's query URL (default: ${DEFAULT-VALUE})")
+    String arxivUrl;
+
+    @Option(
+            names = "--dblp-url",
+            paramLabel = "URL",
+            defaultValue = PaperMetadata.DBLP_URL,
+            description = "with --metadata: dblp's publication search URL (default: ${DEFAULT-VALUE})")
+    String dblpUrl;
+
+    @Option(
+            names = "--delay",
+            paramLabel = "MILLISECONDS",
+            defaultValue = "3000",
+            description =
+                    "with --metadata: pause before each request but the first, as arXiv asks (default: ${DEFAULT-VALUE})")
+    long delay;
+
+    @Option(
+            names = "--max-bytes",
+            paramLabel = "N",
+            defaultValue = "20000000",
+            description = "with --metadata: the largest answer read, in bytes (default: ${DEFAULT-VALUE})")
+    long maxBytes;
 
     @Option(
             names = "--timeout",
@@ -98,6 +135,8 @@ final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (metadata) return metadata();
+        if (output == null) output = Path.of("data/links.ttl");
         List<Endpoint> endpoints = new ArrayList<>();
         List<String> names = only == null ? List.of("wikidata", "dblp") : only;
         for (String n : names) {
@@ -109,7 +148,8 @@ final class LinkCommand implements Callable<Integer> {
         }
         if (batchSize < 1 || tries < 1 || backoff < 0)
             throw Failure.usage("--batch-size and --tries must be at least 1, --backoff not negative");
-        SurveyGraph.Result result = source.build(source.resolve().withLinks(null), null);
+        SurveyGraph.Result result =
+                source.build(source.resolve().withLinks(null).withMetadata(null), null);
         var settings = new SparqlRemote.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff));
         Linker.Outcome outcome =
                 new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC()).run(result.data(), endpoints);
@@ -120,6 +160,34 @@ final class LinkCommand implements Callable<Integer> {
                 .getOut()
                 .println("wrote " + output
                         + (outcome.report().hasFailures() ? " (incomplete: some batches failed)" : ""));
+        return outcome.report().hasFailures() ? Main.IO : Main.OK;
+    }
+
+    /** {@code link --metadata}: authors and abstracts, with their provenance, into {@code data/metadata.ttl}. */
+    private int metadata() {
+        if (output == null) output = Path.of("data/" + SurveyGraph.Source.METADATA);
+        if (batchSize < 1 || tries < 1 || backoff < 0 || maxBytes < 1 || delay < 0)
+            throw Failure.usage(
+                    "--batch-size, --tries and --max-bytes must be at least 1, --backoff and --delay not negative");
+        for (String url : List.of(arxivUrl, dblpUrl))
+            if (!url.matches("https?://[^\\s?#]+"))
+                throw Failure.usage("'" + url + "' is not an http(s) URL without query or fragment");
+        SurveyGraph.Result result =
+                source.build(source.resolve().withLinks(null).withMetadata(null), null);
+        var settings = new WebRemote.Settings(
+                connectTimeout, timeout, tries, Duration.ofMillis(backoff), Duration.ofMillis(delay), maxBytes);
+        PaperMetadata.Outcome outcome = new PaperMetadata(
+                        new WebRemote(settings, WebRemote.Pause.SLEEP),
+                        new PaperMetadata.Services(arxivUrl, dblpUrl, batchSize),
+                        Clock.systemUTC())
+                .run(result.data());
+        outcome.report().print(spec.commandLine().getOut());
+        if (!outcome.report().anyAnswered()) throw Failure.io(output + ": not written: no request was answered", null);
+        OutputOption.atomically(output, os -> Exporter.write(outcome.metadata(), Exporter.Format.TTL, os));
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + output
+                        + (outcome.report().hasFailures() ? " (incomplete: some requests failed)" : ""));
         return outcome.report().hasFailures() ? Main.IO : Main.OK;
     }
 }

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.w3id.vlmsurvey.history.GitMirror;
 import org.w3id.vlmsurvey.query.QueryPolicy;
 import org.w3id.vlmsurvey.query.TextSearchLimits;
 import org.w3id.vlmsurvey.server.ServerOptions;
 import org.w3id.vlmsurvey.server.SurveyServer;
+import org.w3id.vlmsurvey.server.store.HistoryRefresh;
+import org.w3id.vlmsurvey.server.store.HistoryRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,11 +194,26 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--history-git",
-            paramLabel = "DIR",
-            description = "also serve the survey's history read from this git repository: each version a named graph "
-                    + "(see history); repeat it for several surveys, one repository each: the newest version of each, "
-                    + "merged, is served")
-    List<Path> historyGit;
+            paramLabel = "DIR|URL",
+            description = "also serve the survey's history read from this git repository: each version a named graph"
+                    + " (see history); the newest version is the survey served. A URL (" + GitMirror.SCHEMES
+                    + ") is cloned into the cache folder and fetched again every --refresh. Repeat it for several"
+                    + " surveys, one repository each: the newest version of each, merged, is served (read once at"
+                    + " start-up: --refresh follows one repository only)")
+    List<String> historyGit;
+
+    @Option(
+            names = "--refresh",
+            paramLabel = "DURATION",
+            defaultValue = DEFAULT_REFRESH,
+            converter = DurationConverter.OrZero.class,
+            description = "with one --history-git: look for new commits this often (fetching a URL), and serve the new"
+                    + " versions without a restart; 30s, 10m, 1h or PT1H; 0 never (default: ${DEFAULT-VALUE}; several"
+                    + " --history-git are not followed)")
+    Duration refresh;
+
+    /** How often {@code --history-git} looks for new commits by default. */
+    static final String DEFAULT_REFRESH = "1h";
 
     @Option(
             names = "--history-file",
@@ -223,23 +241,69 @@ final class ServeCommand implements Callable<Integer> {
             throw Failure.usage("serve: --watch needs a source file (--source FILE.md)");
         if (historyGit != null && history != null)
             throw Failure.usage("serve: give --history-git or --history, not both");
+        if (historyGit == null && spec.commandLine().getParseResult().hasMatchedOption("--refresh"))
+            throw Failure.usage("serve: --refresh needs --history-git DIR|URL");
+        if (historyGit != null
+                && historyGit.size() > 1
+                && spec.commandLine().getParseResult().hasMatchedOption("--refresh")
+                && !refresh.isZero())
+            throw Failure.usage("serve: --refresh follows one --history-git; several are read once, at start-up"
+                    + " (leave --refresh out or give --refresh 0)");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
         List<String> historyFiles = historyGit == null
                 ? null
                 : HistoryCommand.files(historyGit, historyFile, "--history-git", "--history-file");
-        if (historyGit != null)
-            versions = HistoryCommand.cached(
-                    cacheDir,
-                    historyGit,
-                    historyFiles,
-                    historyLimits.limits(),
-                    spec.commandLine().getErr());
+        List<HistoryRepository> repos = new ArrayList<>();
+        SurveyServer server;
+        try {
+            if (historyGit != null) {
+                for (String location : historyGit) repos.add(HistoryRepository.open(location, cacheDir));
+                versions = cachedHistory(
+                        cacheDir, repos.stream().map(HistoryRepository::dir).toList(), historyFiles);
+            }
+            server = start(cacheDir, versions, historyFiles);
+            // several repositories are read once, at start-up (--refresh with several is refused above)
+            if (repos.size() == 1 && !refresh.isZero()) {
+                HistoryRepository r = repos.get(0);
+                server.follow(new HistoryRefresh(
+                                r,
+                                historyFiles.get(0),
+                                dir -> cachedHistory(cacheDir, List.of(dir), historyFiles),
+                                server.store())
+                        .every(refresh));
+            }
+        } catch (RuntimeException e) {
+            repos.forEach(HistoryRepository::close);
+            throw e;
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            repos.forEach(HistoryRepository::close);
+                        },
+                        "vlm-survey-shutdown"));
+        server.join();
+        return Main.OK;
+    }
+
+    private org.apache.jena.sparql.core.DatasetGraph cachedHistory(Path cacheDir, List<Path> dirs, List<String> files) {
+        return HistoryCommand.cached(
+                cacheDir,
+                dirs,
+                files,
+                historyLimits.limits(),
+                spec.commandLine().getErr());
+    }
+
+    private SurveyServer start(
+            Path cacheDir, org.apache.jena.sparql.core.DatasetGraph versions, List<String> historyFiles) {
         if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
             throw new org.w3id.vlmsurvey.diagnostics.SourceException(
                     org.w3id.vlmsurvey.diagnostics.Problem.error(
-                            historyGit != null ? historyGit.get(0).toString() : history.toString(),
+                            historyGit != null ? GitMirror.shown(historyGit.get(0)) : history.toString(),
                             0,
                             "no version of the survey to serve: "
                                     + (historyGit != null
@@ -270,9 +334,6 @@ final class ServeCommand implements Callable<Integer> {
                 .queryPolicy(new QueryPolicy(
                         arqSyntax, new TextSearchLimits(textMaxClauses, textLeadingWildcards, textRegex), maxQueryRows))
                 .build();
-        SurveyServer server = SurveyServer.start(options, versions, source.threads);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "vlm-survey-shutdown"));
-        server.join();
-        return Main.OK;
+        return SurveyServer.start(options, versions, source.threads);
     }
 }

@@ -25,4 +25,9 @@ public final class IdentityKeys {
     public static String title(String title) {
         return MappingFunctions.titleKey(title);
     }
+
+    /** Whether {@code id} is an arXiv id as the mapping writes {@code fabio:hasArXivId} ("2103.00020", "cs/0112017"). */
+    public static boolean isArxivId(String id) {
+        return MappingFunctions.isArxivId(id);
+    }
 }

@@ -48,20 +48,29 @@ public final class SurveyGraph {
     }
 
     /**
-     * Where the survey comes from: a file ({@code path}), or the copy bundled in the program (no path); and the links
-     * to external graphs made by the {@code link} command ({@code links}, a Turtle file, or null for none). Nothing is
-     * read until {@link #read()}.
+     * Where the survey comes from: a file ({@code path}), or the copy bundled in the program (no path); the links
+     * to external graphs made by the {@code link} command ({@code links}, a Turtle file, or null for none); and the
+     * papers' authors and abstracts fetched by {@code link --metadata} ({@code metadata}, a Turtle file, or null).
+     * Nothing is read until {@link #read()}.
      */
-    public record Source(String name, Path path, Path links) {
+    public record Source(String name, Path path, Path links, Path metadata) {
         /** The links file looked for by default: {@code links.ttl} next to the survey file, so {@code data/links.ttl}. */
         public static final String LINKS = "links.ttl";
 
+        /** The metadata file looked for by default: {@code metadata.ttl} next to the survey file. */
+        public static final String METADATA = "metadata.ttl";
+
+        /** A source without metadata. */
+        public Source(String name, Path path, Path links) {
+            this(name, path, links, null);
+        }
+
         public static Source bundled() {
-            return new Source(Bundled.SURVEY, null, defaultLinks(null));
+            return new Source(Bundled.SURVEY, null, beside(null, LINKS), beside(null, METADATA));
         }
 
         public static Source file(Path p) {
-            return new Source(p.toString(), p, defaultLinks(p));
+            return new Source(p.toString(), p, beside(p, LINKS), beside(p, METADATA));
         }
 
         /** The given file, else {@code data/vlm-survey.md} in the working directory, else the bundled copy. */
@@ -73,27 +82,39 @@ public final class SurveyGraph {
 
         /** This source with the given links file (null: without links). */
         public Source withLinks(Path file) {
-            return new Source(name, path, file);
+            return new Source(name, path, file, metadata);
         }
 
-        /** {@code links.ttl} next to the survey file (for the bundled survey: {@code data/links.ttl} in the working directory), when it exists. */
-        static Path defaultLinks(Path survey) {
+        /** This source with the given metadata file (null: without metadata). */
+        public Source withMetadata(Path file) {
+            return new Source(name, path, links, file);
+        }
+
+        /** The file {@code name} in the directory of the survey file (for the bundled survey: {@code data/}), when it exists. */
+        static Path beside(Path survey, String name) {
             Path dir = survey == null
                     ? Path.of(Bundled.SURVEY).getParent()
                     : survey.toAbsolutePath().getParent();
-            Path links = dir == null ? Path.of(LINKS) : dir.resolve(LINKS);
-            return Files.isRegularFile(links) ? links : null;
+            Path file = dir == null ? Path.of(name) : dir.resolve(name);
+            return Files.isRegularFile(file) ? file : null;
         }
 
         /**
-         * Reads the source once: the survey's bytes (the bundled copy's, or the file's) and the links file (parsed
-         * here, once). A source that cannot be read, or links that are not valid Turtle, throw {@link SourceException}.
+         * Reads the source once: the survey's bytes (the bundled copy's, or the file's), the links and the metadata
+         * files (parsed here, once, into one graph of added triples). A source that cannot be read, or links or
+         * metadata that are not valid Turtle, throw {@link SourceException}.
          */
         public Snapshot read() {
             byte[] bytes = path == null ? Bundled.bytes(Bundled.SURVEY) : bytes(path, name);
-            if (links == null) return Snapshot.of(name, bytes);
-            byte[] linkBytes = bytes(links, links.toString());
-            return new Snapshot(name, bytes, sha256(bytes, linkBytes), parseLinks(linkBytes, links.toString()));
+            if (links == null && metadata == null) return Snapshot.of(name, bytes);
+            byte[] linkBytes = links == null ? null : bytes(links, links.toString());
+            byte[] metadataBytes = metadata == null ? null : bytes(metadata, metadata.toString());
+            Graph added = GraphFactory.createGraphMem();
+            if (linkBytes != null)
+                parseLinks(linkBytes, links.toString()).find().forEachRemaining(added::add);
+            if (metadataBytes != null)
+                parseLinks(metadataBytes, metadata.toString()).find().forEachRemaining(added::add);
+            return new Snapshot(name, bytes, sha256(bytes, linkBytes, metadataBytes), added);
         }
 
         private static byte[] bytes(Path file, String name) {
@@ -136,6 +157,11 @@ public final class SurveyGraph {
 
     /** The digest of a snapshot: the bytes alone; with links, the bytes, {@code links.ttl} and the links' bytes. */
     static String sha256(byte[] bytes, byte[] links) {
+        return sha256(bytes, links, null);
+    }
+
+    /** As {@link #sha256(byte[], byte[])}, then, with metadata, {@code metadata.ttl} and the metadata's bytes. */
+    static String sha256(byte[] bytes, byte[] links, byte[] metadata) {
         java.security.MessageDigest md;
         try {
             md = java.security.MessageDigest.getInstance("SHA-256");
@@ -148,6 +174,12 @@ public final class SurveyGraph {
             md.update(Source.LINKS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(links);
+        }
+        if (metadata != null) {
+            md.update((byte) 0);
+            md.update(Source.METADATA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(metadata);
         }
         return java.util.HexFormat.of().formatHex(md.digest());
     }

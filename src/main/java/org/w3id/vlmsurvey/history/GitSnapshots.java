@@ -132,19 +132,10 @@ public final class GitSnapshots implements AutoCloseable {
 
     /**
      * The versions of the file ({@link #history()}) whose commit ids are nearest to a revision that does not resolve,
-     * at most {@code n}, nearest first: by the edit distance between the revision and the id's prefix of the same
-     * length, then newest first. For the message of a mistyped {@code --version}.
+     * at most {@code n}, nearest first ({@link Nearest}). For the message of a mistyped {@code --version}.
      */
     public List<Snapshot> nearest(String revision, int n) {
-        String r = revision.strip().toLowerCase(java.util.Locale.ROOT);
-        java.util.Comparator<Snapshot> byDistance = java.util.Comparator.comparingInt(s -> {
-            String id = s.id().substring(0, Math.min(s.id().length(), Math.max(r.length(), 7)));
-            return org.w3id.vlmsurvey.diagnostics.Spelling.editDistance(r, id);
-        });
-        List<Snapshot> all = new ArrayList<>(history());
-        Collections.reverse(all);
-        all.sort(byDistance);
-        return List.copyOf(all.subList(0, Math.min(n, all.size())));
+        return Nearest.of(history(), revision, null, Snapshot::id, Snapshot::time, n);
     }
 
     /** The file as of a revision ({@code HEAD~3}, a tag, a SHA, ...); {@link SourceException} if there is none. */

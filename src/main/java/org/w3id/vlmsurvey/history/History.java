@@ -29,7 +29,8 @@ import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * The survey's history: every version built by {@link SurveyGraph} (the one mapping), as one named graph per
- * version, and a default graph describing the versions ({@code vlm:SurveyVersion}) and, for each paper, dataset
+ * version (each distinct triple stored once, {@link VersionedTriples}; written as change sets, {@link #changeSets}),
+ * and a default graph describing the versions ({@code vlm:SurveyVersion}) and, for each paper, dataset
  * and method category, the first and last version that listed it.
  * <p>
  * Equal contents (the same git blob id) are built once and their graph reused. Distinct contents are built in
@@ -358,8 +359,9 @@ public final class History {
     }
 
     /**
-     * The history as a dataset: one named graph per version (named by the version's IRI) and the default graph
-     * describing the versions and when each paper, dataset and method category was first and last listed.
+     * The history as a dataset: one named graph per version (named by the version's IRI; a read-only view of the
+     * versions' triples, each distinct triple stored once: {@link VersionedTriples}) and the default graph describing
+     * the versions and when each paper, dataset and method category was first and last listed ({@link #description}).
      */
     public DatasetGraph dataset() {
         return dataset(null);
@@ -374,18 +376,71 @@ public final class History {
      * {@code #listed-<slug>-N}, so that nothing of two surveys shares an IRI but the papers, datasets... they share.
      */
     public DatasetGraph dataset(String survey) {
-        DatasetGraph ds = DatasetGraphFactory.createGeneral();
-        Graph dft = ds.getDefaultGraph();
+        if (survey == null) return triples().dataset(description());
+        List<Graph> data = data(survey);
+        return triples(survey, data).dataset(description(survey, data));
+    }
+
+    /**
+     * The history as written ({@code history -o FILE.trig}) and cached: the default graph of {@link #description}, the
+     * newest version in full and every other version as the change set from the version before it
+     * ({@link VersionedTriples#changeSets}).
+     */
+    public DatasetGraph changeSets() {
+        return changeSets(null);
+    }
+
+    /** {@link #changeSets()} of this history as one of several surveys' ({@link #dataset(String)}'s IRIs). */
+    public DatasetGraph changeSets(String survey) {
+        List<Graph> data = data(survey);
+        DatasetGraph ds = DatasetGraphFactory.create();
+        description(survey, data).find().forEachRemaining(ds.getDefaultGraph()::add);
+        (survey == null ? triples() : triples(survey, data)).changeSets(ds);
+        return ds;
+    }
+
+    private VersionedTriples triples;
+
+    /** The versions' triples, each distinct triple once (built when first asked for). */
+    public synchronized VersionedTriples triples() {
+        if (triples == null) triples = triples(null, data(null));
+        return triples;
+    }
+
+    private VersionedTriples triples(String survey, List<Graph> data) {
+        return VersionedTriples.of(
+                versions.stream().map(v -> v.snapshot().iri(survey)).toList(), data);
+    }
+
+    /**
+     * Each version's data: as built for one survey alone ({@code survey} null), else moved into {@code survey}'s
+     * namespace ({@link Surveys#inSurvey(Graph, String)}; a graph shared by equal versions moved once, still shared).
+     */
+    private List<Graph> data(String survey) {
+        if (survey == null) return versions.stream().map(Version::data).toList();
+        Map<Graph, Graph> moved = new java.util.IdentityHashMap<>();
+        return versions.stream()
+                .map(v -> moved.computeIfAbsent(v.data(), g -> Surveys.inSurvey(g, survey)))
+                .toList();
+    }
+
+    /** The versions described, and when each paper, dataset and method category was first and last listed. */
+    public Graph description() {
+        return description(null, data(null));
+    }
+
+    /** {@link #description()} of this history as one of several surveys' ({@link #dataset(String)}). */
+    private Graph description(String survey, List<Graph> moved) {
+        Graph dft = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
         String slug = survey == null ? null : Surveys.slug(survey);
         java.util.function.Function<Node, Node> move = n -> survey == null ? n : Surveys.move(n, survey);
-        Map<Graph, Graph> moved = new java.util.IdentityHashMap<>();
         // each resource's listing intervals: [first index, last index] of consecutive versions listing it
         Map<Node, List<int[]>> intervals = new LinkedHashMap<>();
         Node previous = null;
         for (int i = 0; i < versions.size(); i++) {
             Version v = versions.get(i);
             Node iri = v.snapshot().iri(survey);
-            Graph data = survey == null ? v.data() : moved.computeIfAbsent(v.data(), g -> Surveys.inSurvey(g, survey));
+            Graph data = moved.get(i);
             describe(dft, v, iri, previous, i + 1);
             if (survey != null) dft.add(iri, DCTerms.isVersionOf.asNode(), NodeFactory.createURI(survey));
             int index = i;
@@ -397,7 +452,6 @@ public final class History {
                     if (lastRun != null && lastRun[1] == index - 1) lastRun[1] = index;
                     else runs.add(new int[] {index, index});
                 });
-            ds.addGraph(iri, data);
             previous = iri;
         }
         intervals.forEach((s, runs) -> {
@@ -415,7 +469,7 @@ public final class History {
             }
         });
         canonical.forEach((former, iri) -> dft.add(move.apply(iri), VLM.formerIri.asNode(), move.apply(former)));
-        return ds;
+        return dft;
     }
 
     /** The IRI of the version at {@code index} of this history of {@code survey} ({@link Snapshot#iri(String)}). */
@@ -472,8 +526,10 @@ public final class History {
     }
 
     /**
-     * Reads a history written by {@code history} (TriG) into a dataset; a file that is not valid TriG throws
-     * {@link SourceException} with its line, and so does one the free heap cannot hold, before it is parsed.
+     * Reads a history written by {@code history} (TriG, the change-set form or the full form written before) into the
+     * dataset served ({@link #dataset}'s shape: every version a read-only view of the triples stored once), streamed:
+     * only the distinct triples are held. A file that is not valid TriG throws {@link SourceException} with its line,
+     * and so does one the free heap cannot hold, before it is parsed.
      */
     public static DatasetGraph read(java.nio.file.Path trig) {
         if (!java.nio.file.Files.isRegularFile(trig))
@@ -483,11 +539,93 @@ public final class History {
         } catch (java.io.IOException e) {
             throw new SourceException(Problem.error(trig.toString(), 0, "cannot read: " + e.getMessage()));
         }
-        DatasetGraph ds = DatasetGraphFactory.createTxnMem();
+        VersionedTriples.Reader r = new VersionedTriples.Reader(trig.toString());
         org.apache.jena.riot.RDFParser.source(trig)
                 .lang(org.apache.jena.riot.Lang.TRIG)
                 .errorHandler(SurveyGraph.strict(trig.toString()))
-                .parse(ds);
+                .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                    @Override
+                    public void triple(org.apache.jena.graph.Triple t) {
+                        r.quad(org.apache.jena.sparql.core.Quad.create(
+                                org.apache.jena.sparql.core.Quad.defaultGraphIRI, t));
+                    }
+
+                    @Override
+                    public void quad(org.apache.jena.sparql.core.Quad q) {
+                        r.quad(q);
+                    }
+
+                    @Override
+                    public void prefix(String prefix, String iri) {
+                        r.prefix(prefix, iri);
+                    }
+                });
+        return served(r);
+    }
+
+    /**
+     * The dataset served of a history given as quads ({@link #changeSets}'s form or the full form, such as a cache
+     * file read back), named {@code name} in errors.
+     */
+    public static DatasetGraph served(DatasetGraph history, String name) {
+        VersionedTriples.Reader r = new VersionedTriples.Reader(name);
+        history.prefixes().getMapping().forEach(r::prefix);
+        history.find().forEachRemaining(r::quad);
+        return served(r);
+    }
+
+    /** The versions read, served; quads that describe no version are no history: given back as they were read. */
+    private static DatasetGraph served(VersionedTriples.Reader r) {
+        List<Node> versions = order(r.description());
+        if (versions.isEmpty()) return r.asRead();
+        DatasetGraph ds = r.finish(versions).dataset(r.description());
+        // several surveys' histories: the newest of each merged, as it was written
+        if (r.newest() != null) ds.addGraph(VersionedTriples.NEWEST_MERGED, r.newest());
         return ds;
+    }
+
+    /**
+     * The versions a history's description names ({@code vlm:SurveyVersion}), oldest first: along the
+     * {@code prov:wasRevisionOf} chain from each version that revises none (those by date), then any left over by date.
+     */
+    public static List<Node> order(Graph description) {
+        Graph g = description;
+        List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), VLM.SurveyVersion.asNode())
+                .mapWith(t -> t.getSubject())
+                .toList();
+        Map<Node, Node> next = new HashMap<>();
+        for (Node v : nodes) {
+            Node previous = value(g, v, WAS_REVISION_OF);
+            if (previous != null) next.put(previous, v);
+        }
+        List<Node> ordered = new ArrayList<>();
+        Set<Node> seen = new HashSet<>();
+        java.util.Comparator<Node> byTime = java.util.Comparator.comparing(v -> time(g, v));
+        List<Node> roots = nodes.stream()
+                .filter(v -> value(g, v, WAS_REVISION_OF) == null)
+                .sorted(byTime)
+                .toList();
+        for (Node root : roots) for (Node v = root; v != null && seen.add(v); v = next.get(v)) ordered.add(v);
+        nodes.stream().filter(v -> !seen.contains(v)).sorted(byTime).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static Node value(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            it.close();
+        }
+    }
+
+    /** A version's {@code dcterms:date}, or the epoch when it has none or it is malformed. */
+    public static java.time.Instant time(Graph g, Node v) {
+        Node d = value(g, v, DCTerms.date.asNode());
+        try {
+            return d == null ? java.time.Instant.EPOCH : java.time.Instant.parse(d.getLiteralLexicalForm());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 }

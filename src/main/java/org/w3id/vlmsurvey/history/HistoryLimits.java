@@ -67,10 +67,13 @@ public record HistoryLimits(long maxFileBytes, int maxVersions, long maxTotalByt
     }
 
     /**
-     * Heap needed per byte of a history's TriG once loaded in memory: measured, the real survey's 40.6 MB of TriG
-     * (80 versions, 531,720 quads) needed about 1.5 GB (issue 16).
+     * Heap needed per byte of a history's TriG while it is read (streamed, each distinct triple kept once): measured
+     * (issue 16), the real survey's history of 80 versions reads in a 24 MB heap (the JVM's whole heap, 20 MB is too
+     * little) both as change sets (9.4 MB of TriG, 97,813 quads) and in the full form written before (40.3 MB, 514,834
+     * quads), and holds about 5 MB once read. Three bytes per byte of TriG leaves room; the full form is over-estimated
+     * fourfold. (Reading the full form into a dataset and copying it, as before, needed about 38 per byte: 1.5 GB.)
      */
-    static final long HEAP_PER_TRIG_BYTE = 38;
+    static final long HEAP_PER_TRIG_BYTE = 3;
 
     /** The heap free for a history read from TriG: the maximum heap less what is in use. */
     static long freeHeap() {

@@ -27,7 +27,7 @@ final class LinkProvenance {
             REMOTE_KEY = uri(VLM.NS + "remoteKey"),
             LINKED_RESOURCE = uri(VLM.NS + "linkedResource");
     static final Node SURVEY = uri(VLM.RES + "survey");
-    private static final DateTimeFormatter RUN_ID =
+    static final DateTimeFormatter RUN_ID =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private LinkProvenance() {}
@@ -93,7 +93,7 @@ final class LinkProvenance {
         }
     }
 
-    private static Node dateTime(Instant t) {
+    static Node dateTime(Instant t) {
         return NodeFactory.createLiteralDT(t.truncatedTo(ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
     }
 

@@ -94,10 +94,13 @@ public final class MappingFunctions {
     // ---- links ----
 
     private static final Pattern HREF_EDGES = re("^[<\\s]+|[>\\s]+$");
-    private static final Pattern ARXIV_TEST = rei(
-            "^(https?://)?(www\\.|export\\.)?arxiv\\.org/(abs|pdf)/([a-z-]+(\\.[a-z]{2})?/[0-9]{7}|[0-9]{4}\\.[0-9]{4,5})");
-    private static final Pattern ARXIV = rei(
-            "^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/([a-z-]+(?:\\.[a-z]{2})?/[0-9]{7}|[0-9]{4}\\.[0-9]{4,5}).*$");
+    /** An arXiv id without version: old style ("cs/0112017", "math.GT/0309136") or new ("2103.00020"). */
+    private static final String ARXIV_ID = "(?:[a-z-]+(?:\\.[a-z]{2})?/[0-9]{7}|[0-9]{4}\\.[0-9]{4,5})";
+
+    private static final Pattern ARXIV_TEST = rei("^(https?://)?(www\\.|export\\.)?arxiv\\.org/(abs|pdf)/" + ARXIV_ID);
+    private static final Pattern ARXIV =
+            rei("^(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(" + ARXIV_ID + ").*$");
+    private static final Pattern ARXIV_ID_ONLY = rei(ARXIV_ID);
     private static final Pattern DOI_TEST = rei("(doi\\.org/|/doi/(abs/|full/|pdf/)?)10\\.[0-9]{4,9}/[^\\s?#]+");
     private static final Pattern DOI =
             rei("^.*(?:doi\\.org/|/doi/(?:abs/|full/|pdf/)?)(10\\.[0-9]{4,9}/[^\\s?#]+?)(?:\\.pdf)?/?(?:[?#].*)?$");
@@ -115,6 +118,11 @@ public final class MappingFunctions {
     public static String arxivId(String href) {
         String h = href(href);
         return ARXIV_TEST.matcher(h).find() ? ARXIV.matcher(h).replaceAll("$1") : null;
+    }
+
+    /** Whether {@code id} is an arXiv id as {@link #arxivId} gives them (no version, no URL, nothing around it). */
+    public static boolean isArxivId(String id) {
+        return id != null && ARXIV_ID_ONLY.matcher(id).matches();
     }
 
     /** The DOI of a doi.org link or of a publisher's /doi/ page, lowercase, without ".pdf"; else null. */

@@ -387,6 +387,22 @@ public final class SurveyServer implements AutoCloseable {
         return watcher;
     }
 
+    private volatile org.w3id.vlmsurvey.server.store.HistoryRefresh refresh;
+
+    /**
+     * Follows the history's repository with {@code r} ({@code serve --history-git ... --refresh}) until the server
+     * stops; its outcome is shown on the versions page.
+     */
+    public void follow(org.w3id.vlmsurvey.server.store.HistoryRefresh r) {
+        this.refresh = r;
+        store.refreshStatus(r::status);
+    }
+
+    /** The refresh following the history's repository, or null. */
+    public org.w3id.vlmsurvey.server.store.HistoryRefresh refresh() {
+        return refresh;
+    }
+
     public void join() {
         fuseki.join();
     }
@@ -394,6 +410,7 @@ public final class SurveyServer implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
+        if (refresh != null) refresh.close();
         fuseki.stop();
         store.close();
     }

@@ -28,6 +28,15 @@ class DurationConverterTest {
         "10S,      10000000000",
         "0,        0",
         "0ms,      0",
+        "30s,      30000000000", // --refresh
+        "10m,      600000000000",
+        "PT1H,     3600000000000", // ISO-8601, as java.time.Duration reads it
+        "pt10m,    600000000000",
+        "PT1M30S,  90000000000",
+        "PT0.5S,   500000000",
+        "P1D,      86400000000000",
+        "' PT30S ', 30000000000",
+        "PT0S,     0",
     })
     void parses(String text, long nanos) {
         assertEquals(Duration.ofNanos(nanos), DurationConverter.parse(text));
@@ -37,7 +46,7 @@ class DurationConverterTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "soon     | 'soon' is not a duration like 10s, 500ms, 2m or 60 (seconds)",
+                "soon     | 'soon' is not a duration like 10s, 500ms, 2m, 1h, 60 (seconds) or PT1H (ISO-8601)",
                 "-5s      | '-5s' is not a duration",
                 "10 sec   | '10 sec' is not a duration",
                 "1d       | '1d' is not a duration",
@@ -47,6 +56,15 @@ class DurationConverterTest {
                 "0.5ns    | '0.5ns' is not a duration",
                 "0.0000000001 | '0.0000000001' is finer than a nanosecond",
                 "99999999999h | '99999999999h' is too long a duration",
+                "PT-1H    | 'PT-1H' is negative: a duration must not be",
+                "-PT1H    | '-PT1H' is negative: a duration must not be",
+                "P        | 'P' is not a duration",
+                "PT       | 'PT' is not a duration",
+                "PT1X     | 'PT1X' is not a duration",
+                "P1Y      | 'P1Y' is not a duration", // years and months have no fixed length
+                "1h30m    | '1h30m' is not a duration",
+                "-1h      | '-1h' is not a duration",
+                "P99999999999999999D | 'P99999999999999999D' is",
             })
     void rejects(String text, String message) {
         var e = assertThrows(CommandLine.TypeConversionException.class, () -> DurationConverter.parse(text));
@@ -71,6 +89,9 @@ class DurationConverterTest {
     @CsvSource({
         "serve, --timeout,         soon",
         "serve, --timeout,         0",
+        "serve, --refresh,         soon",
+        "serve, --refresh,         -1s",
+        "serve, --refresh,         PT-1H",
         "query, --timeout,         soon",
         "query, --timeout,         -1",
         "link,  --timeout,         10 minutes",

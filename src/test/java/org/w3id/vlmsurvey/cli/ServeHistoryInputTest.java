@@ -40,6 +40,51 @@ class ServeHistoryInputTest {
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
+    /** A URL that is no repository: the clone fails, named by the URL; the temporary clone folder is not left. */
+    @Test
+    void aUrlThatIsNotARepository(@TempDir Path dir) {
+        String url = dir.resolve("nonexistent").toUri().toString();
+        Cli.Run r = Cli.run("serve", "--port", "0", "--no-cache", "--history-git", url);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(url + ": error: cannot clone it: "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    /** Only https, http and file URLs: ssh (either spelling), git and ftp are refused before any connection. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "ssh://git@github.com/jingyi0000/VLM_survey.git | the scheme ssh is not taken: give an https, http, file URL, or a folder",
+                "git@github.com:jingyi0000/VLM_survey.git        | an ssh address is not taken",
+                "git://github.com/jingyi0000/VLM_survey.git      | the scheme git is not taken",
+                "ftp://example.org/survey.git                    | the scheme ftp is not taken",
+                "https:///VLM_survey.git                         | no host in the URL",
+            })
+    void urlsOfOtherSchemesAreRefused(String url, String message) {
+        Cli.Run r = Cli.run("serve", "--port", "0", "--no-cache", "--history-git", url);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(url + ": error: " + message), r.err());
+    }
+
+    /** --refresh follows a repository: without one it is a usage error, not ignored. */
+    @Test
+    void refreshWithoutARepository() {
+        Cli.Run r = Cli.run("serve", "--port", "0", "--refresh", "10m");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("serve: --refresh needs --history-git DIR|URL"), r.err());
+    }
+
+    /** A password in the URL is never printed. */
+    @Test
+    void aPasswordInTheUrlIsHidden() {
+        Cli.Run r = Cli.run(
+                "serve", "--port", "0", "--no-cache", "--history-git", "ftp://reader:s3cret@example.org/survey.git");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("ftp://reader:***@example.org/survey.git: error: "), r.err());
+        assertFalse(r.err().contains("s3cret"), r.err());
+    }
+
     /** A TriG file that describes no version (here: an empty one) would have served the bundled survey instead. */
     @Test
     void aHistoryFileWithoutVersions(@TempDir Path dir) throws Exception {
@@ -47,6 +92,43 @@ class ServeHistoryInputTest {
         Cli.Run r = Cli.run("serve", "--port", "0", "--history", trig.toString());
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains(trig + ": error: no version of the survey to serve"), r.err());
+    }
+
+    /**
+     * Several histories are read once, at start-up: --refresh (not zero) with several --history-git is a usage error
+     * before any repository is read; --refresh 0 is taken (it goes on to read the repositories: here none is one).
+     */
+    @Test
+    void refreshFollowsOneHistoryGitOnly(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a")), b = Files.createDirectories(dir.resolve("b"));
+        Cli.Run r = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--no-cache",
+                "--history-git",
+                a.toString(),
+                "--history-git",
+                b.toString(),
+                "--refresh",
+                "10m");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(
+                r.err().contains("serve: --refresh follows one --history-git; several are read once, at start-up"),
+                r.err());
+        Cli.Run zero = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--no-cache",
+                "--history-git",
+                a.toString(),
+                "--history-git",
+                b.toString(),
+                "--refresh",
+                "0");
+        assertEquals(1, zero.exit(), zero.err());
+        assertTrue(zero.err().contains(a + ": error: not a git repository"), zero.err());
     }
 
     /** Several histories: a second --history-git that is not a repository is named, before anything is served. */

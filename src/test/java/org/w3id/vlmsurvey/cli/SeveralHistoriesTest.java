@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.history.Histories;
+import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 import org.w3id.vlmsurvey.vocab.VLM;
 
@@ -45,6 +46,11 @@ class SeveralHistoriesTest {
         return ds;
     }
 
+    /** The TriG written (change sets) as served: every version a graph ({@link History#served}). */
+    static DatasetGraph served(String text) {
+        return History.served(trig(text), "history.trig");
+    }
+
     @Test
     void twoRepositoriesGiveEachSurveysVersionsAndTheNewestMerged() {
         Cli.Run run = Cli.run("history", "--git", path(0), "--git", path(1), "--threads", "2");
@@ -55,7 +61,17 @@ class SeveralHistoriesTest {
                         path(1)
                                 + ": 2 versions: 2 built (2 contents mapped, 0 equal to an earlier version), 0 skipped"),
                 run.err().lines().toList());
-        DatasetGraph ds = trig(run.out());
+        DatasetGraph written = trig(run.out());
+        // written as change sets: each survey's newest version in full, its older one by what changed
+        assertTrue(written.containsGraph(
+                NodeFactory.createURI(VLM.VERSION + repos.get(0).versions.get(1).sha())));
+        assertTrue(written.containsGraph(NodeFactory.createURI(
+                VLM.VERSION + B + "/" + repos.get(1).versions.get(1).sha())));
+        assertFalse(written.containsGraph(
+                NodeFactory.createURI(VLM.VERSION + repos.get(0).versions.get(0).sha())));
+        assertFalse(written.containsGraph(NodeFactory.createURI(
+                VLM.VERSION + B + "/" + repos.get(1).versions.get(0).sha())));
+        DatasetGraph ds = served(run.out());
         assertEquals(
                 4,
                 ds.getDefaultGraph()
@@ -96,7 +112,7 @@ class SeveralHistoriesTest {
                 List.of("2 versions: 2 built (2 contents mapped, 0 equal to an earlier version), 0 skipped"),
                 one.err().lines().toList());
         assertFalse(one.out().contains(Histories.NEWEST.getURI()));
-        DatasetGraph alone = trig(one.out());
+        DatasetGraph alone = served(one.out());
         for (TestHistory.Commit c : repos.get(0).versions)
             assertTrue(alone.containsGraph(NodeFactory.createURI(VLM.VERSION + c.sha())), c.sha());
         assertEquals(2, alone.size(), "the two versions' graphs");
@@ -162,7 +178,7 @@ class SeveralHistoriesTest {
                         a + ": 2 versions: 2 built (2 contents mapped, 0 equal to an earlier version), 0 skipped",
                         b + ": 1 versions: 1 built (1 contents mapped, 0 equal to an earlier version), 0 skipped"),
                 run.err().lines().toList());
-        DatasetGraph ds = trig(run.out());
+        DatasetGraph ds = served(run.out());
         List<String> graphs = new java.util.ArrayList<>();
         ds.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
         assertEquals(

@@ -183,4 +183,37 @@ class HistoriesTest {
         g.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject().toString()));
         return out;
     }
+
+    /**
+     * Written as change sets ({@link Histories#changeSets}: two revision chains, each survey's newest version in full,
+     * and the merged newest) and read back ({@link History#served}, as {@code serve --history FILE.trig} reads it),
+     * every version of both surveys and the merged newest are the graphs {@link Histories#dataset} serves.
+     */
+    @Test
+    void theChangeSetsOfTwoSurveysReadBackAsEveryVersionOfEach() {
+        DatasetGraph written = Histories.changeSets(histories, 2);
+        TestHistory a = repos.get(0), b = repos.get(1);
+        Node olderA = uri(VLM.VERSION + a.version("v1").sha()),
+                olderB = uri(VLM.VERSION + B + "/" + b.version("v1").sha());
+        assertTrue(!written.containsGraph(olderA) && !written.containsGraph(olderB), "older versions by change sets");
+        assertTrue(written.containsGraph(Histories.NEWEST));
+        DatasetGraph read = History.served(written, "two.trig");
+        assertTrue(ds.getDefaultGraph().isIsomorphicWith(read.getDefaultGraph()), "the description");
+        List<Node> names = new ArrayList<>(), got = new ArrayList<>();
+        ds.listGraphNodes().forEachRemaining(names::add);
+        read.listGraphNodes().forEachRemaining(got::add);
+        assertEquals(
+                new TreeSet<>(names.stream().map(Node::getURI).toList()),
+                new TreeSet<>(got.stream().map(Node::getURI).toList()));
+        assertEquals(5, names.size(), "two versions of each survey and the merged newest");
+        for (Node g : names) {
+            assertTrue(ds.getGraph(g).size() > 0, g.toString());
+            assertTrue(ds.getGraph(g).isIsomorphicWith(read.getGraph(g)), g.toString());
+        }
+        assertTrue(
+                !read.getGraph(olderA)
+                        .isIsomorphicWith(
+                                read.getGraph(uri(VLM.VERSION + a.version("v2").sha()))),
+                "the older version is not the newest");
+    }
 }

@@ -189,15 +189,17 @@ class HistoryLimitsTest {
 
     @Test
     void aHistoryTrigTheHeapCannotHoldIsRefusedBeforeItIsParsed() throws Exception {
-        // the real survey's history: 40,553,938 bytes of TriG; 1.5 GB needed, 512 MB given
+        // the real survey's history in the full form written before: 40,310,679 bytes of TriG, 64 MB free
         org.w3id.vlmsurvey.diagnostics.SourceException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.w3id.vlmsurvey.diagnostics.SourceException.class,
-                () -> HistoryLimits.checkTrig("history.trig", 40_553_938L, 512_000_000L));
+                () -> HistoryLimits.checkTrig("history.trig", 40_310_679L, 64_000_000L));
         assertEquals(
-                "history.trig: error: history refused: needs about 1541 MB of heap to load (40553938 bytes of TriG), "
-                        + "512 MB are free: give the JVM more (-Xmx), or serve --history-git DIR",
+                "history.trig: error: history refused: needs about 120 MB of heap to load (40310679 bytes of TriG), "
+                        + "64 MB are free: give the JVM more (-Xmx), or serve --history-git DIR",
                 e.getMessage());
-        HistoryLimits.checkTrig("history.trig", 1_000_000L, 512_000_000L); // 38 MB: fits
+        // and as change sets, 9,375,900 bytes: 28 MB, fits in the default 512 MB heap (and in 64 MB)
+        HistoryLimits.checkTrig("history.trig", 9_375_900L, 512_000_000L);
+        HistoryLimits.checkTrig("history.trig", 9_375_900L, 64_000_000L);
         // and History.read applies it to the file's size: a sparse file of 1 TB is refused without being read
         java.nio.file.Path big = java.nio.file.Files.createTempFile("huge", ".trig");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
@@ -207,7 +209,7 @@ class HistoryLimitsTest {
             org.w3id.vlmsurvey.diagnostics.SourceException r = org.junit.jupiter.api.Assertions.assertThrows(
                     org.w3id.vlmsurvey.diagnostics.SourceException.class, () -> History.read(big));
             org.junit.jupiter.api.Assertions.assertTrue(
-                    r.getMessage().startsWith(big + ": error: history refused: needs about 41781441 MB of heap"),
+                    r.getMessage().startsWith(big + ": error: history refused: needs about 3298534 MB of heap"),
                     r.getMessage());
         } finally {
             java.nio.file.Files.delete(big);

@@ -74,6 +74,28 @@ class MappingFunctionsTest {
         assertEquals(n(expected), MappingFunctions.arxivId(href));
     }
 
+    /** What may become a parameter of a request to arXiv ({@code link --metadata}): an id, and nothing else. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            2103.00020                  | true
+            2103.0002                   | true
+            cs/0112017                  | true
+            math.GT/0309136             | true
+            2103.00020v2                | false
+            2103.00020,2102.05918       | false
+            '2103.00020\n'             | false
+            2103.00020&max_results=9999 | false
+            https://arxiv.org/abs/2103.00020 | false
+            ../2103.00020               | false
+            ''                          | false
+            """)
+    void isArxivId(String id, boolean expected) {
+        assertEquals(expected, MappingFunctions.isArxivId(id.replace("\\n", "\n")));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

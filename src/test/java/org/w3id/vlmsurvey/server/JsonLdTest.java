@@ -43,6 +43,12 @@ class JsonLdTest {
     @BeforeAll
     static void start() throws IllegalAccessException {
         base = BundledServer.get().url();
+        vocabulary();
+    }
+
+    /** Reads schema.org's classes and properties from {@link SchemaDO} (once). */
+    static synchronized void vocabulary() throws IllegalAccessException {
+        if (!classes.isEmpty()) return;
         for (Field f : SchemaDO.class.getFields()) {
             if (!Modifier.isStatic(f.getModifiers())) continue;
             Object v = f.get(null);
@@ -55,7 +61,11 @@ class JsonLdTest {
 
     /** The page's JSON-LD, checked and parsed as described above. */
     static Graph parse(String path) {
-        String page = Http.get(base + path, "text/html").body();
+        return parse(path, Http.get(base + path, "text/html").body());
+    }
+
+    /** The JSON-LD of a page already read ({@code path} names it in messages), checked and parsed as above. */
+    static Graph parse(String path, String page) {
         JsonObject ld = JSON.parse(PagesTest.jsonLd(page));
         assertEquals("https://schema.org", ld.get("@context").getAsString().value(), path);
         JsonObject vocab = new JsonObject();

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -160,6 +162,92 @@ class ServeVersionsTest {
                 rows("/papers.json?version=2023-04-07").size());
     }
 
+    /** Every href of a page, as a browser reads them (the attribute's entities decoded). */
+    static List<String> links(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\\shref=\"([^\"]*)\"").matcher(html);
+        while (m.find())
+            found.add(m.group(1)
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&"));
+        return found;
+    }
+
+    /**
+     * Links to pages that do not take {@code ?version=}: the versions and changes, static files, the SPARQL endpoint
+     * and editor, the ontology, VoID, the home page, another site, a fragment, and {@code ?} (the newest version).
+     */
+    static boolean notAReaderPage(String href) {
+        return href.equals("?")
+                || href.equals("/")
+                || href.startsWith("#")
+                || href.startsWith("http://")
+                || href.startsWith("https://")
+                || List.of("/versions", "/changes", "/static/", "/survey/", "/sparql", "/ontology", "/.well-known/")
+                        .stream()
+                        .anyMatch(href::startsWith);
+    }
+
+    /**
+     * Issue 16: a page shown for an older version keeps the reader in it: every internal link to a reader page (a
+     * paper, a dataset, a category, the browse pages, charts, search, the exports, the page in other formats) and
+     * every form carries the same {@code version}; the newest version's links stay clean.
+     */
+    @Test
+    void linksOfAnOlderVersionCarryIt() {
+        String v3 = repo.version("v3").short7();
+        String carried = "version=" + v3;
+        for (String path : List.of(
+                "/resource/paper/arxiv-2103.00020",
+                "/papers",
+                "/categories",
+                "/datasets",
+                "/venues",
+                "/charts",
+                "/search?q=clip")) {
+            String older = page(path + (path.contains("?") ? "&" : "?") + "version=" + v3);
+            List<String> links = links(older);
+            List<String> reader = links.stream().filter(l -> !notAReaderPage(l)).toList();
+            assertTrue(reader.size() >= 7, path + ": at least the nav's 7 reader pages: " + reader);
+            for (String l : reader) {
+                String query = l.contains("?") ? l.substring(l.indexOf('?') + 1).split("#")[0] : "";
+                assertTrue(List.of(query.split("&")).contains(carried), path + ": " + l + " does not carry " + carried);
+            }
+            // every form (site search, filters; all GET) sends it as a hidden field
+            String field = "<input type=\"hidden\" name=\"version\" value=\"" + v3 + "\">";
+            assertTrue(older.contains(field), path + ": the search form keeps the version");
+            assertEquals(count(older, "<form "), count(older, field), path + ": one field in each form");
+            // the link to the newest version is clean
+            assertTrue(links.contains("?"), path + ": a link to the newest version");
+            String newest = page(path);
+            for (String l : links(newest)) assertFalse(l.contains("version="), path + " (newest): " + l);
+            assertFalse(newest.contains("name=\"version\""), path + " (newest): no hidden version field");
+        }
+        // scripts (a click on a chart's bar, the filters of /papers) read the version from <body data-version>
+        assertTrue(page("/charts?version=" + v3)
+                .contains("<body data-sparql=\"/survey/sparql\" data-version=\"" + v3 + "\">"));
+        assertTrue(page("/charts").contains("<body data-sparql=\"/survey/sparql\">"));
+        // the paper page's own links: its category, its BibTeX, its Turtle, the papers list
+        List<String> paper = links(page("/resource/paper/arxiv-2103.00020?version=" + v3));
+        for (String expected : List.of(
+                "/resource/paper/arxiv-2103.00020.bib?" + carried,
+                "/resource/paper/arxiv-2103.00020?format=ttl&" + carried,
+                "?format=ttl&" + carried,
+                "/papers?" + carried,
+                "/categories?" + carried,
+                "/charts?" + carried)) assertTrue(paper.contains(expected), expected + " in " + paper);
+        assertTrue(
+                paper.stream().anyMatch(l -> l.startsWith("/resource/category/") && l.endsWith("?" + carried)),
+                "its category: " + paper);
+    }
+
+    static long count(String s, String what) {
+        return Pattern.compile(Pattern.quote(what)).matcher(s).results().count();
+    }
+
     @Test
     void badVersions() {
         // malformed: 400
@@ -179,6 +267,78 @@ class ServeVersionsTest {
         assertTrue(unknown.body().contains("The nearest versions"), unknown.body());
         assertEquals(404, get("/versions/0000000").statusCode());
         assertEquals(400, get("/versions/nothex").statusCode());
+        // and the server keeps serving
+        assertEquals(200, get("/papers").statusCode());
+    }
+
+    /**
+     * An unknown or malformed version answers in the kind the client asked for: JSON (by {@code .json},
+     * {@code ?format=json} or {@code Accept}) with the nearest versions, plain text for CSV and for curl, the page for a
+     * browser; the status is the same.
+     */
+    @Test
+    void badVersionsAnswerInTheKindAskedFor() {
+        List<String> shas = repo.versions.stream().map(TestHistory.Commit::sha).toList();
+        for (String[] ask : new String[][] {
+            {"/papers.json?version=2019-01-01", null},
+            {"/papers?version=2019-01-01", "application/json"},
+            {"/papers?format=json&version=2019-01-01", "text/html"},
+            {"/resource/paper/arxiv-2103.00020?version=2019-01-01", "application/json"}
+        }) {
+            HttpResponse<String> r = Http.get(base + ask[0], ask[1]);
+            assertEquals(404, r.statusCode(), ask[0]);
+            assertTrue(Http.contentType(r).startsWith("application/json"), ask[0] + ": " + Http.contentType(r));
+            var o = JSON.parse(r.body());
+            assertEquals(404, o.get("status").getAsNumber().value().intValue());
+            assertTrue(
+                    o.get("message")
+                            .getAsString()
+                            .value()
+                            .startsWith("Not found: the survey has no version 2019-01-01"),
+                    r.body());
+            JsonArray near = o.get("nearest").getAsArray();
+            assertEquals(5, near.size(), r.body());
+            // by days apart from 2019-01-01: the first versions first
+            TestHistory.Commit v1 = repo.version("v1");
+            var first = near.get(0).getAsObject();
+            assertEquals(v1.sha(), first.get("commit").getAsString().value());
+            assertEquals(v1.short7(), first.get("short").getAsString().value());
+            assertEquals("2023-04-07", first.get("day").getAsString().value());
+            assertEquals(
+                    "/versions/" + v1.sha(), first.get("href").getAsString().value());
+        }
+        // a commit no version has: its 5 nearest, every one a version of the repository
+        HttpResponse<String> commit = Http.get(base + "/papers.json?version=0000000", null);
+        assertEquals(404, commit.statusCode());
+        JsonArray near = JSON.parse(commit.body()).get("nearest").getAsArray();
+        assertEquals(5, near.size(), commit.body());
+        for (var v : near)
+            assertTrue(shas.contains(v.getAsObject().get("commit").getAsString().value()), commit.body());
+        // CSV and curl: one line of text that names the nearest versions
+        for (String path : List.of("/papers.csv?version=0000000", "/papers?version=0000000")) {
+            HttpResponse<String> text = Http.get(base + path, null);
+            assertEquals(404, text.statusCode(), path);
+            assertTrue(Http.contentType(text).startsWith("text/plain"), path);
+            assertTrue(
+                    text.body().startsWith("Not found: the survey has no version 0000000; the nearest: "), text.body());
+            assertEquals(1, text.body().lines().count(), text.body());
+        }
+        // malformed: 400 the same way, without nearest versions
+        HttpResponse<String> json = Http.get(base + "/papers.json?version=zzz", "text/html");
+        assertEquals(400, json.statusCode());
+        assertTrue(Http.contentType(json).startsWith("application/json"), Http.contentType(json));
+        var bad = JSON.parse(json.body());
+        assertEquals(400, bad.get("status").getAsNumber().value().intValue());
+        assertTrue(bad.get("message").getAsString().value().startsWith("Bad request: version \"zzz\""), json.body());
+        assertFalse(bad.hasKey("nearest"), json.body());
+        HttpResponse<String> csv = Http.get(base + "/papers.csv?version=zzz", "text/html");
+        assertEquals(400, csv.statusCode());
+        assertTrue(Http.contentType(csv).startsWith("text/plain"), Http.contentType(csv));
+        assertTrue(csv.body().startsWith("Bad request: version \"zzz\""), csv.body());
+        // a browser still gets the page
+        HttpResponse<String> page = get("/papers?version=2019-01-01");
+        assertTrue(Http.contentType(page).startsWith("text/html"));
+        assertTrue(page.body().contains("The nearest versions"), page.body());
         // and the server keeps serving
         assertEquals(200, get("/papers").statusCode());
     }

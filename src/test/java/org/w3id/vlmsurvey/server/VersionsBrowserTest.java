@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -73,5 +74,24 @@ class VersionsBrowserTest {
         assertTrue(d.findElement(By.cssSelector("p.subtitle")).getText().contains("arXiv"));
         assertTrue(d.findElements(By.cssSelector("meta[name='citation_conference_title']"))
                 .isEmpty());
+    }
+
+    /**
+     * The scripts keep an older version: filtering /papers of v3 rewrites the address and the export links with
+     * the filter and the version (papers.js reads the form's hidden version field).
+     */
+    @Test
+    void filteringAnOlderVersionsPapersKeepsTheVersion() {
+        String v3 = repo.version("v3").short7();
+        WebDriver d = browser.get(server.url() + "/papers?version=" + v3).driver();
+        d.findElement(By.id("filter-code")).click();
+        browser.until(x -> x.getCurrentUrl().contains("code=yes"));
+        String address = d.getCurrentUrl();
+        assertTrue(address.contains("version=" + v3), address);
+        List<String> exports = d.findElements(By.cssSelector(".formats a")).stream()
+                .map(a -> a.getAttribute("href"))
+                .toList();
+        assertTrue(!exports.isEmpty());
+        for (String e : exports) assertTrue(e.contains("code=yes") && e.contains("version=" + v3), e);
     }
 }

@@ -24,7 +24,7 @@ import org.w3id.vlmsurvey.server.web.PageParameters;
 /**
  * How the pages (browse, search, Linked Data) answer a failure: one short plain-text message, never a stack trace.
  * A parameter outside its values ({@link PageParameters.Invalid}) answers its 400 or 404 (for a browser as a page
- * in the site's layout with a search box: {@link ErrorPage}); a query refused by the
+ * in the site's layout with a search box, for a JSON client as JSON: {@link ErrorPage}); a query refused by the
  * {@link QueryPolicy} or past a limit of the {@link QueryGuards} 400; a refused SERVICE 403; a query past the
  * timeout 503 with {@code Retry-After}. Anything else is a bug: 500 with an id, and the stack trace once in the
  * log under that id.
@@ -49,8 +49,7 @@ public final class PageErrorFilter implements Filter {
         Throwable e = cause(thrown);
         if (e instanceof PageParameters.Invalid i) {
             resp.setHeader("Cache-Control", "no-store");
-            if (i.html() != null) send(resp, i.status(), "text/html;charset=utf-8", i.html());
-            else ErrorPage.send(req, resp, i.status(), i.getMessage());
+            ErrorPage.send(req, resp, i);
         } else if (e instanceof QueryCancelledException) {
             resp.setHeader("Retry-After", "5");
             send(resp, 503, "Service unavailable: the query behind this page took longer than the server's timeout");

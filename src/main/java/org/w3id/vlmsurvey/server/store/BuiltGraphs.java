@@ -16,6 +16,7 @@ import org.w3id.vlmsurvey.bundle.Bundled;
 import org.w3id.vlmsurvey.cache.GraphCache;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.history.History;
 
 /**
  * Where a served survey graph comes from, cheapest first: the graph of the bundled survey prebuilt at build time and
@@ -94,17 +95,26 @@ public final class BuiltGraphs {
 
     /**
      * The history of {@code files.get(i)} in the git repository at commit {@code heads.get(i)}, for each of one or
-     * several surveys, in one dataset, within {@code limits}: from the cache when it was built before by this program,
-     * else {@code build}'s (then cached; null: nothing to cache). The key names every repository's head commit and
-     * file, in order (one repository: the key it always had), so a change in any of them, or in their order, is
-     * another key. Without a cache or a head commit, built.
+     * several surveys, in one dataset, within {@code limits}, as served ({@link History#served}): from the cache when
+     * it was built before by this program, else {@code build}'s (its change sets, {@link History#changeSets} or
+     * {@link org.w3id.vlmsurvey.history.Histories#changeSets}; then cached; null: nothing to cache). The key names
+     * every repository's head commit and file, in order (one repository: the key it always had), so a change in any
+     * of them, or in their order, is another key. Without a cache or a head commit, built.
      */
     public GraphCache.Lookup history(
             List<String> heads, List<String> files, Object limits, java.util.function.Supplier<DatasetGraph> build) {
-        if (cache == null || heads.contains(null)) return new GraphCache.Lookup(build.get(), false, null);
-        GraphCache.Lookup l = cache.get(historyKey(heads, files, limits, version), build);
+        if (cache == null || heads.contains(null))
+            return served(new GraphCache.Lookup(build.get(), false, null), String.join(", ", files));
+        String key = historyKey(heads, files, limits, version);
+        GraphCache.Lookup l = cache.get(key, build);
         if (l.hit()) LOG.info("the history of {} at {}: built earlier, from the cache {}", files, heads, cache.dir());
-        return l;
+        return served(l, cache.file(key).toString());
+    }
+
+    private static GraphCache.Lookup served(GraphCache.Lookup l, String name) {
+        return l.dataset() == null
+                ? l
+                : new GraphCache.Lookup(History.served(l.dataset(), name), l.hit(), l.discarded());
     }
 
     /**

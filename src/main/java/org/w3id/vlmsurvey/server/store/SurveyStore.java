@@ -41,39 +41,69 @@ public final class SurveyStore {
     private final DatasetGraph base;
     private final SurveyTextIndex text;
     private final DatasetGraph dataset;
-    /** The survey's history served beside it ({@code serve --history-git}), or null; see {@link #history}. */
-    private volatile DatasetGraph history;
-    /** The versions of that history, or null. */
-    private volatile SurveyVersions versions;
-    /** What changed at each of them, or null. */
-    private volatile SurveyChanges changes;
-    /** The datasets of versions other than the newest, built when first asked for (see {@link #datasetAt}). */
-    private final Map<Node, DatasetGraph> older = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    /**
+     * The history whose versions the in-memory store serves as named graphs ({@link WithVersions}, linked, not
+     * copied): the one of the last {@link #replace}, set in its write transaction.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<DatasetGraph> linked;
+    /**
+     * What is served of a history: the history ({@code serve --history-git}, {@code --history}), its versions, what
+     * changed at each, and the datasets of its older versions built so far (see {@link #datasetAt}); {@link
+     * #NONE} without a history. One immutable holder behind one volatile reference, so that a refresh ({@link
+     * #replaceHistory}) swaps them all at once, rather than field by field: each read of it gives the versions,
+     * changes and older datasets of one history.
+     */
+    private record Served(
+            DatasetGraph history, SurveyVersions versions, SurveyChanges changes, Map<Node, DatasetGraph> older) {
+        static final Served NONE = new Served(null, null, null, olderCache());
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Node, DatasetGraph> eldest) {
-            return size() > OLDER_KEPT;
+        static Served of(DatasetGraph h) {
+            if (h == null) return NONE;
+            SurveyVersions vs = SurveyVersions.of(h);
+            return new Served(h, vs, vs == null ? null : new SurveyChanges(vs), olderCache());
         }
-    };
+    }
+
+    private volatile Served served = Served.NONE;
+
+    /** The datasets of versions other than the newest, built when first asked for (see {@link #datasetAt}). */
+    private static Map<Node, DatasetGraph> olderCache() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Node, DatasetGraph> eldest) {
+                return size() > OLDER_KEPT;
+            }
+        };
+    }
+
     /** How many datasets of older versions are kept at once (the most recently used). */
     static final int OLDER_KEPT = 4;
 
-    private SurveyStore(DatasetGraph base, SurveyTextIndex text) {
+    private SurveyStore(
+            DatasetGraph base, SurveyTextIndex text, java.util.concurrent.atomic.AtomicReference<DatasetGraph> linked) {
         this.base = base;
         this.text = text;
         this.dataset = text.dataset();
+        this.linked = linked;
     }
 
+    /**
+     * A store in memory; a history's versions are served beside it as linked views ({@link WithVersions}): the heap
+     * holds each distinct triple of the history once.
+     */
     public static SurveyStore inMemory() {
         DatasetGraph base = DatasetGraphFactory.createTxnMem();
-        return new SurveyStore(base, SurveyTextIndex.inMemory(base));
+        var linked = new java.util.concurrent.atomic.AtomicReference<DatasetGraph>();
+        return new SurveyStore(base, SurveyTextIndex.inMemory(new WithVersions(base, linked::get)), linked);
     }
 
     public static SurveyStore tdb2(Path dir) {
         DatasetGraph base = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
-            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)));
+            // on disk, a history's versions are copied into the store (TDB2 answers its own queries)
+            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)), null);
         } catch (RuntimeException e) {
             base.close();
             throw e;
@@ -111,22 +141,42 @@ public final class SurveyStore {
      * (versions, first and last listed) is added to the default graph, its versions are the named graphs.
      */
     public void history(DatasetGraph h) {
-        this.history = h;
-        this.versions = h == null ? null : SurveyVersions.of(h);
-        this.changes = versions == null ? null : new SurveyChanges(versions);
-        synchronized (older) {
-            older.clear();
-        }
+        this.served = Served.of(h);
+    }
+
+    /**
+     * Serves {@code h} instead of the history served so far (a refresh of {@code serve --history-git}): its newest
+     * version, the versions' graphs and the text index replace the data in one write transaction, and the versions,
+     * changes and older versions' datasets are swapped with them right after it commits. A query that started
+     * before (a read transaction) finishes on the previous state. {@link IllegalArgumentException} when {@code h}
+     * describes no version (nothing changes then).
+     */
+    public void replaceHistory(DatasetGraph h) {
+        Served next = Served.of(h);
+        if (next.versions() == null) throw new IllegalArgumentException("the history describes no version");
+        replace(next.versions().newest(), null, next);
+    }
+
+    private volatile java.util.function.Supplier<RefreshStatus> refreshStatus = () -> null;
+
+    /** Where the outcome of the last refresh of the history is read ({@link HistoryRefresh#status}). */
+    public void refreshStatus(java.util.function.Supplier<RefreshStatus> status) {
+        this.refreshStatus = status;
+    }
+
+    /** The outcome of the last refresh of the history, or null (no refresh yet, or none followed). */
+    public RefreshStatus refreshStatus() {
+        return refreshStatus.get();
     }
 
     /** The versions of the history served, or null without one (or when it describes no version). */
     public SurveyVersions versions() {
-        return versions;
+        return served.versions();
     }
 
     /** What changed at each version of the history served, or null without one. */
     public SurveyChanges changes() {
-        return changes;
+        return served.changes();
     }
 
     /**
@@ -137,8 +187,10 @@ public final class SurveyStore {
      * dataset's (timeout, query policy, guards).
      */
     public DatasetGraph datasetAt(SurveyVersions.Version v) {
-        SurveyVersions vs = versions;
+        Served now = served;
+        SurveyVersions vs = now.versions();
         if (v == null || vs == null || v.equals(vs.latest())) return dataset;
+        Map<Node, DatasetGraph> older = now.older();
         synchronized (older) {
             DatasetGraph d = older.get(v.iri());
             if (d != null) return d;
@@ -161,7 +213,7 @@ public final class SurveyStore {
 
     /** The fingerprint of the build held, or null if there is none (new or in-memory store, or a history to add). */
     public Fingerprint fingerprint() {
-        if (history != null) return null;
+        if (served.history() != null) return null;
         return Txn.calculateRead(dataset, () -> {
             Graph g = dataset.getGraph(BUILD);
             Node s = value(g, SOURCE_SHA), p = value(g, PROGRAM_SHA);
@@ -182,6 +234,11 @@ public final class SurveyStore {
 
     /** Replaces everything with the ontology plus {@code data}, and records the fingerprint, in one write transaction. */
     public void replace(Graph data, Fingerprint fingerprint) {
+        replace(data, fingerprint, null);
+    }
+
+    /** As above, with the history of {@code next} (null: the one served), which is served from the commit on. */
+    private void replace(Graph data, Fingerprint fingerprint, Served next) {
         Graph ontology = SurveyGraph.ontology();
         Txn.executeWrite(dataset, () -> {
             dataset.clear();
@@ -190,14 +247,14 @@ public final class SurveyStore {
             ontology.find().forEachRemaining(dft::add);
             data.find().forEachRemaining(dft::add);
             dft.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
-            DatasetGraph h = history;
-            if (h != null) {
-                h.getDefaultGraph().find().forEachRemaining(dft::add);
-                // the versions' graphs go to the store below the text index: search covers the served version only
+            DatasetGraph h = next != null ? next.history() : served.history();
+            if (h != null) h.getDefaultGraph().find().forEachRemaining(dft::add);
+            // the versions' graphs are beside the store, below the text index: search covers the served version only
+            if (linked != null) linked.set(h);
+            else if (h != null)
                 h.listGraphNodes().forEachRemaining(g -> h.getGraph(g)
                         .find()
                         .forEachRemaining(t -> base.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
-            }
             if (fingerprint != null) {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));
@@ -205,6 +262,8 @@ public final class SurveyStore {
             text.indexContextInTransaction(base);
             text.recordInTransaction(fingerprint);
         });
+        // right after the commit: a failed transaction (aborted) leaves the previous history served with its data
+        if (next != null) served = next;
         // TDB2 appends: every rebuild would leave the previous graph's space behind (73 MB grew to 489 MB over
         // 8 rebuilds). Compacting writes the live data into a fresh generation and deletes the old one. A read
         // transaction open across the switch fails ("Not in a transaction"), so compaction waits for the requests

@@ -4,20 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
-import org.w3id.vlmsurvey.diagnostics.Spelling;
 import org.w3id.vlmsurvey.graph.Surveys;
 import org.w3id.vlmsurvey.history.Histories;
+import org.w3id.vlmsurvey.history.History;
+import org.w3id.vlmsurvey.history.Nearest;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -34,9 +31,6 @@ import org.w3id.vlmsurvey.vocab.VLM;
 public final class SurveyVersions {
     /** The shortest commit prefix looked up (as {@code git} abbreviates). */
     public static final int MIN_PREFIX = 7;
-
-    private static final Node WAS_REVISION_OF =
-            org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasRevisionOf");
 
     /**
      * One version: its position (0 = oldest), IRI (also its graph's name), id (the commit, or the dated copy's name),
@@ -67,30 +61,13 @@ public final class SurveyVersions {
         Graph g = history.getDefaultGraph();
         // of several surveys' histories, the versions of the first: the ones ?version= and the changes pages name
         Node first = org.apache.jena.graph.NodeFactory.createURI(Surveys.FIRST);
-        List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), VLM.SurveyVersion.asNode())
-                .mapWith(t -> t.getSubject())
-                .filterKeep(v -> {
+        List<Node> ordered = History.order(g).stream()
+                .filter(v -> {
                     Node of = value(g, v, DCTerms.isVersionOf.asNode());
                     return of == null || of.equals(first);
                 })
                 .toList();
-        if (nodes.isEmpty()) return null;
-        Map<Node, Node> next = new HashMap<>();
-        for (Node v : nodes) {
-            Node previous = value(g, v, WAS_REVISION_OF);
-            if (previous != null) next.put(previous, v);
-        }
-        // oldest first: along the revision chain from the version that revises none; any left over by time
-        List<Node> ordered = new ArrayList<>();
-        List<Node> roots = nodes.stream()
-                .filter(v -> value(g, v, WAS_REVISION_OF) == null)
-                .sorted(Comparator.comparing(v -> time(g, v)))
-                .toList();
-        for (Node root : roots) for (Node v = root; v != null && !ordered.contains(v); v = next.get(v)) ordered.add(v);
-        nodes.stream()
-                .filter(v -> !ordered.contains(v))
-                .sorted(Comparator.comparing(v -> time(g, v)))
-                .forEach(ordered::add);
+        if (ordered.isEmpty()) return null;
         List<Version> versions = new ArrayList<>();
         for (Node v : ordered) {
             Node commit = value(g, v, VLM.commit.asNode());
@@ -103,7 +80,7 @@ public final class SurveyVersions {
                     v,
                     commit != null ? commit.getLiteralLexicalForm() : local,
                     commit != null ? commit.getLiteralLexicalForm().toLowerCase(Locale.ROOT) : null,
-                    time(g, v),
+                    History.time(g, v),
                     number(g, v, VLM.numberOfPapers.asNode()),
                     number(g, v, VLM.numberOfDatasets.asNode())));
         }
@@ -116,15 +93,6 @@ public final class SurveyVersions {
             return it.hasNext() ? it.next().getObject() : null;
         } finally {
             it.close();
-        }
-    }
-
-    private static Instant time(Graph g, Node v) {
-        Node d = value(g, v, DCTerms.date.asNode());
-        try {
-            return d == null ? Instant.EPOCH : Instant.parse(d.getLiteralLexicalForm());
-        } catch (java.time.format.DateTimeParseException e) {
-            return Instant.EPOCH;
         }
     }
 
@@ -207,25 +175,11 @@ public final class SurveyVersions {
     }
 
     /**
-     * At most {@code n} versions nearest to a revision that was not found, nearest first: for a day, by days apart;
-     * for a commit, by the edit distance between it and the commit's prefix of its length, then newest first.
+     * At most {@code n} versions nearest to a revision that was not found, nearest first ({@link Nearest}): for a day,
+     * by days apart; for a commit, by the edit distance between it and the commit's prefix of its length, then newest
+     * first.
      */
     public List<Version> nearest(String revision, LocalDate day, int n) {
-        Comparator<Version> order;
-        if (day != null) {
-            long d = day.toEpochDay();
-            order = Comparator.comparingLong(v ->
-                    Math.abs(v.time().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay() - d));
-        } else {
-            String r = revision.toLowerCase(Locale.ROOT);
-            order = Comparator.comparingInt(v -> {
-                String id = v.commit() != null ? v.commit() : v.id();
-                return Spelling.editDistance(r, id.substring(0, Math.min(id.length(), Math.max(r.length(), 7))));
-            });
-        }
-        List<Version> newestFirst = new ArrayList<>(versions);
-        java.util.Collections.reverse(newestFirst);
-        newestFirst.sort(order);
-        return List.copyOf(newestFirst.subList(0, Math.min(n, newestFirst.size())));
+        return Nearest.of(versions, revision, day, v -> v.commit() != null ? v.commit() : v.id(), Version::time, n);
     }
 }

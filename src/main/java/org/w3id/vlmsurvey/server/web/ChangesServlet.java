@@ -80,6 +80,19 @@ public final class ChangesServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("section", "versions");
         model.put("versions", shown);
+        org.w3id.vlmsurvey.server.store.RefreshStatus refresh = store.refreshStatus();
+        if (refresh != null)
+            model.put(
+                    "refresh",
+                    Map.of(
+                            "ok",
+                            refresh.ok(),
+                            "at",
+                            refresh.at()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    .toString(),
+                            "message",
+                            refresh.message()));
         model.put("version", ShownVersion.newest(store).model());
         model.put("queries", List.of(q.shown("The versions")));
         Templates.send(resp, "versions", model);

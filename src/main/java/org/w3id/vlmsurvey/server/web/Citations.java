@@ -23,8 +23,11 @@ public final class Citations {
 
     private Citations() {}
 
-    /** One paper to cite: the row of {@code bibtex.rq}, its authors in order (as "Family, Given"), abstract and key. */
-    record Cited(Map<String, Object> row, List<String> authors, String abstractText, String key) {
+    /**
+     * One paper to cite: the row of {@code bibtex.rq}, its authors in order (as "Family, Given", and as written:
+     * {@code names}), abstract and key.
+     */
+    record Cited(Map<String, Object> row, List<String> authors, List<String> names, String abstractText, String key) {
         String s(String column) {
             Object v = row.get(column);
             return v == null ? null : v.toString();
@@ -37,7 +40,7 @@ public final class Citations {
     }
 
     static List<Cited> cited(Table table, Table authorRows, Predicate<String> include) {
-        Map<String, List<String>> authors = new LinkedHashMap<>();
+        Map<String, List<String>> authors = new LinkedHashMap<>(), names = new LinkedHashMap<>();
         Map<String, String> families = new LinkedHashMap<>();
         Map<String, String> abstracts = new LinkedHashMap<>();
         for (Map<String, Object> r : authorRows.rows()) {
@@ -54,6 +57,7 @@ public final class Citations {
                             : "";
             authors.computeIfAbsent(paper, p -> new ArrayList<>())
                     .add(given.isEmpty() ? family : family + ", " + given);
+            names.computeIfAbsent(paper, p -> new ArrayList<>()).add(name);
             families.putIfAbsent(paper, family);
         }
         List<BibTeX.KeySource> sources = new ArrayList<>();
@@ -67,7 +71,12 @@ public final class Citations {
         for (Map<String, Object> r : table.rows()) {
             String paper = String.valueOf(r.get("paper"));
             if (include.test(paper))
-                cited.add(new Cited(r, authors.getOrDefault(paper, List.of()), abstracts.get(paper), keys.get(paper)));
+                cited.add(new Cited(
+                        r,
+                        authors.getOrDefault(paper, List.of()),
+                        names.getOrDefault(paper, List.of()),
+                        abstracts.get(paper),
+                        keys.get(paper)));
         }
         return cited;
     }

@@ -12,12 +12,25 @@ import java.util.TreeSet;
 /**
  * The filters of the datasets page: {@code task} and {@code metric} (labels the survey has) keep the evaluation
  * datasets for them, {@code size} (at least 1M, 10M, 100M or 1B image-text pairs) the pre-training datasets that
- * large, {@code year} both. Each value is checked ({@link PageParameters}) before it picks rows; none is ever
- * written into a query.
+ * large, {@code year} both; {@code sort} orders both tables by a column ({@link #SORTS}; a leading {@code -} for
+ * descending; a table without the column keeps its order), kept in the URL. Each value is checked
+ * ({@link PageParameters}) before it picks rows; none is ever written into a query.
  */
 public final class DatasetFilters {
     /** The sizes offered, as written and as numbers of image-text pairs. */
     static final Map<String, BigDecimal> SIZES = sizes();
+
+    /** The columns the tables can be sorted by ({@code ?sort=}), each with the row value of datasets.rq it sorts on. */
+    static final Map<String, String> SORTS = Map.of(
+            "name", "name",
+            "year", "year",
+            "size", "imageTextPairs",
+            "classes", "classes",
+            "train", "trainingSize",
+            "test", "testingSize");
+
+    /** The filters, in the order of the form (and of a link's query). */
+    static final List<String> FILTERS = List.of("task", "metric", "year", "size");
 
     private DatasetFilters() {}
 
@@ -39,7 +52,7 @@ public final class DatasetFilters {
             if (r.get("year") != null) years.add(r.get("year").toString());
         }
         Map<String, String> chosen = new LinkedHashMap<>();
-        for (String f : List.of("task", "metric", "year", "size")) {
+        for (String f : FILTERS) {
             String v = req.getParameter(f);
             if (v == null || v.isBlank()) continue;
             chosen.put(
@@ -62,8 +75,31 @@ public final class DatasetFilters {
         model.put("years", new TreeSet<>(years).descendingSet());
         model.put("sizes", SIZES.keySet());
         model.put("chosen", chosen);
-        model.put("pretraining", pretraining);
-        model.put("evaluation", evaluation);
+        String sort = req.getParameter("sort");
+        if (sort != null && !sort.isBlank()) {
+            sort = PageParameters.sort(sort, SORTS.keySet());
+            model.put("sort", sort);
+        } else sort = null;
+        model.put("sortLinks", sortLinks(chosen, sort));
+        model.put("pretraining", PaperRows.sorted(pretraining, sort, SORTS));
+        model.put("evaluation", PaperRows.sorted(evaluation, sort, SORTS));
+    }
+
+    /**
+     * For each column, the link that sorts by it with the chosen filters kept: ascending, or descending when the
+     * tables are already sorted by it ascending.
+     */
+    static Map<String, String> sortLinks(Map<String, String> chosen, String sort) {
+        StringBuilder filters = new StringBuilder();
+        for (Map.Entry<String, String> e : chosen.entrySet())
+            filters.append(e.getKey())
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                    .append('&');
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String column : SORTS.keySet())
+            links.put(column, "/datasets?" + filters + "sort=" + (column.equals(sort) ? "-" : "") + column);
+        return links;
     }
 
     private static List<String> metrics(Map<String, Object> r) {

@@ -54,7 +54,9 @@ public final class Endpoints {
                 "versions",
                 VERSIONS,
                 "surveys",
-                SURVEYS);
+                SURVEYS,
+                "versionParameter",
+                VERSION_PARAMETER);
     }
 
     private Endpoints() {}

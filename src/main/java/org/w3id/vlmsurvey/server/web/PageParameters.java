@@ -2,6 +2,8 @@ package org.w3id.vlmsurvey.server.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.w3id.vlmsurvey.vocab.VLM;
 
@@ -27,25 +29,35 @@ public final class PageParameters {
         private static final long serialVersionUID = 1L;
         private final int status;
         private final String html;
+        private final transient List<Map<String, Object>> nearest;
 
         Invalid(int status, String message) {
-            this(status, message, null);
+            this(status, message, null, List.of());
         }
 
-        /** As above, answered to a reader with an HTML page ({@code html}) that says the same. */
-        Invalid(int status, String message, String html) {
+        /**
+         * As above, answered to a reader with an HTML page ({@code html}) that says the same, and naming the versions
+         * nearest to one asked for that the survey does not have ({@link ShownVersion#model}), for a JSON client.
+         */
+        Invalid(int status, String message, String html, List<Map<String, Object>> nearest) {
             super(message, null, false, false);
             this.status = status;
             this.html = html;
+            this.nearest = List.copyOf(nearest);
         }
 
         public int status() {
             return status;
         }
 
-        /** The HTML page that answers it, or null: the message alone, as text. */
+        /** The HTML page that answers it, or null: the site's error page with the message ({@link ErrorPage}). */
         public String html() {
             return html;
+        }
+
+        /** The versions nearest to the one asked for (day, short, id, href), nearest first; empty for other errors. */
+        public List<Map<String, Object>> nearest() {
+            return nearest;
         }
     }
 

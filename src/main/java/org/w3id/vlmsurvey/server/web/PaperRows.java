@@ -56,13 +56,24 @@ public final class PaperRows {
      * order); rows without the value last.
      */
     public static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String sort) {
+        return sorted(rows, sort, SORTS);
+    }
+
+    /**
+     * The rows of any table sorted by a checked {@code sort}: a column of {@code sorts} (each with the row value it
+     * sorts on), a leading {@code -} for descending. Stable (ties keep the given order); rows without the value
+     * last; numbers by value, anything else as text without regard to case.
+     */
+    public static List<Map<String, Object>> sorted(
+            List<Map<String, Object>> rows, String sort, Map<String, String> sorts) {
         if (sort == null) return rows;
         boolean descending = sort.startsWith("-");
-        String key = SORTS.get(descending ? sort.substring(1) : sort);
-        Comparator<String> text = String.CASE_INSENSITIVE_ORDER;
-        Comparator<Map<String, Object>> c = Comparator.comparing(
-                r -> r.get(key) == null ? null : r.get(key).toString(),
-                Comparator.nullsLast(descending ? text.reversed() : text));
+        String key = sorts.get(descending ? sort.substring(1) : sort);
+        Comparator<Object> values = (x, y) -> x instanceof Number a && y instanceof Number b
+                ? new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString()))
+                : String.CASE_INSENSITIVE_ORDER.compare(x.toString(), y.toString());
+        Comparator<Map<String, Object>> c =
+                Comparator.comparing(r -> r.get(key), Comparator.nullsLast(descending ? values.reversed() : values));
         List<Map<String, Object>> sorted = new ArrayList<>(rows);
         sorted.sort(c);
         return sorted;

@@ -139,7 +139,11 @@ public final class ResourcePages {
                 meta.add(1 + i, Map.of("name", "citation_author", "content", authors.get(i)));
         }
         model.put("meta", meta);
-        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs)));
+        List<String> names = cited.isEmpty() ? List.of() : cited.get(0).names();
+        String abstractText = cited.isEmpty() ? null : cited.get(0).abstractText();
+        model.put("authors", names);
+        model.put("abstract", abstractText);
+        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs, names, abstractText)));
         model.put("queries", new ArrayList<>(queries));
         return model;
     }

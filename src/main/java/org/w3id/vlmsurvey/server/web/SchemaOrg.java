@@ -24,10 +24,17 @@ public final class SchemaOrg {
      * The paper as a schema.org {@code ScholarlyArticle}: name, short name, year ({@code datePublished}), its arXiv
      * id and DOI ({@code identifier}, and their pages as {@code sameAs}), the venue ({@code isPartOf}, a
      * {@code CreativeWorkSeries}), its categories ({@code about}), the PDF ({@code encoding}) and each code
-     * repository as a {@code SoftwareSourceCode} ({@code subjectOf}, with its {@code codeRepository}).
+     * repository as a {@code SoftwareSourceCode} ({@code subjectOf}, with its {@code codeRepository}); and, where
+     * {@code link --metadata} found them, its authors in order ({@code author}, a list of {@code Person}) and its
+     * {@code abstract}.
      */
     static JsonObject paper(
-            Map<String, Object> p, List<String> codes, String iri, List<List<Map<String, Object>>> breadcrumbs) {
+            Map<String, Object> p,
+            List<String> codes,
+            String iri,
+            List<List<Map<String, Object>>> breadcrumbs,
+            List<String> authors,
+            String abstractText) {
         JsonObject o = new JsonObject();
         o.put("@context", "https://schema.org");
         o.put("@type", "ScholarlyArticle");
@@ -37,6 +44,17 @@ public final class SchemaOrg {
         put(o, "headline", p.get("title"));
         put(o, "alternateName", p.get("shortName"));
         put(o, "datePublished", p.get("year"));
+        if (!authors.isEmpty()) {
+            JsonArray people = new JsonArray(); // a JSON-LD array is unordered; the order is also schema:position's
+            for (String a : authors) {
+                JsonObject person = new JsonObject();
+                person.put("@type", "Person");
+                person.put("name", a);
+                people.add(person);
+            }
+            o.put("author", people);
+        }
+        put(o, "abstract", abstractText);
         JsonArray ids = new JsonArray();
         JsonArray sameAs = new JsonArray();
         if (p.get("arxiv") != null) {

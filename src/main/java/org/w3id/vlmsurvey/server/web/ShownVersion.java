@@ -78,7 +78,7 @@ public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset,
         model.put("asked", r.text());
         model.put("message", message);
         model.put("nearest", rows);
-        return new PageParameters.Invalid(404, message, Templates.render("version-not-found", model));
+        return new PageParameters.Invalid(404, message, Templates.render("version-not-found", model), rows);
     }
 
     /**

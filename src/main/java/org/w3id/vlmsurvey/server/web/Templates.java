@@ -44,9 +44,11 @@ public final class Templates {
     }
 
     /**
-     * The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI
-     * ({@link Html#href}); and the global {@code endpoints} ({@code endpoints.sparql}, {@code endpoints.data}: the
-     * paths of {@link Endpoints}), so that no template or script writes a path of its own.
+     * The filters the templates use beside Pebble's own: {@code href}, where this site shows an IRI or a path
+     * ({@link Html#href}), a link to a reader page carrying the version the page shows when it is an older one
+     * ({@link VersionLinks#link}, from the model's {@code version}); {@code carried}, the value a form sends to stay
+     * in that version ({@code version-field.peb}); and the global {@code endpoints} ({@code endpoints.sparql},
+     * {@code endpoints.data}: the paths of {@link Endpoints}), so that no template or script writes a path of its own.
      */
     private static final class SiteExtension extends AbstractExtension {
         @Override
@@ -56,22 +58,45 @@ public final class Templates {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("href", new Filter() {
-                @Override
-                public List<String> getArgumentNames() {
-                    return List.of();
-                }
+            return Map.of(
+                    "href",
+                    new Filter() {
+                        @Override
+                        public List<String> getArgumentNames() {
+                            return List.of();
+                        }
 
-                @Override
-                public Object apply(
-                        Object input,
-                        Map<String, Object> args,
-                        PebbleTemplate self,
-                        EvaluationContext context,
-                        int line) {
-                    return input == null ? null : Html.href(input.toString());
-                }
-            });
+                        @Override
+                        public Object apply(
+                                Object input,
+                                Map<String, Object> args,
+                                PebbleTemplate self,
+                                EvaluationContext context,
+                                int line) {
+                            return input == null
+                                    ? null
+                                    : VersionLinks.link(
+                                            Html.href(input.toString()),
+                                            VersionLinks.carried(context.getVariable("version")));
+                        }
+                    },
+                    "carried",
+                    new Filter() {
+                        @Override
+                        public List<String> getArgumentNames() {
+                            return List.of();
+                        }
+
+                        @Override
+                        public Object apply(
+                                Object input,
+                                Map<String, Object> args,
+                                PebbleTemplate self,
+                                EvaluationContext context,
+                                int line) {
+                            return VersionLinks.carried(input);
+                        }
+                    });
         }
     }
 

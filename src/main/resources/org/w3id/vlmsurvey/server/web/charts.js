@@ -100,6 +100,8 @@
     });
     const url = new URL(filled, window.location.href);
     for (const k of Array.from(url.searchParams.keys())) if (!url.searchParams.get(k)) url.searchParams.delete(k);
+    // an older version shown (<body data-version>, VersionLinks.carried): the papers of that version
+    if (document.body.dataset.version) url.searchParams.set("version", document.body.dataset.version);
     return url.pathname + url.search;
   }
 

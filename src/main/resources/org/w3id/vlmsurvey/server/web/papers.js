@@ -26,7 +26,9 @@
     const data = new FormData(form);
     return { category: data.get("category") || "", venue: data.get("venue") || "",
              year: data.get("year") || "", code: data.get("code") || "",
-             survey: data.get("survey") || "", q: data.get("q") || "" };
+             survey: data.get("survey") || "", q: data.get("q") || "",
+             // an older version the page shows (version-field.peb): kept in the address and the export links
+             version: data.get("version") || "" };
   }
 
   function remember() {
