@@ -2,6 +2,7 @@ package org.w3id.vlmsurvey.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.vlmsurvey.diagnostics.Problem;
@@ -9,6 +10,7 @@ import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.export.Exporter;
 import org.w3id.vlmsurvey.history.DirSnapshots;
 import org.w3id.vlmsurvey.history.GitSnapshots;
+import org.w3id.vlmsurvey.history.Histories;
 import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.Snapshot;
 import picocli.CommandLine.ArgGroup;
@@ -28,7 +30,10 @@ import picocli.CommandLine.Spec;
                     + "<VERSION/added> and <VERSION/removed>), and a default graph describing the versions and when each paper, "
                     + "dataset and category was first and last listed. The same input gives the same bytes.",
             "A version that cannot be built or has errors is reported (FILE@COMMIT:LINE: error: ...) and skipped; "
-                    + "the output is still written and the exit code is 1."
+                    + "the output is still written and the exit code is 1.",
+            "Several surveys: one --git (or --dir) per survey. Each survey's versions are named graphs of their own "
+                    + "(a later survey's under version/<slug>/), and version/newest is the newest version of each "
+                    + "survey merged as export --source A --source B merges them."
         })
 final class HistoryCommand implements Callable<Integer> {
 
@@ -36,19 +41,30 @@ final class HistoryCommand implements Callable<Integer> {
     Origin origin;
 
     static final class Origin {
-        @Option(names = "--git", paramLabel = "DIR", description = "a git repository (work tree or bare)")
-        Path git;
+        @Option(
+                names = "--git",
+                paramLabel = "DIR",
+                description =
+                        "a git repository (work tree or bare); repeat it for several surveys, one repository each "
+                                + "(the first keeps the bundled survey's IRIs)")
+        List<Path> git;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "a folder of dated copies named YYYY-MM-DD*.md")
-        Path dir;
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description =
+                        "a folder of dated copies named YYYY-MM-DD*.md; repeat it for several surveys, one folder "
+                                + "each")
+        List<Path> dir;
     }
 
     @Option(
             names = "--file",
             paramLabel = "PATH",
             defaultValue = GitSnapshots.DEFAULT_FILE,
-            description = "the survey file inside the repository (default: ${DEFAULT-VALUE})")
-    String file;
+            description = "the survey file inside the repository (default: ${DEFAULT-VALUE}); with several --git, give "
+                    + "it once (for every repository) or once per --git, in the same order")
+    List<String> file;
 
     @Mixin
     OutputOption output = new OutputOption();
@@ -69,12 +85,33 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) throw Failure.usage("--threads must be at least 1");
-        List<Snapshot> snapshots =
-                origin.dir != null ? DirSnapshots.read(origin.dir) : readGit(origin.git, file, limits(), err);
-        History history = History.build(snapshots, threads);
-        report(err, snapshots.size(), history);
-        output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(history.changeSets(), os));
-        return history.errors().isEmpty() && !history.versions().isEmpty() ? Main.OK : Main.PROBLEMS;
+        List<Path> dirs = origin.dir != null ? origin.dir : origin.git;
+        List<String> files = origin.dir != null ? null : files(origin.git, file, "--git", "--file");
+        List<History> histories = histories(dirs, files, limits(), threads, err);
+        var dataset = Histories.changeSets(histories, threads);
+        output.write(spec.commandLine().getOut(), os -> Exporter.writeTrig(dataset, os));
+        boolean ok = histories.stream()
+                .allMatch(h -> h.errors().isEmpty() && !h.versions().isEmpty());
+        return ok ? Main.OK : Main.PROBLEMS;
+    }
+
+    /**
+     * The survey file of each repository: {@code files} given once is every repository's, given once per repository
+     * is each one's in order; any other number is a usage error naming both options.
+     */
+    static List<String> files(List<?> dirs, List<String> files, String dirOption, String fileOption) {
+        if (files.size() == dirs.size()) return files;
+        if (files.size() == 1) return java.util.Collections.nCopies(dirs.size(), files.get(0));
+        throw Failure.usage("give " + fileOption + " once (for every repository) or once per " + dirOption + ", in the "
+                + "same order: " + dirs.size() + " " + dirOption + ", " + files.size() + " " + fileOption);
+    }
+
+    /** Several surveys are merged at their newest versions: a survey with no version built is an error naming it. */
+    static void requireVersions(List<Path> dirs, List<History> histories) {
+        for (int i = 0; i < dirs.size(); i++)
+            if (histories.get(i).versions().isEmpty())
+                throw new SourceException(Problem.error(
+                        dirs.get(i).toString(), 0, "no version of this survey could be built: nothing to merge"));
     }
 
     private org.w3id.vlmsurvey.history.HistoryLimits limits() {
@@ -95,37 +132,76 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     /**
-     * The history's dataset for serve --history-git: from the graph cache in {@code cacheDir} (null: none) when this
-     * program built it before from the same HEAD commit, file and limits; else built ({@link #build}) and cached.
+     * The histories' dataset for serve --history-git (one repository, or several: {@link Histories#dataset}): from the
+     * graph cache in {@code cacheDir} (null: none) when this program built it before from the same HEAD commits, files
+     * and limits; else built and cached.
      */
     static org.apache.jena.sparql.core.DatasetGraph cached(
-            Path cacheDir, Path dir, String file, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
-        String head;
-        try (GitSnapshots git = GitSnapshots.open(dir, file)) {
-            head = git.head();
-        }
-        var l = org.w3id.vlmsurvey.server.store.BuiltGraphs.of(cacheDir)
-                .history(head, file, limits, () -> build(dir, file, limits, err).changeSets());
+            Path cacheDir,
+            List<Path> dirs,
+            List<String> files,
+            org.w3id.vlmsurvey.history.HistoryLimits limits,
+            PrintWriter err) {
+        List<String> heads = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++)
+            try (GitSnapshots git = GitSnapshots.open(dirs.get(i), files.get(i))) {
+                heads.add(git.head());
+            }
+        var l = org.w3id.vlmsurvey.server.store.BuiltGraphs.of(cacheDir).history(heads, files, limits, () -> {
+            int threads = Runtime.getRuntime().availableProcessors();
+            return Histories.changeSets(histories(dirs, files, limits, threads, err), threads);
+        });
         if (l.hit()) {
-            err.println("history of " + file + " at " + head + ": from the graph cache " + cacheDir);
+            for (int i = 0; i < dirs.size(); i++)
+                err.println(
+                        "history of " + files.get(i) + " at " + heads.get(i) + ": from the graph cache " + cacheDir);
             err.flush();
         }
         return l.dataset();
     }
 
-    /** The history of a git repository, its skipped versions and summary reported (for serve --history-git). */
-    static History build(Path dir, String file, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
-        List<Snapshot> snapshots = readGit(dir, file, limits, err);
-        History h = History.build(snapshots, Runtime.getRuntime().availableProcessors());
-        report(err, snapshots.size(), h);
-        return h;
+    /** The histories of git repositories, their skipped versions and summaries reported (for serve --history-git). */
+    static org.apache.jena.sparql.core.DatasetGraph build(
+            List<Path> dirs, List<String> files, org.w3id.vlmsurvey.history.HistoryLimits limits, PrintWriter err) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return Histories.dataset(histories(dirs, files, limits, threads, err), threads);
+    }
+
+    /**
+     * The history of each git repository ({@code files}: the file in each) or, with {@code files} null, each folder
+     * of dated copies, built on {@code threads} threads, with its skipped versions and summary reported. Every one is
+     * read before any is built, so a bad one stops it all before anything is written; several histories must each
+     * have a version built ({@link #requireVersions}).
+     */
+    static List<History> histories(
+            List<Path> dirs,
+            List<String> files,
+            org.w3id.vlmsurvey.history.HistoryLimits limits,
+            int threads,
+            PrintWriter err) {
+        List<List<Snapshot>> read = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++)
+            read.add(files == null ? DirSnapshots.read(dirs.get(i)) : readGit(dirs.get(i), files.get(i), limits, err));
+        List<History> histories = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            History h = History.build(read.get(i), threads);
+            report(
+                    err,
+                    dirs.size() == 1 ? null : dirs.get(i).toString(),
+                    read.get(i).size(),
+                    h);
+            histories.add(h);
+        }
+        if (histories.size() > 1) requireVersions(dirs, histories);
+        return histories;
     }
 
     /**
      * The errors of each skipped version (a version with headings and no entry yet is named, not an error), each
-     * resource listed under a new IRI with its line in both versions, then one summary line.
+     * resource listed under a new IRI with its line in both versions, then one summary line (starting with the
+     * survey's repository or folder when there are several, else null).
      */
-    static void report(PrintWriter err, int total, History history) {
+    static void report(PrintWriter err, String survey, int total, History history) {
         for (History.Skipped s : history.skipped()) {
             if (s.noEntriesYet()) {
                 err.println(s.snapshot().name() + ": skipped (no paper or dataset listed yet)");
@@ -146,6 +222,7 @@ final class HistoryCommand implements Callable<Integer> {
                 history.versions().stream().filter(History.Version::reused).count();
         long empty =
                 history.skipped().stream().filter(History.Skipped::noEntriesYet).count();
+        if (survey != null) err.print(survey + ": ");
         err.printf(
                 "%d versions: %d built (%d contents mapped, %d equal to an earlier version), %d skipped%s%s%n",
                 total,

@@ -197,16 +197,19 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "DIR|URL",
             description = "also serve the survey's history read from this git repository: each version a named graph"
                     + " (see history); the newest version is the survey served. A URL (" + GitMirror.SCHEMES
-                    + ") is cloned into the cache folder and fetched again every --refresh")
-    String historyGit;
+                    + ") is cloned into the cache folder and fetched again every --refresh. Repeat it for several"
+                    + " surveys, one repository each: the newest version of each, merged, is served (read once at"
+                    + " start-up: --refresh follows one repository only)")
+    List<String> historyGit;
 
     @Option(
             names = "--refresh",
             paramLabel = "DURATION",
             defaultValue = DEFAULT_REFRESH,
             converter = DurationConverter.OrZero.class,
-            description = "with --history-git: look for new commits this often (fetching a URL), and serve the new"
-                    + " versions without a restart; 30s, 10m, 1h or PT1H; 0 never (default: ${DEFAULT-VALUE})")
+            description = "with one --history-git: look for new commits this often (fetching a URL), and serve the new"
+                    + " versions without a restart; 30s, 10m, 1h or PT1H; 0 never (default: ${DEFAULT-VALUE}; several"
+                    + " --history-git are not followed)")
     Duration refresh;
 
     /** How often {@code --history-git} looks for new commits by default. */
@@ -216,8 +219,9 @@ final class ServeCommand implements Callable<Integer> {
             names = "--history-file",
             paramLabel = "PATH",
             defaultValue = org.w3id.vlmsurvey.history.GitSnapshots.DEFAULT_FILE,
-            description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE})")
-    String historyFile;
+            description = "with --history-git: the survey file inside the repository (default: ${DEFAULT-VALUE}); give "
+                    + "it once (for every repository) or once per --history-git, in the same order")
+    List<String> historyFile;
 
     @Mixin
     HistoryLimitsOptions historyLimits = new HistoryLimitsOptions();
@@ -239,56 +243,71 @@ final class ServeCommand implements Callable<Integer> {
             throw Failure.usage("serve: give --history-git or --history, not both");
         if (historyGit == null && spec.commandLine().getParseResult().hasMatchedOption("--refresh"))
             throw Failure.usage("serve: --refresh needs --history-git DIR|URL");
+        if (historyGit != null
+                && historyGit.size() > 1
+                && spec.commandLine().getParseResult().hasMatchedOption("--refresh")
+                && !refresh.isZero())
+            throw Failure.usage("serve: --refresh follows one --history-git; several are read once, at start-up"
+                    + " (leave --refresh out or give --refresh 0)");
         org.apache.jena.sparql.core.DatasetGraph versions = null;
         if (history != null) versions = org.w3id.vlmsurvey.history.History.read(history);
         Path cacheDir = noCache ? null : cache != null ? cache : org.w3id.vlmsurvey.cache.GraphCache.defaultDir();
-        HistoryRepository repo = null;
+        List<String> historyFiles = historyGit == null
+                ? null
+                : HistoryCommand.files(historyGit, historyFile, "--history-git", "--history-file");
+        List<HistoryRepository> repos = new ArrayList<>();
         SurveyServer server;
         try {
             if (historyGit != null) {
-                repo = HistoryRepository.open(historyGit, cacheDir);
-                versions = cachedHistory(cacheDir, repo.dir());
+                for (String location : historyGit) repos.add(HistoryRepository.open(location, cacheDir));
+                versions = cachedHistory(
+                        cacheDir, repos.stream().map(HistoryRepository::dir).toList(), historyFiles);
             }
-            server = start(cacheDir, versions);
-            if (repo != null && !refresh.isZero()) {
-                HistoryRepository r = repo;
-                server.follow(new HistoryRefresh(r, historyFile, dir -> cachedHistory(cacheDir, dir), server.store())
+            server = start(cacheDir, versions, historyFiles);
+            // several repositories are read once, at start-up (--refresh with several is refused above)
+            if (repos.size() == 1 && !refresh.isZero()) {
+                HistoryRepository r = repos.get(0);
+                server.follow(new HistoryRefresh(
+                                r,
+                                historyFiles.get(0),
+                                dir -> cachedHistory(cacheDir, List.of(dir), historyFiles),
+                                server.store())
                         .every(refresh));
             }
         } catch (RuntimeException e) {
-            if (repo != null) repo.close();
+            repos.forEach(HistoryRepository::close);
             throw e;
         }
-        HistoryRepository opened = repo;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
-                            if (opened != null) opened.close();
+                            repos.forEach(HistoryRepository::close);
                         },
                         "vlm-survey-shutdown"));
         server.join();
         return Main.OK;
     }
 
-    private org.apache.jena.sparql.core.DatasetGraph cachedHistory(Path cacheDir, Path dir) {
+    private org.apache.jena.sparql.core.DatasetGraph cachedHistory(Path cacheDir, List<Path> dirs, List<String> files) {
         return HistoryCommand.cached(
                 cacheDir,
-                dir,
-                historyFile,
+                dirs,
+                files,
                 historyLimits.limits(),
                 spec.commandLine().getErr());
     }
 
-    private SurveyServer start(Path cacheDir, org.apache.jena.sparql.core.DatasetGraph versions) {
+    private SurveyServer start(
+            Path cacheDir, org.apache.jena.sparql.core.DatasetGraph versions, List<String> historyFiles) {
         if (versions != null && org.w3id.vlmsurvey.server.store.SurveyVersions.of(versions) == null)
             throw new org.w3id.vlmsurvey.diagnostics.SourceException(
                     org.w3id.vlmsurvey.diagnostics.Problem.error(
-                            historyGit != null ? GitMirror.shown(historyGit) : history.toString(),
+                            historyGit != null ? GitMirror.shown(historyGit.get(0)) : history.toString(),
                             0,
                             "no version of the survey to serve: "
                                     + (historyGit != null
-                                            ? "no commit on the first-parent line of HEAD has a " + historyFile
+                                            ? "no commit on the first-parent line of HEAD has a " + historyFiles.get(0)
                                                     + " that could be built"
                                             : "the file describes no vlm:SurveyVersion (is it written by the history command?)")));
         List<org.w3id.vlmsurvey.graph.SurveyGraph.Source> sources = source.resolveAll();

@@ -65,6 +65,11 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
 
     /** Rows, list items and paragraph lines that link a paper (mapping/05-paper-link-lines.rq), and how many were read. */
     public record PaperLinkLines(long read, long all) {
+        /** The lines of several surveys together. */
+        public PaperLinkLines plus(PaperLinkLines other) {
+            return new PaperLinkLines(read + other.read, all + other.all);
+        }
+
         @Override
         public String toString() {
             return String.format("%-28s %8d of %d%n", "lines with a paper link read", read, all);
@@ -96,13 +101,19 @@ public record Stats(long triples, Map<String, Long> classes, List<CategoryCount>
         }
     }
 
-    /** The report of {@code stats}; {@code served} says what the triple count includes (see {@link TripleCounts}). */
-    public String render(TripleCounts served) {
+    /** The first lines of {@link #render}: the triples as served and the resources per class. */
+    public String renderCounts(TripleCounts served) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
                 "%-28s %8d = %d data + %d ontology + %d links%n",
                 "triples (as served)", served.total(), served.data(), served.ontology(), served.links()));
         classes.forEach((c, n) -> sb.append(String.format("%-28s %8d%n", c, n)));
+        return sb.toString();
+    }
+
+    /** The report of {@code stats}; {@code served} says what the triple count includes (see {@link TripleCounts}). */
+    public String render(TripleCounts served) {
+        StringBuilder sb = new StringBuilder(renderCounts(served));
         sb.append(String.format("%nPapers per method category (direct / including sub-categories):%n"));
         for (CategoryCount c : categories)
             sb.append(String.format("  %-60s %4d %4d%n", "  ".repeat(c.depth()) + c.label(), c.direct(), c.total()));

@@ -70,7 +70,7 @@ public final class Surveys {
      * {@code survey}, a per-survey resource ({@link #PER_SURVEY}) {@code survey + "/" + path}; the first survey's
      * ({@code survey} equal to {@link #FIRST}) and every other IRI stay as they are.
      */
-    static String inSurvey(String iri, String survey) {
+    public static String inSurvey(String iri, String survey) {
         if (survey.equals(FIRST) || !iri.startsWith(VLM.RES)) return iri;
         String path = iri.substring(VLM.RES.length());
         if (path.equals("survey")) return survey;
@@ -101,7 +101,7 @@ public final class Surveys {
     }
 
     /** The title of a built survey: its first heading, else the file's name. */
-    static String title(SurveyGraph.Result r) {
+    public static String title(SurveyGraph.Result r) {
         String q =
                 """
                 PREFIX src: <https://w3id.org/vlm-survey/source#>
@@ -128,14 +128,29 @@ public final class Surveys {
         return merge(snapshots, built);
     }
 
-    static SurveyGraph.Result merge(List<SurveyGraph.Snapshot> snapshots, List<SurveyGraph.Result> built) {
+    /**
+     * The IRI each survey built gets in the merge, in order ({@link #FIRST} for the first, then
+     * {@code resource/survey/<slug>}): what {@link #merge} names them.
+     */
+    public static List<String> iris(List<SurveyGraph.Result> built) {
+        Set<String> taken = new HashSet<>();
+        List<String> iris = new ArrayList<>();
+        for (int i = 0; i < built.size(); i++) iris.add(surveyIri(i, title(built.get(i)), taken));
+        return iris;
+    }
+
+    /**
+     * Merges surveys built each on its own ({@link SurveyGraph#build} of {@code snapshots}, in the same order) into
+     * one graph (see the class comment).
+     */
+    public static SurveyGraph.Result merge(List<SurveyGraph.Snapshot> snapshots, List<SurveyGraph.Result> built) {
         Graph data = GraphFactory.createGraphMem(), working = GraphFactory.createGraphMem();
         Graph links = GraphFactory.createGraphMem();
         List<Problem> problems = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
+        List<String> iris = iris(built);
         for (int i = 0; i < built.size(); i++) {
             SurveyGraph.Result r = built.get(i);
-            String title = title(r), survey = surveyIri(i, title, taken);
+            String title = title(r), survey = iris.get(i);
             List<Triple> add = new ArrayList<>();
             for (Triple t : r.data().find().toList()) {
                 Triple moved =
@@ -154,8 +169,27 @@ public final class Surveys {
         return new SurveyGraph.Result(built.get(0).file(), data, List.copyOf(problems), working, links);
     }
 
-    private static Node move(Node n, String survey) {
+    /** A node of a survey's graph in that survey's namespace ({@link #inSurvey(String, String)}). */
+    public static Node move(Node n, String survey) {
         return n.isURI() ? NodeFactory.createURI(inSurvey(n.getURI(), survey)) : n;
+    }
+
+    /**
+     * A survey's graph with every IRI in the survey's namespace ({@link #inSurvey(String, String)}); the graph itself
+     * for the first survey ({@link #FIRST}), whose IRIs do not move.
+     */
+    public static Graph inSurvey(Graph g, String survey) {
+        if (survey.equals(FIRST)) return g;
+        Graph out = GraphFactory.createGraphMem();
+        g.find()
+                .forEachRemaining(
+                        t -> out.add(move(t.getSubject(), survey), t.getPredicate(), move(t.getObject(), survey)));
+        return out;
+    }
+
+    /** The slug of a later survey's IRI ({@code resource/survey/<slug>}); null for the first survey. */
+    public static String slug(String survey) {
+        return survey.equals(FIRST) ? null : survey.substring(FIRST.length() + 1);
     }
 
     /** The survey as a {@code vlm:Survey}: title, file, citation; its category schemes name it as their source. */

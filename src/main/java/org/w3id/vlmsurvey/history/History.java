@@ -24,6 +24,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.w3id.vlmsurvey.diagnostics.Problem;
 import org.w3id.vlmsurvey.diagnostics.SourceException;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.graph.Surveys;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -363,7 +364,21 @@ public final class History {
      * the versions and when each paper, dataset and method category was first and last listed ({@link #description}).
      */
     public DatasetGraph dataset() {
-        return triples().dataset(description());
+        return dataset(null);
+    }
+
+    /**
+     * The history of one of several surveys as a dataset ({@link #dataset()} when {@code survey} is null: one survey
+     * alone). {@code survey} is the survey's IRI ({@link Surveys#iris}); every version says it is a version of it
+     * ({@code dcterms:isVersionOf}). The first survey's versions, resources and listing intervals keep the IRIs of
+     * {@link #dataset()}; a later survey's versions are {@code version/<slug>/<id>} ({@link Snapshot#iri(String)}),
+     * its resources are in its namespace ({@link Surveys#inSurvey(Graph, String)}) and its listing intervals are
+     * {@code #listed-<slug>-N}, so that nothing of two surveys shares an IRI but the papers, datasets... they share.
+     */
+    public DatasetGraph dataset(String survey) {
+        if (survey == null) return triples().dataset(description());
+        List<Graph> data = data(survey);
+        return triples(survey, data).dataset(description(survey, data));
     }
 
     /**
@@ -372,9 +387,15 @@ public final class History {
      * ({@link VersionedTriples#changeSets}).
      */
     public DatasetGraph changeSets() {
+        return changeSets(null);
+    }
+
+    /** {@link #changeSets()} of this history as one of several surveys' ({@link #dataset(String)}'s IRIs). */
+    public DatasetGraph changeSets(String survey) {
+        List<Graph> data = data(survey);
         DatasetGraph ds = DatasetGraphFactory.create();
-        description().find().forEachRemaining(ds.getDefaultGraph()::add);
-        triples().changeSets(ds);
+        description(survey, data).find().forEachRemaining(ds.getDefaultGraph()::add);
+        (survey == null ? triples() : triples(survey, data)).changeSets(ds);
         return ds;
     }
 
@@ -382,26 +403,49 @@ public final class History {
 
     /** The versions' triples, each distinct triple once (built when first asked for). */
     public synchronized VersionedTriples triples() {
-        if (triples == null)
-            triples = VersionedTriples.of(
-                    versions.stream().map(v -> v.snapshot().iri()).toList(),
-                    versions.stream().map(Version::data).toList());
+        if (triples == null) triples = triples(null, data(null));
         return triples;
+    }
+
+    private VersionedTriples triples(String survey, List<Graph> data) {
+        return VersionedTriples.of(
+                versions.stream().map(v -> v.snapshot().iri(survey)).toList(), data);
+    }
+
+    /**
+     * Each version's data: as built for one survey alone ({@code survey} null), else moved into {@code survey}'s
+     * namespace ({@link Surveys#inSurvey(Graph, String)}; a graph shared by equal versions moved once, still shared).
+     */
+    private List<Graph> data(String survey) {
+        if (survey == null) return versions.stream().map(Version::data).toList();
+        Map<Graph, Graph> moved = new java.util.IdentityHashMap<>();
+        return versions.stream()
+                .map(v -> moved.computeIfAbsent(v.data(), g -> Surveys.inSurvey(g, survey)))
+                .toList();
     }
 
     /** The versions described, and when each paper, dataset and method category was first and last listed. */
     public Graph description() {
+        return description(null, data(null));
+    }
+
+    /** {@link #description()} of this history as one of several surveys' ({@link #dataset(String)}). */
+    private Graph description(String survey, List<Graph> moved) {
         Graph dft = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        String slug = survey == null ? null : Surveys.slug(survey);
+        java.util.function.Function<Node, Node> move = n -> survey == null ? n : Surveys.move(n, survey);
         // each resource's listing intervals: [first index, last index] of consecutive versions listing it
         Map<Node, List<int[]>> intervals = new LinkedHashMap<>();
         Node previous = null;
         for (int i = 0; i < versions.size(); i++) {
             Version v = versions.get(i);
-            Node iri = v.snapshot().iri();
+            Node iri = v.snapshot().iri(survey);
+            Graph data = moved.get(i);
             describe(dft, v, iri, previous, i + 1);
+            if (survey != null) dft.add(iri, DCTerms.isVersionOf.asNode(), NodeFactory.createURI(survey));
             int index = i;
             for (Node cls : LISTED)
-                v.data().find(Node.ANY, RDF.type.asNode(), cls).forEachRemaining(t -> {
+                data.find(Node.ANY, RDF.type.asNode(), cls).forEachRemaining(t -> {
                     List<int[]> runs = intervals.computeIfAbsent(t.getSubject(), x -> new ArrayList<>());
                     int[] lastRun = runs.isEmpty() ? null : runs.get(runs.size() - 1);
                     if (lastRun != null && lastRun[1] == index) return;
@@ -411,36 +455,26 @@ public final class History {
             previous = iri;
         }
         intervals.forEach((s, runs) -> {
-            dft.add(
-                    s,
-                    VLM.firstListedIn.asNode(),
-                    versions.get(runs.get(0)[0]).snapshot().iri());
-            dft.add(
-                    s,
-                    VLM.lastListedIn.asNode(),
-                    versions.get(runs.get(runs.size() - 1)[1]).snapshot().iri());
+            dft.add(s, VLM.firstListedIn.asNode(), iri(runs.get(0)[0], survey));
+            dft.add(s, VLM.lastListedIn.asNode(), iri(runs.get(runs.size() - 1)[1], survey));
             for (int k = 0; k < runs.size(); k++) {
                 int[] run = runs.get(k);
-                Node interval = NodeFactory.createURI(s.getURI() + "#listed-" + (k + 1));
+                Node interval =
+                        NodeFactory.createURI(s.getURI() + "#listed-" + (slug == null ? "" : slug + "-") + (k + 1));
                 dft.add(s, VLM.listing.asNode(), interval);
                 dft.add(interval, RDF.type.asNode(), VLM.ListingInterval.asNode());
-                dft.add(
-                        interval,
-                        VLM.listedFrom.asNode(),
-                        versions.get(run[0]).snapshot().iri());
-                dft.add(
-                        interval,
-                        VLM.listedUntil.asNode(),
-                        versions.get(run[1]).snapshot().iri());
-                if (run[1] + 1 < versions.size())
-                    dft.add(
-                            interval,
-                            VLM.unlistedIn.asNode(),
-                            versions.get(run[1] + 1).snapshot().iri());
+                dft.add(interval, VLM.listedFrom.asNode(), iri(run[0], survey));
+                dft.add(interval, VLM.listedUntil.asNode(), iri(run[1], survey));
+                if (run[1] + 1 < versions.size()) dft.add(interval, VLM.unlistedIn.asNode(), iri(run[1] + 1, survey));
             }
         });
-        canonical.forEach((former, iri) -> dft.add(iri, VLM.formerIri.asNode(), former));
+        canonical.forEach((former, iri) -> dft.add(move.apply(iri), VLM.formerIri.asNode(), move.apply(former)));
         return dft;
+    }
+
+    /** The IRI of the version at {@code index} of this history of {@code survey} ({@link Snapshot#iri(String)}). */
+    private Node iri(int index, String survey) {
+        return versions.get(index).snapshot().iri(survey);
     }
 
     /**
@@ -543,7 +577,11 @@ public final class History {
     /** The versions read, served; quads that describe no version are no history: given back as they were read. */
     private static DatasetGraph served(VersionedTriples.Reader r) {
         List<Node> versions = order(r.description());
-        return versions.isEmpty() ? r.asRead() : r.finish(versions).dataset(r.description());
+        if (versions.isEmpty()) return r.asRead();
+        DatasetGraph ds = r.finish(versions).dataset(r.description());
+        // several surveys' histories: the newest of each merged, as it was written
+        if (r.newest() != null) ds.addGraph(VersionedTriples.NEWEST_MERGED, r.newest());
+        return ds;
     }
 
     /**

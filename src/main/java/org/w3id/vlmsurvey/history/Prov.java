@@ -8,6 +8,7 @@ final class Prov {
     static final String NS = "http://www.w3.org/ns/prov#";
     static final Node ENTITY = NodeFactory.createURI(NS + "Entity");
     static final Node WAS_REVISION_OF = NodeFactory.createURI(NS + "wasRevisionOf");
+    static final Node WAS_DERIVED_FROM = NodeFactory.createURI(NS + "wasDerivedFrom");
 
     private Prov() {}
 }

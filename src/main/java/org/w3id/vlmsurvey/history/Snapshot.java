@@ -6,6 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.w3id.vlmsurvey.graph.Surveys;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
@@ -27,7 +28,19 @@ public record Snapshot(String id, String commit, Instant time, String name, byte
 
     /** The version's IRI, {@code https://w3id.org/vlm-survey/version/<id>}; also the name of its graph. */
     public Node iri() {
-        return NodeFactory.createURI(VLM.VERSION + org.apache.jena.atlas.lib.IRILib.encodeUriComponent(id));
+        return iri(null);
+    }
+
+    /**
+     * The version's IRI when it is a version of {@code survey} (an IRI of {@link Surveys#iris}, or null for one survey alone) among several: the
+     * first survey's versions keep {@link #iri()}, a later one's are {@code version/<slug>/<id>} (its slug: {@link
+     * Surveys#slug}), so versions of two surveys never share an IRI.
+     */
+    public Node iri(String survey) {
+        String slug = survey == null ? null : Surveys.slug(survey);
+        return NodeFactory.createURI(VLM.VERSION
+                + (slug == null ? "" : slug + "/")
+                + org.apache.jena.atlas.lib.IRILib.encodeUriComponent(id));
     }
 
     /** The content as text (UTF-8). */

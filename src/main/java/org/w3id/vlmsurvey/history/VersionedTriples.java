@@ -35,6 +35,12 @@ public final class VersionedTriples {
     /** The suffixes of a version's change-set graphs, appended to the version's IRI. */
     public static final String ADDED = "/added", REMOVED = "/removed";
 
+    /**
+     * The graph of the newest version of several surveys merged ({@link Histories#NEWEST}, named here so that the
+     * reader, {@link History} and {@link Histories} share it without a cycle): read and served as it is written.
+     */
+    static final Node NEWEST_MERGED = NodeFactory.createURI(org.w3id.vlmsurvey.vocab.VLM.VERSION + "newest");
+
     private final List<Node> versions;
     /** Every distinct triple, indexed for find, each a {@link Held} with the versions it holds in. */
     private final Graph all = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
@@ -42,14 +48,19 @@ public final class VersionedTriples {
     private final PrefixMapping prefixes;
     private final List<Graph> views = new ArrayList<>();
 
-    /** A triple as stored: with the versions it holds in (a find over the store gives these objects back). */
+    /**
+     * A triple as stored: with the versions it holds in (a find over the store gives these objects back), and the
+     * store it is of (its versions are not another store's: a triple found in one history and looked up in another).
+     */
     private static final class Held extends Triple {
         private static final long serialVersionUID = 1L;
         final BitSet in;
+        final transient VersionedTriples of;
 
-        Held(Triple t, BitSet in) {
+        Held(Triple t, BitSet in, VersionedTriples of) {
             super(t.getSubject(), t.getPredicate(), t.getObject());
             this.in = in;
+            this.of = of;
         }
     }
 
@@ -59,7 +70,7 @@ public final class VersionedTriples {
         long[] sizes = new long[versions.size()];
         holds.forEach((t, in) -> {
             if (in.isEmpty()) return;
-            all.add(new Held(t, in));
+            all.add(new Held(t, in, this));
             in.stream().forEach(i -> sizes[i]++);
         });
         for (int i = 0; i < versions.size(); i++) views.add(new VersionGraph(i, sizes[i]));
@@ -67,11 +78,11 @@ public final class VersionedTriples {
 
     /** The versions a stored triple holds in (the stored object, or the one equal to it); empty if none. */
     private BitSet in(Triple t) {
-        if (t instanceof Held h) return h.in;
+        if (t instanceof Held h && h.of == this) return h.in;
         // by subject and predicate: a find of a whole triple may answer with the triple asked for, not the one stored
         var it = all.find(t.getSubject(), t.getPredicate(), Node.ANY);
         try {
-            while (it.hasNext()) if (it.next() instanceof Held h && h.equals(t)) return h.in;
+            while (it.hasNext()) if (it.next() instanceof Held h && h.equals(t) && h.of == this) return h.in;
             return new BitSet();
         } finally {
             it.close();
@@ -185,6 +196,9 @@ public final class VersionedTriples {
         private final Map<Triple, BitSet> in = new HashMap<>();
         private final Map<Node, Integer> graphs = new LinkedHashMap<>();
         private final Graph description = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+        /** The graph {@link Histories#NEWEST} of several surveys' histories (no version: kept as it is). */
+        private final Graph newest = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+
         private final PrefixMapping prefixes = new PrefixMappingImpl();
 
         /** A reader of the file or cache named {@code name} (in its messages). */
@@ -202,6 +216,10 @@ public final class VersionedTriples {
                 description.add(t);
                 return;
             }
+            if (q.getGraph().equals(NEWEST_MERGED)) {
+                newest.add(t);
+                return;
+            }
             int g = graphs.computeIfAbsent(q.getGraph(), x -> graphs.size());
             in.computeIfAbsent(t, x -> new BitSet()).set(g);
         }
@@ -215,8 +233,17 @@ public final class VersionedTriples {
             description.find().forEachRemaining(ds.getDefaultGraph()::add);
             Node[] names = graphs.keySet().toArray(new Node[0]);
             in.forEach((t, gs) -> gs.stream().forEach(g -> ds.add(Quad.create(names[g], t))));
+            newest.find().forEachRemaining(t -> ds.add(Quad.create(NEWEST_MERGED, t)));
             ds.prefixes().putAll(prefixes);
             return ds;
+        }
+
+        /**
+         * The graph {@link Histories#NEWEST} read (the newest version of several surveys merged), or null when there
+         * is none (the history of one survey).
+         */
+        public Graph newest() {
+            return newest.isEmpty() ? null : newest;
         }
 
         /** The description of the versions read (the default graph). */
@@ -226,12 +253,19 @@ public final class VersionedTriples {
 
         /**
          * The versions read, {@code versions} (the IRIs the description names, oldest first) in the order given: each
-         * triple's graphs turned into the versions it holds in.
+         * triple's graphs turned into the versions it holds in. Several surveys' histories are several revision chains
+         * one after the other (a version that revises none starts one): each chain's newest version is given in full,
+         * and its older versions follow from their change sets.
          */
         public VersionedTriples finish(List<Node> versions) {
             int n = versions.size();
             Map<Node, Integer> version = new HashMap<>();
             for (int i = 0; i < n; i++) version.put(versions.get(i), i);
+            // the newest version of each revision chain: the last, or one the next version does not revise
+            boolean[] newestOfChain = new boolean[n];
+            for (int i = 0; i < n; i++)
+                newestOfChain[i] =
+                        i == n - 1 || !description.contains(versions.get(i + 1), Prov.WAS_REVISION_OF, Node.ANY);
             int[] full = new int[n], added = new int[n], removed = new int[n];
             java.util.Arrays.fill(full, -1);
             java.util.Arrays.fill(added, -1);
@@ -258,7 +292,7 @@ public final class VersionedTriples {
             }
             if (changeSets)
                 for (int i = 0; i < n - 1; i++)
-                    if (full[i] >= 0)
+                    if (full[i] >= 0 && !newestOfChain[i])
                         throw new SourceException(Problem.error(
                                 name,
                                 0,
@@ -268,9 +302,11 @@ public final class VersionedTriples {
             for (Map.Entry<Triple, BitSet> e : in.entrySet()) {
                 BitSet gs = e.getValue(), vs = new BitSet(n);
                 if (changeSets) {
-                    // backwards from the newest: the version before holds it unless added here, or if removed here
-                    boolean present = n > 0 && full[n - 1] >= 0 && gs.get(full[n - 1]);
+                    // backwards from each chain's newest: the version before holds it unless added here, or if removed
+                    // here
+                    boolean present = false;
                     for (int i = n - 1; i >= 0; i--) {
+                        if (newestOfChain[i]) present = full[i] >= 0 && gs.get(full[i]);
                         if (present) vs.set(i);
                         if (i == 0) break;
                         if (added[i] >= 0 && gs.get(added[i])) present = false;

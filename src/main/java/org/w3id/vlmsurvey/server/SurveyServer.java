@@ -119,7 +119,7 @@ public final class SurveyServer implements AutoCloseable {
             org.w3id.vlmsurvey.server.store.SurveyVersions versions = store.versions();
             SurveyLoader.Outcome outcome;
             if (versions != null) {
-                store.replace(versions.data(versions.latest()), null);
+                store.replace(versions.newest(), null);
                 outcome = new SurveyLoader.Outcome(
                         true,
                         true,

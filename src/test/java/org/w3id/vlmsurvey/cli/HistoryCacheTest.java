@@ -27,13 +27,13 @@ class HistoryCacheTest {
 
     static Built cached(Path cache, Path repo, HistoryLimits limits) {
         StringWriter err = new StringWriter();
-        DatasetGraph d = HistoryCommand.cached(cache, repo, "README.md", limits, new PrintWriter(err));
+        DatasetGraph d =
+                HistoryCommand.cached(cache, List.of(repo), List.of("README.md"), limits, new PrintWriter(err));
         return new Built(d, err.toString());
     }
 
     static DatasetGraph fresh(Path repo, HistoryLimits limits) {
-        return HistoryCommand.build(repo, "README.md", limits, new PrintWriter(new StringWriter()))
-                .dataset();
+        return HistoryCommand.build(List.of(repo), List.of("README.md"), limits, new PrintWriter(new StringWriter()));
     }
 
     static void assertSame(DatasetGraph expected, DatasetGraph actual) {
@@ -78,5 +78,34 @@ class HistoryCacheTest {
 
         // no cache folder: built every time
         assertFalse(cached(null, h.dir, limits).err().contains("from the graph cache"));
+    }
+
+    /** Several repositories: the key names each one's head and file, in order; a change in any of them is built. */
+    @Test
+    void severalRepositoriesAreOneKeyOfEveryHeadInOrder(@TempDir Path dir) throws Exception {
+        List<TestHistory> two = TestHistory.twoSurveys(dir);
+        List<Path> ab = List.of(two.get(0).dir, two.get(1).dir), ba = List.of(two.get(1).dir, two.get(0).dir);
+        List<String> files = List.of("README.md", "README.md");
+        Path cache = dir.resolve("cache");
+        HistoryLimits limits = HistoryLimits.defaults();
+        StringWriter err = new StringWriter();
+        DatasetGraph first = HistoryCommand.cached(cache, ab, files, limits, new PrintWriter(err));
+        assertFalse(err.toString().contains("from the graph cache"), err.toString());
+        StringWriter again = new StringWriter();
+        DatasetGraph second = HistoryCommand.cached(cache, ab, files, limits, new PrintWriter(again));
+        assertEquals(
+                List.of(
+                        "history of README.md at " + two.get(0).version("v2").sha() + ": from the graph cache " + cache,
+                        "history of README.md at " + two.get(1).version("v2").sha() + ": from the graph cache "
+                                + cache),
+                again.toString().lines().toList());
+        assertSame(first, second);
+        assertTrue(second.containsGraph(org.w3id.vlmsurvey.history.Histories.NEWEST));
+        StringWriter swapped = new StringWriter();
+        HistoryCommand.cached(cache, ba, files, limits, new PrintWriter(swapped));
+        assertFalse(swapped.toString().contains("from the graph cache"), "another order: another first survey");
+        StringWriter one = new StringWriter();
+        HistoryCommand.cached(cache, ab.subList(0, 1), files.subList(0, 1), limits, new PrintWriter(one));
+        assertFalse(one.toString().contains("from the graph cache"), "the first repository alone is another key");
     }
 }

@@ -93,4 +93,61 @@ class ServeHistoryInputTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains(trig + ": error: no version of the survey to serve"), r.err());
     }
+
+    /**
+     * Several histories are read once, at start-up: --refresh (not zero) with several --history-git is a usage error
+     * before any repository is read; --refresh 0 is taken (it goes on to read the repositories: here none is one).
+     */
+    @Test
+    void refreshFollowsOneHistoryGitOnly(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a")), b = Files.createDirectories(dir.resolve("b"));
+        Cli.Run r = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--no-cache",
+                "--history-git",
+                a.toString(),
+                "--history-git",
+                b.toString(),
+                "--refresh",
+                "10m");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(
+                r.err().contains("serve: --refresh follows one --history-git; several are read once, at start-up"),
+                r.err());
+        Cli.Run zero = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--no-cache",
+                "--history-git",
+                a.toString(),
+                "--history-git",
+                b.toString(),
+                "--refresh",
+                "0");
+        assertEquals(1, zero.exit(), zero.err());
+        assertTrue(zero.err().contains(a + ": error: not a git repository"), zero.err());
+    }
+
+    /** Several histories: a second --history-git that is not a repository is named, before anything is served. */
+    @Test
+    void aSecondHistoryGitThatIsNotARepository(@TempDir Path dir) throws Exception {
+        java.util.List<org.w3id.vlmsurvey.history.TestHistory> two =
+                org.w3id.vlmsurvey.history.TestHistory.twoSurveys(dir);
+        Path notRepo = Files.createDirectories(dir.resolve("not-a-repo"));
+        Cli.Run r = Cli.run(
+                "serve",
+                "--port",
+                "0",
+                "--no-cache",
+                "--history-git",
+                two.get(0).dir.toString(),
+                "--history-git",
+                notRepo.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(notRepo + ": error: not a git repository"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
 }

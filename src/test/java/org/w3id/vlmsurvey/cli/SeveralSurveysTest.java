@@ -123,6 +123,34 @@ class SeveralSurveysTest {
         assertTrue(both.out().lines().anyMatch(l -> l.matches("vlm:Paper\\s+44")), both.out());
     }
 
+    /** A block per survey, exactly what {@code stats --source} of that survey alone prints, then the merged totals. */
+    @Test
+    void statsGivesEachSurveysReportThenTheMergedTotals() {
+        Cli.Run bundled = Cli.run("stats", "--source", BUNDLED), prompting = Cli.run("stats", "--source", PROMPTING);
+        Cli.Run both = Cli.run("stats", "--source", BUNDLED, "--source", PROMPTING);
+        assertEquals(0, both.exit(), both.err());
+        String expected = "Survey 1 of 2: Vision Language Models for Vision Tasks: A Survey\n"
+                + "  " + RES + "survey\n  " + BUNDLED + "\n\n"
+                + bundled.out() + "\n"
+                + "Survey 2 of 2: Awesome Prompt Learning (test fixture)\n"
+                + "  " + RES + "survey/awesome-prompt-learning-test-fixture\n  " + PROMPTING + "\n\n"
+                + prompting.out() + "\n"
+                + "All 2 surveys, merged (a paper listed by several counts once):\n\n"
+                + "triples (as served)              3748 = 3274 data + 474 ontology + 0 links\n"
+                + "vlm:Paper                          44\n"
+                + "vlm:Dataset                        55\n"
+                + "vlm:PretrainingDataset             16\n"
+                + "vlm:EvaluationDataset              40\n"
+                + "vlm:MethodCategory                 16\n"
+                + "vlm:EvaluationTask                  5\n"
+                + "vlm:EvaluationMetric               10\n"
+                + "vlm:Venue                          12\n"
+                + "vlm:CodeRepository                 31\n"
+                + "lines with a paper link read       62 of 64\n";
+        assertEquals(expected, both.out().replace("\r\n", "\n"));
+        assertTrue(bundled.out().startsWith("triples (as served)"), "one source: the report as before");
+    }
+
     @Test
     void commandsThatReadOneSurveySaySo() {
         Cli.Run run = Cli.run("render", "--source", BUNDLED, "--source", PROMPTING);

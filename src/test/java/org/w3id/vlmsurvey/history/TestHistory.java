@@ -173,6 +173,38 @@ public final class TestHistory {
         return h;
     }
 
+    /** The prompt learning list of the several-surveys tests ({@code src/test/resources/surveys/prompting.md}). */
+    public static final Path PROMPTING = Path.of("src/test/resources/surveys/prompting.md");
+
+    /** The row of {@link #PROMPTING} that its first version in {@link #twoSurveys} does not have yet (MaPLe). */
+    static final String MAPLE = "| [MaPLe: Multi-modal Prompt Learning]";
+
+    /**
+     * Two surveys' repositories under {@code parent} (folders {@code a} and {@code b}), for the histories of several
+     * surveys: {@code a} is this survey at v7 (2023-09-12) then v8 (2024-01-15); {@code b} is the prompt learning list
+     * ({@link #PROMPTING}) without MaPLe (2024-02-01), then whole (2024-03-01). They share one paper, CLIP (arXiv
+     * 2103.00020), listed by both newest versions.
+     */
+    public static List<TestHistory> twoSurveys(Path parent) throws IOException {
+        String prompting = Files.readString(PROMPTING);
+        String withoutMaple = prompting
+                .lines()
+                .filter(l -> !l.startsWith(MAPLE))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        if (withoutMaple.equals(prompting)) throw new IllegalStateException(PROMPTING + " has no MaPLe row");
+        return List.of(
+                linear(
+                        parent.resolve("a"),
+                        List.of(
+                                Map.entry("2023-09-12T14:20:00Z", Files.readString(VERSIONS.resolve("v7.md"))),
+                                Map.entry("2024-01-15T10:00:00Z", Files.readString(VERSIONS.resolve("v8.md"))))),
+                linear(
+                        parent.resolve("b"),
+                        List.of(
+                                Map.entry("2024-02-01T09:00:00Z", withoutMaple),
+                                Map.entry("2024-03-01T09:00:00Z", prompting))));
+    }
+
     public Commit version(String v) {
         return versions.stream().filter(c -> c.version().equals(v)).findFirst().orElseThrow();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -78,19 +79,35 @@ public final class BuiltGraphs {
         return "survey sha256=" + snapshot.digest() + " program=" + Fingerprint.programDigest() + " version=" + version;
     }
 
+    /** The key of the histories of {@code files.get(i)} at {@code heads.get(i)}, in order (see {@link #history}). */
+    static String historyKey(List<String> heads, List<String> files, Object limits, String version) {
+        StringBuilder key = new StringBuilder("history");
+        for (int i = 0; i < heads.size(); i++)
+            key.append(" head=").append(heads.get(i)).append(" file=").append(files.get(i));
+        return key.append(" limits=")
+                .append(limits)
+                .append(" program=")
+                .append(Fingerprint.programDigest())
+                .append(" version=")
+                .append(version)
+                .toString();
+    }
+
     /**
-     * The history of {@code file} in a git repository at commit {@code head} within {@code limits}, as served
-     * ({@link History#served}): from the cache when it was built before by this program, else {@code build}'s (its
-     * change sets, {@link History#changeSets}; then cached; null: nothing to cache). Without a cache or a head commit,
-     * built.
+     * The history of {@code files.get(i)} in the git repository at commit {@code heads.get(i)}, for each of one or
+     * several surveys, in one dataset, within {@code limits}, as served ({@link History#served}): from the cache when
+     * it was built before by this program, else {@code build}'s (its change sets, {@link History#changeSets} or
+     * {@link org.w3id.vlmsurvey.history.Histories#changeSets}; then cached; null: nothing to cache). The key names
+     * every repository's head commit and file, in order (one repository: the key it always had), so a change in any
+     * of them, or in their order, is another key. Without a cache or a head commit, built.
      */
     public GraphCache.Lookup history(
-            String head, String file, Object limits, java.util.function.Supplier<DatasetGraph> build) {
-        if (cache == null || head == null) return served(new GraphCache.Lookup(build.get(), false, null), file);
-        String key = "history head=" + head + " file=" + file + " limits=" + limits + " program="
-                + Fingerprint.programDigest() + " version=" + version;
+            List<String> heads, List<String> files, Object limits, java.util.function.Supplier<DatasetGraph> build) {
+        if (cache == null || heads.contains(null))
+            return served(new GraphCache.Lookup(build.get(), false, null), String.join(", ", files));
+        String key = historyKey(heads, files, limits, version);
         GraphCache.Lookup l = cache.get(key, build);
-        if (l.hit()) LOG.info("the history of {} at {}: built earlier, from the cache {}", file, head, cache.dir());
+        if (l.hit()) LOG.info("the history of {} at {}: built earlier, from the cache {}", files, heads, cache.dir());
         return served(l, cache.file(key).toString());
     }
 

@@ -154,7 +154,7 @@ public final class SurveyStore {
     public void replaceHistory(DatasetGraph h) {
         Served next = Served.of(h);
         if (next.versions() == null) throw new IllegalArgumentException("the history describes no version");
-        replace(next.versions().data(next.versions().latest()), null, next);
+        replace(next.versions().newest(), null, next);
     }
 
     private volatile java.util.function.Supplier<RefreshStatus> refreshStatus = () -> null;

@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.DCTerms;
+import org.w3id.vlmsurvey.graph.Surveys;
+import org.w3id.vlmsurvey.history.Histories;
 import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.Nearest;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -20,6 +23,10 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * {@code prov:wasRevisionOf}, the counts), oldest first along the {@code prov:wasRevisionOf} chain, and each one's
  * data graph. Looks a version up by a commit (full or a prefix of at least {@value #MIN_PREFIX} hex digits) or by a
  * day (the last version on or before it).
+ * <p>
+ * Of the histories of several surveys ({@link Histories}), the versions are the first survey's (those of a later
+ * survey are in the dataset, as named graphs, but are not looked up), and the survey served is the newest version of
+ * each survey, merged ({@link #newest()}).
  */
 public final class SurveyVersions {
     /** The shortest commit prefix looked up (as {@code git} abbreviates). */
@@ -52,7 +59,14 @@ public final class SurveyVersions {
     /** The versions described by {@code history}'s default graph; null when it describes none. */
     public static SurveyVersions of(DatasetGraph history) {
         Graph g = history.getDefaultGraph();
-        List<Node> ordered = History.order(g);
+        // of several surveys' histories, the versions of the first: the ones ?version= and the changes pages name
+        Node first = org.apache.jena.graph.NodeFactory.createURI(Surveys.FIRST);
+        List<Node> ordered = History.order(g).stream()
+                .filter(v -> {
+                    Node of = value(g, v, DCTerms.isVersionOf.asNode());
+                    return of == null || of.equals(first);
+                })
+                .toList();
         if (ordered.isEmpty()) return null;
         List<Version> versions = new ArrayList<>();
         for (Node v : ordered) {
@@ -109,6 +123,19 @@ public final class SurveyVersions {
     /** The version after {@code v}, if any. */
     public Optional<Version> next(Version v) {
         return v.index() + 1 >= versions.size() ? Optional.empty() : Optional.of(versions.get(v.index() + 1));
+    }
+
+    /**
+     * The survey as served: the newest version, or, for the histories of several surveys, the newest version of each
+     * merged ({@link Histories#NEWEST}).
+     */
+    public Graph newest() {
+        return merged() ? history.getGraph(Histories.NEWEST) : data(latest());
+    }
+
+    /** Whether this is the history of several surveys, whose newest versions are merged ({@link #newest()}). */
+    public boolean merged() {
+        return history.containsGraph(Histories.NEWEST);
     }
 
     /** The data graph of a version (the history's named graph of its IRI). */

@@ -154,7 +154,9 @@ public final class ResourcePages {
      * newest does not. Read from {@code historyDsg}, the served dataset with every version's graph.
      */
     static Map<String, Object> history(DatasetGraph historyDsg, Node node, List<Map<String, String>> queries) {
-        PageQuery hq = PageQuery.of("paper-history").bind("this", node);
+        PageQuery hq = PageQuery.of("paper-history")
+                .bind("this", node)
+                .bind("firstSurvey", NodeFactory.createURI(org.w3id.vlmsurvey.graph.Surveys.FIRST));
         List<Map<String, Object>> versions = hq.run(historyDsg).rows().stream()
                 .map(r -> {
                     Map<String, Object> row = new LinkedHashMap<>(r);

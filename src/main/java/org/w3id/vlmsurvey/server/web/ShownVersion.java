@@ -24,8 +24,10 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * @param version the version shown, or null without a history
  * @param dataset the dataset of that version ({@link SurveyStore#datasetAt})
  * @param newest  whether it is the newest version (the survey as served)
+ * @param merged  whether the history is of several surveys ({@link SurveyVersions#merged()}): the newest is then each
+ *                survey's newest version merged, and the versions named are the first survey's
  */
-public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset, boolean newest) {
+public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset, boolean newest, boolean merged) {
     /** How many nearest versions the 404 page names. */
     static final int NEAREST = 5;
 
@@ -46,12 +48,16 @@ public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset,
     /** The newest version (the survey as served). */
     public static ShownVersion newest(SurveyStore store) {
         SurveyVersions vs = store.versions();
-        return new ShownVersion(vs == null ? null : vs.latest(), store.dataset(), true);
+        return new ShownVersion(vs == null ? null : vs.latest(), store.dataset(), true, vs != null && vs.merged());
     }
 
     /** A given version of the history served. */
     static ShownVersion at(SurveyStore store, SurveyVersions.Version v) {
-        return new ShownVersion(v, store.datasetAt(v), v.equals(store.versions().latest()));
+        return new ShownVersion(
+                v,
+                store.datasetAt(v),
+                v.equals(store.versions().latest()),
+                store.versions().merged());
     }
 
     /** 404 for a version the history does not have: the message, and a page naming the nearest versions. */
@@ -98,7 +104,10 @@ public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset,
 
     /** The model of {@code version.peb}: null without a history (the fragment then says nothing). */
     public Map<String, Object> model() {
-        return version == null ? null : model(version, newest);
+        if (version == null) return null;
+        Map<String, Object> m = model(version, newest);
+        m.put("merged", merged);
+        return m;
     }
 
     /** A version as templates show it: day, short and full commit, its page, and whether it is the newest. */

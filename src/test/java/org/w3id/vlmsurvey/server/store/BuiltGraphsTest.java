@@ -224,4 +224,32 @@ class BuiltGraphsTest {
         assertEquals(BuiltGraphs.Origin.CACHED, after.outcome().origin(), "the cache file left is whole");
         assertTrue(after.served().isIsomorphicWith(expected));
     }
+
+    /** The key of one history is the one it always was; several name every head and file, in order. */
+    @Test
+    void theHistoryKeyNamesEveryRepositoryInOrder() {
+        String program = " program=" + Fingerprint.programDigest() + " version=1.0";
+        String[][] cases = {
+            {"h1", "README.md", null, null, "history head=h1 file=README.md limits=L" + program},
+            {
+                "h1",
+                "README.md",
+                "h2",
+                "list.md",
+                "history head=h1 file=README.md head=h2 file=list.md limits=L" + program
+            },
+            {
+                "h2",
+                "list.md",
+                "h1",
+                "README.md",
+                "history head=h2 file=list.md head=h1 file=README.md limits=L" + program
+            },
+        };
+        for (String[] c : cases) {
+            List<String> heads = c[2] == null ? List.of(c[0]) : List.of(c[0], c[2]);
+            List<String> files = c[2] == null ? List.of(c[1]) : List.of(c[1], c[3]);
+            assertEquals(c[4], BuiltGraphs.historyKey(heads, files, "L", "1.0"));
+        }
+    }
 }
