@@ -48,6 +48,7 @@ import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
 import org.w3id.vlmsurvey.server.web.OntologyServlet;
 import org.w3id.vlmsurvey.server.web.SearchServlet;
+import org.w3id.vlmsurvey.server.web.SurveyCitation;
 import org.w3id.vlmsurvey.server.web.VoidServlet;
 import org.w3id.vlmsurvey.server.web.WebPageServlet;
 
@@ -100,7 +101,6 @@ public final class SurveyServer implements AutoCloseable {
      */
     public static SurveyServer start(
             ServerOptions options, org.apache.jena.sparql.core.DatasetGraph history, int threads) {
-        org.w3id.vlmsurvey.server.web.SurveyCitation.source(options.source().path());
         // a bad password file is reported before the survey is loaded
         PasswordFile passwords =
                 options.updatePasswordFile() == null ? null : PasswordFile.read(options.updatePasswordFile());
@@ -251,6 +251,9 @@ public final class SurveyServer implements AutoCloseable {
         if (passwords != null) ds.addEndpoint(Operation.Update, "update");
         b.add(DATASET, ds);
         b.addFilter("/*", new HardeningFilter());
+        // the footer's "Cite this survey" of this server's README, on every page it renders
+        SurveyCitation citation = new SurveyCitation(options.source().path());
+        b.addFilter("/*", citation.filter());
         if (options.tdb2() != null) b.addFilter("/*", new StoreAccessFilter(store.readAccess()));
         b.addFilter(DATASET + "/*", new QuerySizeFilter(limits.maxQuerySize()));
         if (passwords != null)
@@ -288,7 +291,7 @@ public final class SurveyServer implements AutoCloseable {
             // the servlet layer refuses an encoded "/" unless told (see URI_COMPLIANCE)
             context.getServletHandler().setDecodeAmbiguousURIs(true);
             // a path no servlet answers: the site's 404 page for a browser
-            context.setErrorHandler(new NotFoundPageHandler(context.getErrorHandler()));
+            context.setErrorHandler(new NotFoundPageHandler(context.getErrorHandler(), citation));
         }
         return server;
     }

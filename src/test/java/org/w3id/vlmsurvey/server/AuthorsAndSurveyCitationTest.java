@@ -90,8 +90,15 @@ class AuthorsAndSurveyCitationTest {
                 ServerOptions.builder(SurveyGraph.Source.file(md)).port(0).build())) {
             String other = Http.get(s.url() + "/papers", "text/html").body();
             assertTrue(other.contains("The README served has no Citation block to quote."), other);
-        } finally {
-            org.w3id.vlmsurvey.server.web.SurveyCitation.source(null);
+            String missing = Http.get(s.url() + "/no-such-page", "text/html").body();
+            assertTrue(missing.contains("The README served has no Citation block to quote."), missing);
+            // each server its own README's citation, while both run (it was one per JVM: the last started won)
+            String bundledAgain =
+                    Http.get(BundledServer.get().url() + "/papers", "text/html").body();
+            assertTrue(bundledAgain.contains("@article{zhang2023vision,"), bundledAgain);
+            assertTrue(Http.get(BundledServer.get().url() + "/no-such-page", "text/html")
+                    .body()
+                    .contains("@article{zhang2023vision,"));
         }
     }
 

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.web.ErrorPage;
+import org.w3id.vlmsurvey.server.web.SurveyCitation;
 
 /**
  * A path no servlet answers (Fuseki's catch-all answers 404 through the context's error handler): for a browser,
@@ -16,9 +17,12 @@ import org.w3id.vlmsurvey.server.web.ErrorPage;
  */
 public final class NotFoundPageHandler implements Request.Handler {
     private final Request.Handler next;
+    private final SurveyCitation citation;
 
-    public NotFoundPageHandler(Request.Handler next) {
+    /** Before {@code next}; the 404 page's footer quotes {@code citation} (the server's README). */
+    public NotFoundPageHandler(Request.Handler next, SurveyCitation citation) {
         this.next = next;
+        this.citation = citation;
     }
 
     @Override
@@ -33,7 +37,11 @@ public final class NotFoundPageHandler implements Request.Handler {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, (html ? "text/html" : "text/plain") + ";charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put(HttpHeader.VARY, "Accept");
-            Content.Sink.write(response, true, html ? ErrorPage.html(404, message) : message + "\n", callback);
+            Content.Sink.write(
+                    response,
+                    true,
+                    html ? citation.around(() -> ErrorPage.html(404, message)) : message + "\n",
+                    callback);
             return true;
         }
         return next.handle(request, response, callback);

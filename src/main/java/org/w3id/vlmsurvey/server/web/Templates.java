@@ -105,7 +105,7 @@ public final class Templates {
         StringWriter out = new StringWriter();
         try {
             Map<String, Object> m = new HashMap<String, Object>(model);
-            m.putIfAbsent("surveyCitation", SurveyCitation.bibtex()); // the footer's "Cite this survey"
+            m.putIfAbsent("surveyCitation", SurveyCitation.current()); // the footer's "Cite this survey"
             ENGINE.getTemplate(name).evaluate(out, m, Locale.ENGLISH);
         } catch (IOException e) {
             throw new UncheckedIOException("template " + name + ": " + e.getMessage(), e);
