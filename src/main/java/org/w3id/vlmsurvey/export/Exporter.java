@@ -84,17 +84,29 @@ public final class Exporter {
         }
     }
 
-    private static final Comparator<Triple> ORDER = Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
-            .thenComparing(Triple::getPredicate, (a, b) -> {
-                boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
-                return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
-            })
-            .thenComparing(Triple::getObject, Exporter::compareObjects);
+    /**
+     * The export's order: subject, then predicate ({@code rdf:type} first), then object (numbers by value, so line
+     * 7 comes before line 15; everything else as SPARQL orders RDF terms). A sort compares each object many times:
+     * each literal's value is worked out once per sort ({@code values}), not at every comparison.
+     */
+    private static Comparator<Triple> order(Map<Node, NodeValue> values) {
+        return Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+                .thenComparing(Triple::getPredicate, (a, b) -> {
+                    boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
+                    return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
+                })
+                .thenComparing(Triple::getObject, (a, b) -> compareObjects(a, b, values));
+    }
 
-    /** Numbers by value (so line 7 comes before line 15), everything else as SPARQL orders RDF terms. */
-    private static int compareObjects(Node a, Node b) {
+    /** Sorts triples in the export's order. */
+    private static void sort(List<Triple> triples) {
+        triples.sort(order(new java.util.HashMap<>()));
+    }
+
+    private static int compareObjects(Node a, Node b, Map<Node, NodeValue> values) {
         if (a.isLiteral() && b.isLiteral()) {
-            NodeValue va = NodeValue.makeNode(a), vb = NodeValue.makeNode(b);
+            NodeValue va = values.computeIfAbsent(a, NodeValue::makeNode),
+                    vb = values.computeIfAbsent(b, NodeValue::makeNode);
             if (va.isNumber() && vb.isNumber()) {
                 int c = NodeValue.compare(va, vb);
                 if (c != 0) return c;
@@ -118,7 +130,7 @@ public final class Exporter {
         for (Graph g : graphs) n += g.size();
         List<Triple> triples = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, n));
         for (Graph g : graphs) g.find().forEachRemaining(triples::add);
-        triples.sort(ORDER);
+        sort(triples);
         if (graphs.length > 1) {
             // the same triple in two graphs: keep the first (equal triples are next to each other once sorted)
             int kept = 0;
@@ -179,7 +191,7 @@ public final class Exporter {
         @Override
         public void accept(List<Triple> batch) {
             List<Triple> sorted = new ArrayList<>(batch);
-            sorted.sort(ORDER);
+            sort(sorted);
             for (Triple t : sorted) if (ontology == null || !ontology.contains(t)) write(t);
         }
 
