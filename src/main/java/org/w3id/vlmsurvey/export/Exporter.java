@@ -87,7 +87,7 @@ public final class Exporter {
     /**
      * The export's order: subject, then predicate ({@code rdf:type} first), then object (numbers by value, so line
      * 7 comes before line 15; everything else as SPARQL orders RDF terms). A sort compares each object many times:
-     * each literal's value is worked out once per sort ({@code values}), not at every comparison.
+     * each typed literal's value is worked out once per sort ({@code values}), not at every comparison.
      */
     private static Comparator<Triple> order(Map<Node, NodeValue> values) {
         return Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
@@ -105,14 +105,22 @@ public final class Exporter {
 
     private static int compareObjects(Node a, Node b, Map<Node, NodeValue> values) {
         if (a.isLiteral() && b.isLiteral()) {
-            NodeValue va = values.computeIfAbsent(a, NodeValue::makeNode),
-                    vb = values.computeIfAbsent(b, NodeValue::makeNode);
-            if (va.isNumber() && vb.isNumber()) {
+            NodeValue va = number(a, values), vb = number(b, values);
+            if (va != null && vb != null) {
                 int c = NodeValue.compare(va, vb);
                 if (c != 0) return c;
             }
         }
         return NodeCmp.compareRDFTerms(a, b);
+    }
+
+    /** A literal's value if it is a number, else null; strings (most literals: titles) are never numbers, nor kept. */
+    private static NodeValue number(Node literal, Map<Node, NodeValue> values) {
+        var type = literal.getLiteralDatatype();
+        if (type == org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring
+                || type == org.apache.jena.datatypes.xsd.impl.RDFLangString.rdfLangString) return null;
+        NodeValue v = values.computeIfAbsent(literal, NodeValue::makeNode);
+        return v.isNumber() ? v : null;
     }
 
     private Exporter() {}
