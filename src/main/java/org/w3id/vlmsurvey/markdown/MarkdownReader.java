@@ -305,14 +305,9 @@ public final class MarkdownReader {
             }
         }
 
-        /**
-         * A new partition with the document node and the chain of headings the current position sits under. Its graph
-         * indexes every triple pattern (Jena's roaring-bitmap graph): the rules ask for a subject's one predicate
-         * ({@code ?row src:line ?line}) or a predicate with its object ({@code ?t src:kind "papers"}), which the
-         * default in-memory graph answers by scanning all the triples of the subject or the object (issue 20).
-         */
+        /** A new partition with the document node and the chain of headings the current position sits under. */
         private Graph newPartition() {
-            Graph g = new org.apache.jena.mem2.GraphMem2Roaring();
+            Graph g = GraphFactory.createGraphMem();
             skeleton.find(document, Node.ANY, Node.ANY).forEachRemaining(g::add);
             for (Node sec : sectionStack) skeleton.find(sec, Node.ANY, Node.ANY).forEachRemaining(g::add);
             return g;
