@@ -84,23 +84,43 @@ public final class Exporter {
         }
     }
 
-    private static final Comparator<Triple> ORDER = Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
-            .thenComparing(Triple::getPredicate, (a, b) -> {
-                boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
-                return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
-            })
-            .thenComparing(Triple::getObject, Exporter::compareObjects);
+    /**
+     * The export's order: subject, then predicate ({@code rdf:type} first), then object (numbers by value, so line
+     * 7 comes before line 15; everything else as SPARQL orders RDF terms). A sort compares each object many times:
+     * each typed literal's value is worked out once per sort ({@code values}), not at every comparison.
+     */
+    private static Comparator<Triple> order(Map<Node, NodeValue> values) {
+        return Comparator.comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
+                .thenComparing(Triple::getPredicate, (a, b) -> {
+                    boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
+                    return ta == tb ? NodeCmp.compareRDFTerms(a, b) : ta ? -1 : 1;
+                })
+                .thenComparing(Triple::getObject, (a, b) -> compareObjects(a, b, values));
+    }
 
-    /** Numbers by value (so line 7 comes before line 15), everything else as SPARQL orders RDF terms. */
-    private static int compareObjects(Node a, Node b) {
+    /** Sorts triples in the export's order. */
+    private static void sort(List<Triple> triples) {
+        triples.sort(order(new java.util.HashMap<>()));
+    }
+
+    private static int compareObjects(Node a, Node b, Map<Node, NodeValue> values) {
         if (a.isLiteral() && b.isLiteral()) {
-            NodeValue va = NodeValue.makeNode(a), vb = NodeValue.makeNode(b);
-            if (va.isNumber() && vb.isNumber()) {
+            NodeValue va = number(a, values), vb = number(b, values);
+            if (va != null && vb != null) {
                 int c = NodeValue.compare(va, vb);
                 if (c != 0) return c;
             }
         }
         return NodeCmp.compareRDFTerms(a, b);
+    }
+
+    /** A literal's value if it is a number, else null; strings (most literals: titles) are never numbers, nor kept. */
+    private static NodeValue number(Node literal, Map<Node, NodeValue> values) {
+        var type = literal.getLiteralDatatype();
+        if (type == org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring
+                || type == org.apache.jena.datatypes.xsd.impl.RDFLangString.rdfLangString) return null;
+        NodeValue v = values.computeIfAbsent(literal, NodeValue::makeNode);
+        return v.isNumber() ? v : null;
     }
 
     private Exporter() {}
@@ -118,7 +138,7 @@ public final class Exporter {
         for (Graph g : graphs) n += g.size();
         List<Triple> triples = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, n));
         for (Graph g : graphs) g.find().forEachRemaining(triples::add);
-        triples.sort(ORDER);
+        sort(triples);
         if (graphs.length > 1) {
             // the same triple in two graphs: keep the first (equal triples are next to each other once sorted)
             int kept = 0;
@@ -179,7 +199,7 @@ public final class Exporter {
         @Override
         public void accept(List<Triple> batch) {
             List<Triple> sorted = new ArrayList<>(batch);
-            sorted.sort(ORDER);
+            sort(sorted);
             for (Triple t : sorted) if (ontology == null || !ontology.contains(t)) write(t);
         }
 
