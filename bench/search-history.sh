@@ -37,7 +37,7 @@ P1=$(free_port 39501); P2=$(free_port $(( P1 + 1 )))
 log "search-history: one version ($ENTRIES entries) on $P1, $VERSIONS versions on $P2"
 start_server "$R/one.log" "http://127.0.0.1:$P1/survey/sparql" java -Xmx$HEAP -jar "$JAR" serve --source "$NEWEST" --port "$P1"
 ONE_PID=$SERVER_PID; ONE_MS=$STARTUP_MS
-start_server "$R/history.log" "http://127.0.0.1:$P2/survey/sparql" java -Xmx$HEAP -jar "$JAR" serve --history-git "$REPO" --port "$P2"
+start_server "$R/history.log" "http://127.0.0.1:$P2/survey/sparql" java -Xmx$HEAP -jar "$JAR" serve --history-git "$REPO" --refresh 0 --history-max-total-size 200000000 --port "$P2"
 HIST_PID=$SERVER_PID; HIST_MS=$STARTUP_MS
 stop_all() { kill "$ONE_PID" "$HIST_PID" 2>/dev/null || true; wait "$ONE_PID" "$HIST_PID" 2>/dev/null || true; }
 trap stop_all EXIT
