@@ -60,43 +60,32 @@ public final class Templates {
         public Map<String, Filter> getFilters() {
             return Map.of(
                     "href",
-                    new Filter() {
-                        @Override
-                        public List<String> getArgumentNames() {
-                            return List.of();
-                        }
-
-                        @Override
-                        public Object apply(
-                                Object input,
-                                Map<String, Object> args,
-                                PebbleTemplate self,
-                                EvaluationContext context,
-                                int line) {
-                            return input == null
-                                    ? null
-                                    : VersionLinks.link(
-                                            Html.href(input.toString()),
-                                            VersionLinks.carried(context.getVariable("version")));
-                        }
-                    },
+                    filter((input, context) -> input == null
+                            ? null
+                            : VersionLinks.link(
+                                    Html.href(input.toString()), VersionLinks.carried(context.getVariable("version")))),
                     "carried",
-                    new Filter() {
-                        @Override
-                        public List<String> getArgumentNames() {
-                            return List.of();
-                        }
+                    filter((input, context) -> VersionLinks.carried(input)));
+        }
 
-                        @Override
-                        public Object apply(
-                                Object input,
-                                Map<String, Object> args,
-                                PebbleTemplate self,
-                                EvaluationContext context,
-                                int line) {
-                            return VersionLinks.carried(input);
-                        }
-                    });
+        /** A filter without arguments: {@code f} of the value filtered and the template's context. */
+        private static Filter filter(java.util.function.BiFunction<Object, EvaluationContext, Object> f) {
+            return new Filter() {
+                @Override
+                public List<String> getArgumentNames() {
+                    return List.of();
+                }
+
+                @Override
+                public Object apply(
+                        Object input,
+                        Map<String, Object> args,
+                        PebbleTemplate self,
+                        EvaluationContext context,
+                        int line) {
+                    return f.apply(input, context);
+                }
+            };
         }
     }
 
