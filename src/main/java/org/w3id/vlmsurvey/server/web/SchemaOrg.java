@@ -9,7 +9,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 
 /**
- * The schema.org JSON-LD of the paper and dataset pages ({@code <script type="application/ld+json">}), in the
+ * The schema.org JSON-LD of the paper, dataset and author pages ({@code <script type="application/ld+json">}), in the
  * namespace the graph uses ({@code https://schema.org/}, context {@code "https://schema.org"}); every class and
  * property used is one of schema.org's (checked by the tests against the vocabulary Apache Jena ships,
  * {@code org.apache.jena.vocabulary.SchemaDO}). A dataset follows Google's dataset guidelines: name, description,
@@ -175,6 +175,36 @@ public final class SchemaOrg {
             o.put("variableMeasured", v);
         }
         if (!citations.isEmpty()) o.put("citation", citations);
+        return o;
+    }
+
+    /**
+     * An author as a schema.org {@code Person}: name, url (their page), and their papers in the survey as the
+     * {@code ScholarlyArticle}s they are the {@code author} of (JSON-LD's {@code @reverse}), each with its name and
+     * year.
+     */
+    static JsonObject author(String iri, String name, List<Map<String, Object>> papers) {
+        JsonObject o = new JsonObject();
+        o.put("@context", CONTEXT);
+        o.put("@type", "Person");
+        o.put("@id", iri);
+        o.put("url", iri);
+        o.put("name", name);
+        if (!papers.isEmpty()) {
+            JsonArray articles = new JsonArray();
+            for (Map<String, Object> p : papers) {
+                JsonObject article = new JsonObject();
+                article.put("@type", "ScholarlyArticle");
+                article.put("@id", p.get("paper").toString());
+                article.put("url", p.get("paper").toString());
+                put(article, "name", p.get("title"));
+                put(article, "datePublished", p.get("year"));
+                articles.add(article);
+            }
+            JsonObject reverse = new JsonObject();
+            reverse.put("author", articles);
+            o.put("@reverse", reverse);
+        }
         return o;
     }
 
