@@ -74,6 +74,12 @@ class AuthorPagesTest {
         String zhou = html(AuthorServer.ZHOU);
         assertTrue(zhou.contains("<h1>Kaiyang Zhou</h1>"), zhou);
         assertEquals(List.of(SHARED_PAPERS.get(2)), rows(zhou));
+        // CoOp's page links each of its authors to their page, the name escaped
+        String coop = html("/resource/paper/arxiv-2109.01134");
+        assertTrue(
+                coop.contains("<p class=\"authors\" id=\"authors\"><a href=\"" + AuthorServer.ZHOU
+                        + "\">Kaiyang Zhou</a>, <a href=\"" + AuthorServer.SHARED + "\">" + ESCAPED + "</a></p>"),
+                coop);
         // the queries behind it, with the author bound as a value
         List<String> queries = PagesTest.shownQueries(page);
         assertTrue(

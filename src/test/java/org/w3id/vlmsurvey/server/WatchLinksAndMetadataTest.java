@@ -53,10 +53,10 @@ class WatchLinksAndMetadataTest {
         return r.body();
     }
 
-    /** The authors line of the CLIP page, or null when the page shows none. */
+    /** The authors line of the CLIP page (its text), or null when the page shows none. */
     static String authors(SurveyServer server) {
         Matcher m = AUTHORS.matcher(clipPage(server));
-        return m.find() ? m.group(1) : null;
+        return m.find() ? m.group(1).replaceAll("<[^>]+>", "") : null;
     }
 
     static boolean linked(SurveyServer server) {

@@ -146,7 +146,14 @@ public final class ResourcePages {
         model.put("meta", meta);
         List<String> names = cited.isEmpty() ? List.of() : cited.get(0).names();
         String abstractText = cited.isEmpty() ? null : cited.get(0).abstractText();
-        model.put("authors", names);
+        List<Map<String, String>> authors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Map<String, String> a = new LinkedHashMap<>();
+            a.put("name", names.get(i));
+            a.put("iri", cited.get(0).people().get(i));
+            authors.add(a);
+        }
+        model.put("authors", authors);
         model.put("abstract", abstractText);
         model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs, names, abstractText)));
         model.put("queries", new ArrayList<>(queries));
