@@ -110,6 +110,12 @@ class AuthorPagesTest {
                         RES + "/paper/arxiv-2103.00020",
                         RES + "/paper/arxiv-2109.01134"),
                 articles);
+        // and a paper's JSON-LD names its authors by the IRIs of their pages
+        Graph coop = JsonLdTest.parse("/resource/paper/arxiv-2109.01134", html("/resource/paper/arxiv-2109.01134"));
+        JsonLdTest.checkTerms("/resource/paper/arxiv-2109.01134", coop);
+        assertTrue(coop.contains(
+                NodeFactory.createURI(RES + "/paper/arxiv-2109.01134"), SchemaDO.author.asNode(), person));
+        assertTrue(coop.contains(person, SchemaDO.name.asNode(), NodeFactory.createLiteralString(NAME)));
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class ResourcePages {
         }
         model.put("authors", authors);
         model.put("abstract", abstractText);
-        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs, names, abstractText)));
+        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs, authors, abstractText)));
         model.put("queries", new ArrayList<>(queries));
         return model;
     }

@@ -25,15 +25,15 @@ public final class SchemaOrg {
      * id and DOI ({@code identifier}, and their pages as {@code sameAs}), the venue ({@code isPartOf}, a
      * {@code CreativeWorkSeries}), its categories ({@code about}), the PDF ({@code encoding}) and each code
      * repository as a {@code SoftwareSourceCode} ({@code subjectOf}, with its {@code codeRepository}); and, where
-     * {@code link --metadata} found them, its authors in order ({@code author}, a list of {@code Person}) and its
-     * {@code abstract}.
+     * {@code link --metadata} found them, its authors in order ({@code author}, a list of {@code Person}, each with its
+     * name and, when it has one, the IRI of its page) and its {@code abstract}.
      */
     static JsonObject paper(
             Map<String, Object> p,
             List<String> codes,
             String iri,
             List<List<Map<String, Object>>> breadcrumbs,
-            List<String> authors,
+            List<Map<String, String>> authors,
             String abstractText) {
         JsonObject o = new JsonObject();
         o.put("@context", "https://schema.org");
@@ -46,10 +46,14 @@ public final class SchemaOrg {
         put(o, "datePublished", p.get("year"));
         if (!authors.isEmpty()) {
             JsonArray people = new JsonArray(); // a JSON-LD array is unordered; the order is also schema:position's
-            for (String a : authors) {
+            for (Map<String, String> a : authors) {
                 JsonObject person = new JsonObject();
                 person.put("@type", "Person");
-                person.put("name", a);
+                if (a.get("iri") != null) {
+                    person.put("@id", a.get("iri"));
+                    person.put("url", a.get("iri"));
+                }
+                person.put("name", a.get("name"));
                 people.add(person);
             }
             o.put("author", people);
