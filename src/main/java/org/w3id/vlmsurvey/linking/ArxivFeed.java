@@ -82,7 +82,7 @@ final class ArxivFeed {
     private static String text(Element parent, String name) {
         for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling())
             if (n instanceof Element c && ATOM.equals(c.getNamespaceURI()) && name.equals(c.getLocalName()))
-                return c.getTextContent().strip().replaceAll("\\s+", " ");
+                return RemoteClient.oneLine(c.getTextContent());
         return null;
     }
 }

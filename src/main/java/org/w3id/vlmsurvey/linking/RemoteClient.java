@@ -285,9 +285,14 @@ public final class RemoteClient {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + shorten(t.getMessage()));
     }
 
-    /** {@code s} on one line (white space folded), at most 300 characters and "...". */
+    /** {@code s} on one line: stripped, every run of white space one space. */
+    static String oneLine(String s) {
+        return s.strip().replaceAll("\\s+", " ");
+    }
+
+    /** {@code s} on one line ({@link #oneLine}), at most 300 characters and "...". */
     static String shorten(String s) {
-        String one = s.strip().replaceAll("\\s+", " ");
+        String one = oneLine(s);
         return one.length() <= 300 ? one : one.substring(0, 300) + "...";
     }
 }

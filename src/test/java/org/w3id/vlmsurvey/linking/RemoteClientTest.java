@@ -60,6 +60,21 @@ class RemoteClientTest {
                 message, RemoteClient.httpMessage(status, reason, body == null ? null : body.replace("\\n", "\n")));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'CLIP'                                    | CLIP",
+                "'  Learning\\n  Transferable\\tVisual '  | Learning Transferable Visual",
+                "'a \\r\\n\\n b'                           | a b",
+                "'   '                                     | ''",
+            })
+    void textIsFoldedOnOneLine(String text, String folded) {
+        String raw = text.replace("\\n", "\n").replace("\\t", "\t").replace("\\r", "\r");
+        assertEquals(folded, RemoteClient.oneLine(raw));
+        assertEquals(folded, RemoteClient.shorten(raw));
+    }
+
     @Test
     void aLongBodyIsShortenedToOneLine() {
         String body = "a\n\tb " + "x".repeat(400);
