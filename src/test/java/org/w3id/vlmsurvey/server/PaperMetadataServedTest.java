@@ -26,38 +26,12 @@ import org.w3id.vlmsurvey.linking.MetadataStandIn;
  * its JSON-LD, over HTTP.
  */
 class PaperMetadataServedTest {
-    static final List<String> CLIP_AUTHORS = List.of(
-            "Alec Radford",
-            "Jong Wook Kim",
-            "Chris Hallacy",
-            "Aditya Ramesh",
-            "Gabriel Goh",
-            "Sandhini Agarwal",
-            "Girish Sastry",
-            "Amanda Askell",
-            "Pamela Mishkin",
-            "Jack Clark",
-            "Gretchen Krueger",
-            "Ilya Sutskever");
-
     @Test
     void fetchedAuthorsReachEveryCitationFormat(@TempDir Path dir) throws Exception {
         Path survey = Files.copy(Path.of("data/vlm-survey.md"), dir.resolve("vlm-survey.md"));
         Path metadata = dir.resolve(SurveyGraph.Source.METADATA);
         try (MetadataStandIn s = new MetadataStandIn()) {
-            Cli.Run run = Cli.run(
-                    "link",
-                    "--metadata",
-                    "-s",
-                    survey.toString(),
-                    "--arxiv-url",
-                    s.arxivUrl(),
-                    "--dblp-url",
-                    s.dblpUrl(),
-                    "--delay",
-                    "0",
-                    "-o",
-                    metadata.toString());
+            Cli.Run run = Cli.run(s.command("-s", survey.toString(), "-o", metadata.toString()));
             assertEquals(Main.OK, run.exit(), run.err() + run.out());
             assertTrue(
                     run.out().contains("arxiv (" + s.arxivUrl() + "): 4 of 40 papers found; 0 of 1 batches failed"),
@@ -126,13 +100,14 @@ class PaperMetadataServedTest {
             int b = page.indexOf("<meta name=\"citation_author\" content=\"Kim, Jong Wook\">");
             assertTrue(a > 0 && b > a, "citation_author tags in order");
             assertTrue(
-                    page.contains("<p class=\"authors\" id=\"authors\">" + String.join(", ", CLIP_AUTHORS) + "</p>"),
+                    page.contains("<p class=\"authors\" id=\"authors\">"
+                            + String.join(", ", MetadataStandIn.CLIP_AUTHORS) + "</p>"),
                     page);
             assertTrue(page.contains("<h2 id=\"abstract-heading\">Abstract</h2>"), page);
 
             JsonObject ld = JSON.parse(PagesTest.jsonLd(page));
             assertEquals(
-                    CLIP_AUTHORS,
+                    MetadataStandIn.CLIP_AUTHORS,
                     ld.get("author").getAsArray().stream()
                             .map(JsonValue::getAsObject)
                             .peek(p -> assertEquals(
