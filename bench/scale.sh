@@ -7,15 +7,18 @@
 # (the graph built from the Markdown, checked and validated, then counted: no sort and no 300 MB written, the
 # like-for-like of `arq --data FILE.nt COUNT`). Every ratio compares two runs of
 # the same script run, interleaved, because the machine may be shared.
-#   bench/scale.sh [--reps N] [--sizes "10000 100000"] [--with-1m]      writes bench/work/scale.md
+#   bench/scale.sh [--reps N] [--sizes "10000 100000"] [--with-1m] [--ratios-only]      writes bench/work/scale.md
+# --ratios-only: only the runs the ratios to arq need (export, arq, query count): no 1-thread, one-core, --stream
+# or live-heap runs, which take most of the time at 50k and more
 source "$(dirname "$0")/lib.sh"
-REPS=3; SIZES="10000 100000"
+REPS=3; SIZES="10000 100000"; EXTRAS=1
 while [ $# -gt 0 ]; do
   case $1 in
     --reps) REPS=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
     --with-1m) SIZES="$SIZES 1000000" ;;
-    *) echo "usage: bench/scale.sh [--reps N] [--sizes \"N ...\"] [--with-1m]" >&2; exit 2 ;;
+    --ratios-only) EXTRAS=0 ;;
+    *) echo "usage: bench/scale.sh [--reps N] [--sizes \"N ...\"] [--with-1m] [--ratios-only]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -46,10 +49,10 @@ for n in $SIZES; do
     measure "$R/arq-$n.tsv" java -Xmx$heap -cp "$CMDS:$JAR" arq.arq --data "$nt" "$COUNT_QUERY"
     measure "$R/count-$n.tsv" java -Xmx$heap -jar "$JAR" query --source "$f" -q "$COUNT_QUERY"
     # the 1-thread run is left out at 1M (about as long again as the default run); 10k and 100k give the speed-up
-    [ "$n" -lt 1000000 ] && measure "$R/one-$n.tsv" java -Xmx$heap -jar "$JAR" export --threads 1 --format nt --source "$f" -o "$nt.1"
+    [ "$n" -lt 1000000 ] && [ $EXTRAS = 1 ] && measure "$R/one-$n.tsv" java -Xmx$heap -jar "$JAR" export --threads 1 --format nt --source "$f" -o "$nt.1"
     # one core for the whole JVM: --threads 1 still runs the Markdown reader beside the one mapping thread
-    [ "$n" -lt 1000000 ] && measure "$R/core-$n.tsv" taskset -c 0 java -Xmx$heap -jar "$JAR" export --format nt --source "$f" -o "$nt.c"
-    [ "$n" -lt 1000000 ] && measure "$R/stream-$n.tsv" java -Xmx$heap -jar "$JAR" export --format nt --stream --source "$f" -o "$nt.s"
+    [ "$n" -lt 1000000 ] && [ $EXTRAS = 1 ] && measure "$R/core-$n.tsv" taskset -c 0 java -Xmx$heap -jar "$JAR" export --format nt --source "$f" -o "$nt.c"
+    [ "$n" -lt 1000000 ] && [ $EXTRAS = 1 ] && measure "$R/stream-$n.tsv" java -Xmx$heap -jar "$JAR" export --format nt --stream --source "$f" -o "$nt.s"
   done
   [ ! -f "$nt.1" ] || cmp -s "$nt" "$nt.1" || { log "1-thread export differs from the default export at $n entries"; exit 1; }
   [ ! -f "$nt.s" ] || [ "$(wc -l < "$nt")" = "$(wc -l < "$nt.s")" ] || { log "the streamed export has another number of triples at $n entries"; exit 1; }
@@ -60,7 +63,7 @@ for n in $SIZES; do
   speedup=$( [ "$one" = - ] && echo - || ratio "$one" "$ot")
   ct=$(col "$R/count-$n.tsv" 1); crss=$(col "$R/count-$n.tsv" 2)
   echo "| $n | $triples | $ot | $((orss / 1024)) | $at | $((arss / 1024)) | $(ratio "$ot" "$at") | $(ratio "$orss" "$arss") | $ct | $((crss / 1024)) | $(ratio "$ct" "$at") | $one | $speedup | $st | $((srss / 1024)) | $(awk -v t="$ot" -v n="$n" 'BEGIN { printf "%.1f", t * 1000000 / n }') |" >> "$OUT"
-  if [ "$n" -lt 1000000 ]; then
+  if [ "$n" -lt 1000000 ] && [ $EXTRAS = 1 ]; then
     # live heap (after full collections) held by our built graph and by Jena's graph of the same triples
     ours_live=$(java -Xmx$heap -jar "$BENCH_JAR" live ours "$f" | cut -f3)
     jena_live=$(java -Xmx$heap -jar "$BENCH_JAR" live jena "$nt" | cut -f3)
