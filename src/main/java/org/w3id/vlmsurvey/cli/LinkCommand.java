@@ -11,8 +11,8 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
 import org.w3id.vlmsurvey.linking.Endpoint;
 import org.w3id.vlmsurvey.linking.Linker;
 import org.w3id.vlmsurvey.linking.PaperMetadata;
+import org.w3id.vlmsurvey.linking.RemoteClient;
 import org.w3id.vlmsurvey.linking.SparqlRemote;
-import org.w3id.vlmsurvey.linking.WebRemote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,13 +146,12 @@ final class LinkCommand implements Callable<Integer> {
                 default -> throw Failure.usage("unknown endpoint '" + n + "': use wikidata or dblp");
             }
         }
-        if (batchSize < 1 || tries < 1 || backoff < 0)
-            throw Failure.usage("--batch-size and --tries must be at least 1, --backoff not negative");
+        // --delay is the web APIs' rate limit (--metadata): the SPARQL endpoints are asked without a pause
+        RemoteClient client = client(Duration.ZERO);
         SurveyGraph.Result result =
                 source.build(source.resolve().withLinks(null).withMetadata(null), null);
-        var settings = new SparqlRemote.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff));
         Linker.Outcome outcome =
-                new Linker(new SparqlRemote(settings), batchSize, Clock.systemUTC()).run(result.data(), endpoints);
+                new Linker(new SparqlRemote(client), batchSize, Clock.systemUTC()).run(result.data(), endpoints);
         outcome.report().print(spec.commandLine().getOut());
         if (!outcome.report().anyAnswered()) throw Failure.io(output + ": not written: no endpoint answered", null);
         OutputOption.atomically(output, os -> Exporter.write(outcome.links(), Exporter.Format.TTL, os));
@@ -163,23 +162,30 @@ final class LinkCommand implements Callable<Integer> {
         return outcome.report().hasFailures() ? Main.IO : Main.OK;
     }
 
-    /** {@code link --metadata}: authors and abstracts, with their provenance, into {@code data/metadata.ttl}. */
-    private int metadata() {
-        if (output == null) output = Path.of("data/" + SurveyGraph.Source.METADATA);
+    /**
+     * The one client of both modes, from the options (checked here: a usage error names them): timeouts, tries,
+     * back-off, the response cap, and {@code pause} before every request but the first.
+     */
+    private RemoteClient client(Duration pause) {
         if (batchSize < 1 || tries < 1 || backoff < 0 || maxBytes < 1 || delay < 0)
             throw Failure.usage(
                     "--batch-size, --tries and --max-bytes must be at least 1, --backoff and --delay not negative");
+        return new RemoteClient(
+                new RemoteClient.Settings(connectTimeout, timeout, tries, Duration.ofMillis(backoff), pause, maxBytes),
+                RemoteClient.Pause.SLEEP);
+    }
+
+    /** {@code link --metadata}: authors and abstracts, with their provenance, into {@code data/metadata.ttl}. */
+    private int metadata() {
+        if (output == null) output = Path.of("data/" + SurveyGraph.Source.METADATA);
+        RemoteClient client = client(Duration.ofMillis(delay));
         for (String url : List.of(arxivUrl, dblpUrl))
-            if (!url.matches("https?://[^\\s?#]+"))
+            if (!RemoteClient.isBaseUrl(url))
                 throw Failure.usage("'" + url + "' is not an http(s) URL without query or fragment");
         SurveyGraph.Result result =
                 source.build(source.resolve().withLinks(null).withMetadata(null), null);
-        var settings = new WebRemote.Settings(
-                connectTimeout, timeout, tries, Duration.ofMillis(backoff), Duration.ofMillis(delay), maxBytes);
         PaperMetadata.Outcome outcome = new PaperMetadata(
-                        new WebRemote(settings, WebRemote.Pause.SLEEP),
-                        new PaperMetadata.Services(arxivUrl, dblpUrl, batchSize),
-                        Clock.systemUTC())
+                        client, new PaperMetadata.Services(arxivUrl, dblpUrl, batchSize), Clock.systemUTC())
                 .run(result.data());
         outcome.report().print(spec.commandLine().getOut());
         if (!outcome.report().anyAnswered()) throw Failure.io(output + ": not written: no request was answered", null);

@@ -266,8 +266,10 @@ public final class SurveyGraph {
                                 venues(),
                                 name,
                                 threads,
-                                added),
-                added);
+                                added,
+                                data -> ShapesValidator.validate(data, name)),
+                added,
+                false);
     }
 
     /**
@@ -279,11 +281,16 @@ public final class SurveyGraph {
                 snapshot,
                 SurveyMapping.bundled()
                         .run(MarkdownReader.read(snapshot.text(), snapshot.name()), venues(), snapshot.name()),
-                null);
+                null,
+                true);
     }
 
+    /** The result of a mapping's output: validated against the shapes here unless the mapping did ({@code validate}). */
     private static Result result(
-            Snapshot snapshot, SurveyMapping.Output out, java.util.function.Consumer<List<Triple>> added) {
+            Snapshot snapshot,
+            SurveyMapping.Output out,
+            java.util.function.Consumer<List<Triple>> added,
+            boolean validate) {
         String name = snapshot.name();
         Graph data = out.data();
         if (!data.contains(Node.ANY, RDF.type.asNode(), VLM.Paper.asNode())
@@ -304,7 +311,7 @@ public final class SurveyGraph {
                     why != null);
         }
         List<Problem> problems = new ArrayList<>(out.problems());
-        problems.addAll(ShapesValidator.validate(data, name));
+        if (validate) problems.addAll(ShapesValidator.validate(data, name));
         if (!snapshot.links().isEmpty())
             SurveyMapping.addAll(data, snapshot.links().find().toList(), added);
         Collections.sort(problems);

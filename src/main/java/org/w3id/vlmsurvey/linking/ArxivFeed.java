@@ -47,7 +47,7 @@ final class ArxivFeed {
             b.setErrorHandler(null);
             doc = b.parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
-            throw new MalformedAnswer("not well-formed XML: " + WebRemote.shorten(String.valueOf(e.getMessage())));
+            throw new MalformedAnswer("not well-formed XML: " + RemoteClient.shorten(String.valueOf(e.getMessage())));
         }
         Element feed = doc.getDocumentElement();
         if (!ATOM.equals(feed.getNamespaceURI()) || !"feed".equals(feed.getLocalName()))
@@ -63,8 +63,8 @@ final class ArxivFeed {
                         "arXiv reports an error: " + (text(e, "summary") == null ? title : text(e, "summary")));
             Matcher m = ABS.matcher(page);
             if (!m.matches() || !IdentityKeys.isArxivId(m.group(1)))
-                throw new MalformedAnswer(
-                        "entry " + (i + 1) + " has the id " + WebRemote.shorten(page) + ", not an arXiv abstract page");
+                throw new MalformedAnswer("entry " + (i + 1) + " has the id " + RemoteClient.shorten(page)
+                        + ", not an arXiv abstract page");
             List<String> authors = new ArrayList<>();
             NodeList as = e.getElementsByTagNameNS(ATOM, "author");
             for (int j = 0; j < as.getLength(); j++) {
@@ -82,7 +82,7 @@ final class ArxivFeed {
     private static String text(Element parent, String name) {
         for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling())
             if (n instanceof Element c && ATOM.equals(c.getNamespaceURI()) && name.equals(c.getLocalName()))
-                return c.getTextContent().strip().replaceAll("\\s+", " ");
+                return RemoteClient.oneLine(c.getTextContent());
         return null;
     }
 }

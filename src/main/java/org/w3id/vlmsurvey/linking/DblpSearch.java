@@ -35,7 +35,7 @@ final class DblpSearch {
         try {
             root = JSON.parse(new String(json, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new MalformedAnswer("not JSON: " + WebRemote.shorten(String.valueOf(e.getMessage())));
+            throw new MalformedAnswer("not JSON: " + RemoteClient.shorten(String.valueOf(e.getMessage())));
         }
         JsonObject result = object(root.get("result"), "result");
         JsonObject hits = object(result.get("hits"), "result.hits");

@@ -19,8 +19,8 @@ public record LinkReport(List<EndpointReport> endpoints) {
             MatchingKey key, int batch, int batches, int values, int status, int tries, String message) {
         @Override
         public String toString() {
-            return "batch " + batch + " of " + batches + " (" + values + " values) failed after " + tries
-                    + (tries == 1 ? " try: " : " tries: ") + message;
+            return "batch " + batch + " of " + batches + " (" + values + " values) failed "
+                    + RemoteClient.afterTries(tries) + ": " + message;
         }
     }
 

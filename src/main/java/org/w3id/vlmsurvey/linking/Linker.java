@@ -90,7 +90,7 @@ public final class Linker {
                         matches.computeIfAbsent(subject, x -> new TreeSet<>(ORDER))
                                 .add(item);
                 }
-            } catch (SparqlRemote.Failure f) {
+            } catch (RemoteClient.Failure f) {
                 failures.add(
                         new BatchFailure(key, b + 1, batches, batch.size(), f.status(), f.tries(), f.getMessage()));
                 for (Node v : batch) unanswered.addAll(subjectsByValue.get(v));

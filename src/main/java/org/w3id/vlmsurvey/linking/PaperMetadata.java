@@ -113,11 +113,11 @@ public final class PaperMetadata {
         }
     }
 
-    private final WebRemote remote;
+    private final RemoteClient remote;
     private final Services services;
     private final Clock clock;
 
-    public PaperMetadata(WebRemote remote, Services services, Clock clock) {
+    public PaperMetadata(RemoteClient remote, Services services, Clock clock) {
         this.remote = remote;
         this.services = services;
         this.clock = clock;
@@ -151,7 +151,7 @@ public final class PaperMetadata {
             if (p.arxiv() == null) continue;
             if (IdentityKeys.isArxivId(p.arxiv())) byId.put(p.arxiv(), p);
             else
-                skipped.add(VLM.prefixes().shortForm(p.iri().getURI()) + ": \"" + WebRemote.shorten(p.arxiv())
+                skipped.add(VLM.prefixes().shortForm(p.iri().getURI()) + ": \"" + RemoteClient.shorten(p.arxiv())
                         + "\" is not an arXiv id");
         }
         List<String> ids = new ArrayList<>(byId.keySet());
@@ -164,19 +164,11 @@ public final class PaperMetadata {
             params.put("id_list", String.join(",", batch));
             params.put("max_results", Integer.toString(batch.size()));
             requests++;
-            try {
-                Map<String, ArxivFeed.Entry> entries =
-                        ArxivFeed.parse(remote.get(WebRemote.url(services.arxivUrl(), params), "application/atom+xml"));
+            Map<String, ArxivFeed.Entry> entries =
+                    ask("arxiv", what, services.arxivUrl(), params, "application/atom+xml", ArxivFeed::parse, failures);
+            if (entries != null)
                 for (String id : batch)
                     if (entries.containsKey(id)) arxiv.put(byId.get(id).iri(), entries.get(id));
-            } catch (WebRemote.Failure f) {
-                failures.add(new Failure(
-                        "arxiv",
-                        what,
-                        f.getMessage() + " (after " + f.tries() + (f.tries() == 1 ? " try)" : " tries)")));
-            } catch (MalformedAnswer m) {
-                failures.add(new Failure("arxiv", what, m.getMessage()));
-            }
         }
 
         // dblp, by title, for the papers published at a venue
@@ -185,25 +177,17 @@ public final class PaperMetadata {
         for (Paper p : papers) {
             if (!p.published() || p.title() == null) continue;
             dblpAsked++;
-            String shown = VLM.prefixes().shortForm(p.iri().getURI()) + " (\"" + WebRemote.shorten(p.title()) + "\")";
+            String shown =
+                    VLM.prefixes().shortForm(p.iri().getURI()) + " (\"" + RemoteClient.shorten(p.title()) + "\")";
             Map<String, String> params = new LinkedHashMap<>();
             params.put("q", IdentityKeys.title(p.title()).replace('-', ' '));
             params.put("format", "json");
             params.put("h", "10");
             requests++;
-            try {
-                DblpSearch.Hit hit = DblpSearch.published(
-                        DblpSearch.parse(remote.get(WebRemote.url(services.dblpUrl(), params), "application/json")),
-                        p.title());
-                if (hit != null) dblp.put(p.iri(), hit);
-            } catch (WebRemote.Failure f) {
-                failures.add(new Failure(
-                        "dblp",
-                        shown,
-                        f.getMessage() + " (after " + f.tries() + (f.tries() == 1 ? " try)" : " tries)")));
-            } catch (MalformedAnswer m) {
-                failures.add(new Failure("dblp", shown, m.getMessage()));
-            }
+            List<DblpSearch.Hit> hits =
+                    ask("dblp", shown, services.dblpUrl(), params, "application/json", DblpSearch::parse, failures);
+            DblpSearch.Hit hit = hits == null ? null : DblpSearch.published(hits, p.title());
+            if (hit != null) dblp.put(p.iri(), hit);
         }
 
         Instant ended = clock.instant();
@@ -254,6 +238,34 @@ public final class PaperMetadata {
                 List.copyOf(notFound),
                 List.copyOf(failures));
         return new Outcome(g, report);
+    }
+
+    /** An answer of a service, read. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(byte[] answer) throws MalformedAnswer;
+    }
+
+    /**
+     * The answer of {@code source} (its name in the report) to a GET of {@code base} with the parameters, parsed; null
+     * when it failed for good or was malformed, with a {@link Failure} saying so for {@code what} (the papers asked).
+     */
+    private <T> T ask(
+            String source,
+            String what,
+            String base,
+            Map<String, String> params,
+            String accept,
+            Parser<T> parser,
+            List<Failure> failures) {
+        try {
+            return parser.parse(remote.get(RemoteClient.url(base, params), accept));
+        } catch (RemoteClient.Failure f) {
+            failures.add(new Failure(source, what, f.getMessage() + " (" + f.afterTries() + ")"));
+        } catch (MalformedAnswer m) {
+            failures.add(new Failure(source, what, m.getMessage()));
+        }
+        return null;
     }
 
     /** The record of what {@code source} says of a paper: the page read and the day. */

@@ -199,6 +199,22 @@ public final class SurveyMapping {
             String file,
             int threads,
             java.util.function.Consumer<List<Triple>> added) {
+        return runPartitioned(source, reference, file, threads, added, null);
+    }
+
+    /**
+     * As {@link #runPartitioned(PartitionedSource, Graph, String, int, java.util.function.Consumer)}, then
+     * {@code validation} (null: none) over the finished data, beside the global checks (each check and the
+     * validation is a task of its own on the build's threads): its problems come after the checks', as if it ran
+     * after them.
+     */
+    public Output runPartitioned(
+            PartitionedSource source,
+            Graph reference,
+            String file,
+            int threads,
+            java.util.function.Consumer<List<Triple>> added,
+            java.util.function.Function<Graph, List<Problem>> validation) {
         Graph data = GraphFactory.createGraphMem();
         Graph summary = GraphFactory.createGraphMem();
         // the global rules read the reference data too (31-venues.rq: is a venue curated?), as in a whole run
@@ -243,19 +259,44 @@ public final class SurveyMapping {
             skeleton.find().forEachRemaining(summary::add);
             if (batch[0] != null) submit.accept(batch[0]);
             while (!inFlight.isEmpty()) merge.accept(result(inFlight.poll()));
+            Graph view = new SummaryAndData(summary, reference, data);
+            // each global rule sees what the ones before it added to the data, so its triples go in at once
+            List<Triple> global = new ArrayList<>();
+            apply(view, step -> step.scope() == Scope.GLOBAL, summary::add, t -> {
+                if (added != null && !data.contains(t)) global.add(t);
+                data.add(t);
+            });
+            if (!global.isEmpty()) added.accept(global);
+            // the data and the summary are final now: the global checks and the validation only read them
+            List<java.util.concurrent.Callable<List<Problem>>> reads = new ArrayList<>();
+            for (Step step : checks) if (step.scope() == Scope.GLOBAL) reads.add(() -> checkOne(view, file, step));
+            if (validation != null) reads.add(() -> validation.apply(data));
+            problems.addAll(all(pool, reads));
         } finally {
             if (pool != null) pool.shutdownNow();
         }
-        Graph view = new org.apache.jena.graph.compose.Union(summary, data);
-        // each global rule sees what the ones before it added to the data, so its triples go in at once
-        List<Triple> global = new ArrayList<>();
-        apply(view, step -> step.scope() == Scope.GLOBAL, summary::add, t -> {
-            if (added != null && !data.contains(t)) global.add(t);
-            data.add(t);
-        });
-        if (!global.isEmpty()) added.accept(global);
-        problems.addAll(check(view, file, Scope.GLOBAL));
         return new Output(data, summary, problems);
+    }
+
+    /** The problems of every task, in the tasks' order: run on {@code pool}, or one by one in this thread (null). */
+    private static List<Problem> all(ExecutorService pool, List<java.util.concurrent.Callable<List<Problem>>> tasks) {
+        List<Problem> problems = new ArrayList<>();
+        if (pool == null) {
+            for (var task : tasks) {
+                try {
+                    problems.addAll(task.call());
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return problems;
+        }
+        List<Future<List<Problem>>> futures = new ArrayList<>();
+        for (var task : tasks) futures.add(pool.submit(task));
+        for (Future<List<Problem>> f : futures) problems.addAll(result(f));
+        return problems;
     }
 
     /** Adds triples to a graph; hands those it did not hold yet, in their order, to {@code added} (if not null). */
@@ -273,7 +314,7 @@ public final class SurveyMapping {
         if (!fresh.isEmpty()) added.accept(fresh);
     }
 
-    private static PartitionResult result(Future<PartitionResult> f) {
+    private static <T> T result(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -303,15 +344,20 @@ public final class SurveyMapping {
         return new PartitionResult(data, summary, problems);
     }
 
-    /** Source nodes that live and die with their partition: cells ("R12-C3"), links ("-K1"), columns ("-H2"). */
-    private static final java.util.regex.Pattern PARTITION_NODE = java.util.regex.Pattern.compile("-[CKH][0-9]");
-
-    private static boolean partitionNode(Node n) {
-        return n.isURI()
-                && n.getURI().startsWith(SRC.NODE)
-                && PARTITION_NODE
-                        .matcher(n.getURI().substring(SRC.NODE.length()))
-                        .find();
+    /**
+     * Source nodes that live and die with their partition: cells ("R12-C3"), links ("-K1"), columns ("-H2"), whose
+     * local name holds "-" then C, K or H then a digit. (Asked of every triple of every partition: no regex.)
+     */
+    static boolean partitionNode(Node n) {
+        if (!n.isURI()) return false;
+        String uri = n.getURI();
+        if (!uri.startsWith(SRC.NODE)) return false;
+        for (int i = SRC.NODE.length(); i + 2 < uri.length(); i++) {
+            if (uri.charAt(i) != '-') continue;
+            char kind = uri.charAt(i + 1), digit = uri.charAt(i + 2);
+            if ((kind == 'C' || kind == 'K' || kind == 'H') && digit >= '0' && digit <= '9') return true;
+        }
+        return false;
     }
 
     /** Text kept only while its partition is mapped (the partition checks quote it). */
@@ -333,19 +379,25 @@ public final class SurveyMapping {
     /** Runs the checks of one scope (null: all) over a graph. */
     private List<Problem> check(Graph working, String file, Scope scope) {
         List<Problem> problems = new ArrayList<>();
-        Var line = Var.alloc("line"), severity = Var.alloc("severity"), message = Var.alloc("message");
-        for (Step step : checks) {
-            if (scope != null && step.scope() != scope) continue;
-            try (QueryExec qe = QueryExec.graph(working).query(step.query()).build()) {
-                RowSet rows = qe.select();
-                while (rows.hasNext()) {
-                    Binding b = rows.next();
-                    Node l = b.get(line), s = b.get(severity), m = b.get(message);
-                    int n = l != null && l.isLiteral() ? Integer.parseInt(l.getLiteralLexicalForm()) : 0;
-                    String msg = m != null ? m.getLiteralLexicalForm() : step.name() + " found a problem";
-                    problems.add(new Problem(
-                            file, n, Severity.parse(s == null ? null : s.getLiteralLexicalForm()), msg, step.id()));
-                }
+        for (Step step : checks)
+            if (scope == null || step.scope() == scope) problems.addAll(checkOne(working, file, step));
+        return problems;
+    }
+
+    private static final Var LINE = Var.alloc("line"), SEVERITY = Var.alloc("severity"), MESSAGE = Var.alloc("message");
+
+    /** Runs one check over a graph: a problem per answer, at its {@code ?line}, with its severity and message. */
+    private static List<Problem> checkOne(Graph working, String file, Step step) {
+        List<Problem> problems = new ArrayList<>();
+        try (QueryExec qe = QueryExec.graph(working).query(step.query()).build()) {
+            RowSet rows = qe.select();
+            while (rows.hasNext()) {
+                Binding b = rows.next();
+                Node l = b.get(LINE), s = b.get(SEVERITY), m = b.get(MESSAGE);
+                int n = l != null && l.isLiteral() ? Integer.parseInt(l.getLiteralLexicalForm()) : 0;
+                String msg = m != null ? m.getLiteralLexicalForm() : step.name() + " found a problem";
+                problems.add(new Problem(
+                        file, n, Severity.parse(s == null ? null : s.getLiteralLexicalForm()), msg, step.id()));
             }
         }
         return problems;

@@ -4,67 +4,52 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.w3id.vlmsurvey.cli.Cli.run;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.vlmsurvey.cli.Cli.Run;
 import org.w3id.vlmsurvey.cli.Main;
 import org.w3id.vlmsurvey.export.Exporter;
-import picocli.CommandLine;
 
 /** {@code link} and {@code export} end to end: the links file is written, read back, and exported with the survey. */
 class LinkCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
+    /** {@code link} asking the two stand-ins, writing {@code links}, with {@code more} options. */
+    static Run link(StandIn wikidata, StandIn dblp, Path links, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("link", "--wikidata", wikidata.url(), "--dblp", dblp.url(), "-o", links.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    /** {@code export --no-ontology} of {@code survey} (with the links next to it, if any) into {@code out}. */
+    static Graph export(Path survey, Path out) {
+        Run export = run("export", "--no-ontology", "-s", survey.toString(), "-o", out.toString());
+        assertEquals(Main.OK, export.exit(), export.err());
+        return parse(out);
     }
 
     @Test
     void linksRoundTripThroughExport() throws IOException {
         Path survey = Files.copy(Path.of("data/vlm-survey.md"), dir.resolve("vlm-survey.md"));
         Path links = dir.resolve("links.ttl");
-        assertEquals(
-                Main.OK,
-                run(
-                                "export",
-                                "--no-ontology",
-                                "-s",
-                                survey.toString(),
-                                "-o",
-                                dir.resolve("without.ttl").toString())
-                        .exit());
+        Graph without = export(survey, dir.resolve("without.ttl"));
 
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.NORMAL);
                 StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
-            Run link = run(
-                    "link",
-                    "-s",
-                    survey.toString(),
-                    "--wikidata",
-                    wikidata.url(),
-                    "--dblp",
-                    dblp.url(),
-                    "-o",
-                    links.toString(),
-                    "--backoff",
-                    "10");
+            Run link = link(wikidata, dblp, links, "-s", survey.toString(), "--backoff", "10");
             assertEquals(Main.OK, link.exit(), link.err());
             assertTrue(
                     link.out()
@@ -86,17 +71,7 @@ class LinkCommandTest {
         assertArrayEquals(Files.readAllBytes(links), again.toByteArray());
 
         // links.ttl next to the survey is picked up by export: the export gains exactly the links' triples.
-        assertEquals(
-                Main.OK,
-                run(
-                                "export",
-                                "--no-ontology",
-                                "-s",
-                                survey.toString(),
-                                "-o",
-                                dir.resolve("with.ttl").toString())
-                        .exit());
-        Graph without = parse(dir.resolve("without.ttl")), with = parse(dir.resolve("with.ttl"));
+        Graph with = export(survey, dir.resolve("with.ttl"));
         Graph added = GraphFactory.createGraphMem();
         with.find().forEachRemaining(t -> {
             if (!without.contains(t)) added.add(t);
@@ -142,18 +117,7 @@ class LinkCommandTest {
         try (StandIn wikidata =
                         new StandIn("wikidata-fixture.ttl", StandIn.failFirst(1000, 503, "Service Unavailable"));
                 StandIn dblp = new StandIn("dblp-fixture.ttl", StandIn.NORMAL)) {
-            Run link = run(
-                    "link",
-                    "--wikidata",
-                    wikidata.url(),
-                    "--dblp",
-                    dblp.url(),
-                    "-o",
-                    links.toString(),
-                    "--tries",
-                    "2",
-                    "--backoff",
-                    "1");
+            Run link = link(wikidata, dblp, links, "--tries", "2", "--backoff", "1");
             assertEquals(Main.IO, link.exit());
             assertTrue(
                     link.out().contains("FAILED: by arXiv id, batch 1 of 1 (48 values) failed after 2 tries: HTTP 503"),
@@ -195,6 +159,29 @@ class LinkCommandTest {
     void badOptionsAreUsageErrors() {
         assertEquals(Main.USAGE, run("link", "--only", "crossref").exit());
         assertEquals(Main.USAGE, run("link", "--batch-size", "0").exit());
+        // the options of the one remote client, checked before anything is built or asked
+        for (String[] bad : List.of(
+                new String[] {"--tries", "0"},
+                new String[] {"--backoff", "-1"},
+                new String[] {"--metadata", "--delay", "-1"},
+                new String[] {"--metadata", "--max-bytes", "0"},
+                new String[] {"--metadata", "--batch-size", "0"})) {
+            Run r = run(java.util.stream.Stream.concat(java.util.stream.Stream.of("link"), java.util.Arrays.stream(bad))
+                    .toArray(String[]::new));
+            assertEquals(Main.USAGE, r.exit(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(
+                    r.err()
+                            .contains(
+                                    "--batch-size, --tries and --max-bytes must be at least 1, --backoff and --delay not negative"),
+                    r.err());
+        }
+        Run query = run("link", "--metadata", "--dblp-url", "https://dblp.org/search/publ/api?q=x");
+        assertEquals(Main.USAGE, query.exit());
+        assertTrue(
+                query.err()
+                        .contains(
+                                "'https://dblp.org/search/publ/api?q=x' is not an http(s) URL without query or fragment"),
+                query.err());
     }
 
     static Graph parse(Path p) {

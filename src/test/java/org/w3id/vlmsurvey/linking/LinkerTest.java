@@ -54,11 +54,14 @@ class LinkerTest {
     }
 
     static Linker linker(Duration readTimeout, int tries) {
-        return new Linker(
-                new SparqlRemote(
-                        new SparqlRemote.Settings(Duration.ofSeconds(2), readTimeout, tries, Duration.ofMillis(10))),
-                50,
-                CLOCK);
+        return linker(readTimeout, tries, 50, RemoteClient.Pause.SLEEP);
+    }
+
+    /** A linker asking in batches of {@code batchSize}, with a back-off of 10 ms (doubled) through {@code pause}. */
+    static Linker linker(Duration readTimeout, int tries, int batchSize, RemoteClient.Pause pause) {
+        var settings = new RemoteClient.Settings(
+                Duration.ofSeconds(2), readTimeout, tries, Duration.ofMillis(10), Duration.ZERO, 1_000_000);
+        return new Linker(new SparqlRemote(new RemoteClient(settings, pause)), batchSize, CLOCK);
     }
 
     @Test
@@ -206,15 +209,13 @@ class LinkerTest {
     void busyAndFailingAnswersAreRetriedWithBackOff() {
         // The first two requests fail (429, then 503 via the same behaviour's status), the third is answered.
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.failFirst(2, 429, "Too Many Requests"))) {
-            Linker.Outcome out = new Linker(
-                            new SparqlRemote(new SparqlRemote.Settings(
-                                    Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(10))),
-                            1000,
-                            CLOCK)
+            Pauses pauses = new Pauses();
+            Linker.Outcome out = linker(Duration.ofSeconds(5), 3, 1000, pauses)
                     .run(survey, List.of(Endpoint.wikidata(wikidata.url())));
             EndpointReport wd = out.report().endpoints().get(0);
             assertTrue(wd.failures().isEmpty(), wd.failures().toString());
             assertEquals(5, wikidata.requests.get(), "2 failed tries, then 3 batches answered");
+            assertEquals(List.of(10L, 20L), pauses.asked, "the back-off, doubled; no pause between batches");
             assertEquals(List.of(ALIGN, CLIP, CVPR), iris(wd.linked()));
         }
     }
@@ -222,11 +223,7 @@ class LinkerTest {
     @Test
     void smallBatchesAskTheSameQuestions() {
         try (StandIn wikidata = new StandIn("wikidata-fixture.ttl", StandIn.NORMAL)) {
-            Linker.Outcome out = new Linker(
-                            new SparqlRemote(new SparqlRemote.Settings(
-                                    Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(10))),
-                            10,
-                            CLOCK)
+            Linker.Outcome out = linker(Duration.ofSeconds(5), 1, 10, RemoteClient.Pause.SLEEP)
                     .run(survey, List.of(Endpoint.wikidata(wikidata.url())));
             // 48 arXiv ids and 48 DOIs in 5 batches each, 1 venue id in 1.
             assertEquals(11, wikidata.requests.get());

@@ -26,6 +26,21 @@ import java.util.Map;
  * User-Agent, and answers the next requests with the faults queued ({@link #fail}).
  */
 public final class MetadataStandIn implements AutoCloseable {
+    /** CLIP's authors, in order, as the fixtures serve them (dblp's published version, {@code arxiv/2103.00020.xml} alike). */
+    public static final List<String> CLIP_AUTHORS = List.of(
+            "Alec Radford",
+            "Jong Wook Kim",
+            "Chris Hallacy",
+            "Aditya Ramesh",
+            "Gabriel Goh",
+            "Sandhini Agarwal",
+            "Girish Sastry",
+            "Amanda Askell",
+            "Pamela Mishkin",
+            "Jack Clark",
+            "Gretchen Krueger",
+            "Ilya Sutskever");
+
     /** A fault to answer a request with instead of the fixture: an HTTP status, or a body that is not XML. */
     record Fault(int status, String body, long sleepMillis) {
         Fault(int status, String body) {
@@ -65,6 +80,19 @@ public final class MetadataStandIn implements AutoCloseable {
 
     public String dblpUrl() {
         return base() + "/search/publ/api";
+    }
+
+    /** The command line {@code link --metadata} asking here, with no pause between requests, then {@code more}. */
+    public String[] command(String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("link", "--metadata", "--arxiv-url", arxivUrl(), "--dblp-url", dblpUrl(), "--delay", "0"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** The services of a {@link PaperMetadata} run asking here, {@code batchSize} arXiv ids per request. */
+    PaperMetadata.Services services(int batchSize) {
+        return new PaperMetadata.Services(arxivUrl(), dblpUrl(), batchSize);
     }
 
     private String base() {

@@ -129,4 +129,34 @@ class PartitionedMappingTest {
                 "largest partition "
                         + sizes.stream().mapToInt(Integer::intValue).max().orElseThrow() + " of " + whole.size());
     }
+
+    /** Cells, links and columns are partition nodes; rows, tables, entries and other IRIs are not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "T3-R12-C3, true",
+        "T3-R12-K1, true",
+        "T3-H2, true",
+        "E7-K10, true",
+        "T3-R12, false",
+        "T3, false",
+        "T3-C, false",
+        "T3-Cx, false",
+        "T3-X1, false",
+        "-C, false",
+        "-C9, true",
+        "T3-R12-C, false"
+    })
+    void partitionNodes(String local, boolean expected) {
+        assertEquals(
+                expected,
+                SurveyMapping.partitionNode(
+                        org.apache.jena.graph.NodeFactory.createURI(org.w3id.vlmsurvey.vocab.SRC.NODE + local)),
+                local);
+        assertEquals(
+                false,
+                SurveyMapping.partitionNode(
+                        org.apache.jena.graph.NodeFactory.createURI("https://example.org/" + local)),
+                "not a source node: " + local);
+        assertEquals(false, SurveyMapping.partitionNode(org.apache.jena.graph.NodeFactory.createLiteralString(local)));
+    }
 }

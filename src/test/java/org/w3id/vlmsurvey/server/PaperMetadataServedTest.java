@@ -26,38 +26,12 @@ import org.w3id.vlmsurvey.linking.MetadataStandIn;
  * its JSON-LD, over HTTP.
  */
 class PaperMetadataServedTest {
-    static final List<String> CLIP_AUTHORS = List.of(
-            "Alec Radford",
-            "Jong Wook Kim",
-            "Chris Hallacy",
-            "Aditya Ramesh",
-            "Gabriel Goh",
-            "Sandhini Agarwal",
-            "Girish Sastry",
-            "Amanda Askell",
-            "Pamela Mishkin",
-            "Jack Clark",
-            "Gretchen Krueger",
-            "Ilya Sutskever");
-
     @Test
     void fetchedAuthorsReachEveryCitationFormat(@TempDir Path dir) throws Exception {
         Path survey = Files.copy(Path.of("data/vlm-survey.md"), dir.resolve("vlm-survey.md"));
         Path metadata = dir.resolve(SurveyGraph.Source.METADATA);
         try (MetadataStandIn s = new MetadataStandIn()) {
-            Cli.Run run = Cli.run(
-                    "link",
-                    "--metadata",
-                    "-s",
-                    survey.toString(),
-                    "--arxiv-url",
-                    s.arxivUrl(),
-                    "--dblp-url",
-                    s.dblpUrl(),
-                    "--delay",
-                    "0",
-                    "-o",
-                    metadata.toString());
+            Cli.Run run = Cli.run(s.command("-s", survey.toString(), "-o", metadata.toString()));
             assertEquals(Main.OK, run.exit(), run.err() + run.out());
             assertTrue(
                     run.out().contains("arxiv (" + s.arxivUrl() + "): 4 of 40 papers found; 0 of 1 batches failed"),
@@ -126,9 +100,9 @@ class PaperMetadataServedTest {
             int b = page.indexOf("<meta name=\"citation_author\" content=\"Kim, Jong Wook\">");
             assertTrue(a > 0 && b > a, "citation_author tags in order");
             List<String> linked = new java.util.ArrayList<>();
-            for (int i = 0; i < CLIP_AUTHORS.size(); i++)
-                linked.add("<a href=\"/resource/paper/arxiv-2103.00020-author-" + (i + 1) + "\">" + CLIP_AUTHORS.get(i)
-                        + "</a>");
+            for (int i = 0; i < MetadataStandIn.CLIP_AUTHORS.size(); i++)
+                linked.add("<a href=\"/resource/paper/arxiv-2103.00020-author-" + (i + 1) + "\">"
+                        + MetadataStandIn.CLIP_AUTHORS.get(i) + "</a>");
             assertTrue(
                     page.contains("<p class=\"authors\" id=\"authors\">" + String.join(", ", linked) + "</p>"), page);
             // each name leads to the author's page, which lists the paper
@@ -140,7 +114,7 @@ class PaperMetadataServedTest {
 
             JsonObject ld = JSON.parse(PagesTest.jsonLd(page));
             assertEquals(
-                    CLIP_AUTHORS,
+                    MetadataStandIn.CLIP_AUTHORS,
                     ld.get("author").getAsArray().stream()
                             .map(JsonValue::getAsObject)
                             .peek(p -> assertEquals(
