@@ -17,6 +17,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.vlmsurvey.graph.SurveyGraph;
+import org.w3id.vlmsurvey.server.store.ServedHistory;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 
 /**
@@ -85,7 +86,7 @@ class HistorySwapTest {
                 SurveyStore store = server.store();
                 DatasetGraph served = store.dataset();
                 up.commit(FollowUpstreamTest.v3(true));
-                SurveyStore.Served before = store.served();
+                ServedHistory before = store.served();
                 served.begin(TxnType.READ);
                 try {
                     assertEquals(1, versionGraphs(served));
@@ -101,7 +102,7 @@ class HistorySwapTest {
                 } finally {
                     served.end();
                 }
-                SurveyStore.Served now = store.served();
+                ServedHistory now = store.served();
                 assertEquals(2, now.versions().all().size(), "outside a transaction, the new snapshot");
                 Txn.executeRead(served, () -> {
                     assertEquals(4, FollowUpstreamTest.paperCount(served));

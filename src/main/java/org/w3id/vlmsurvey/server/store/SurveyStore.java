@@ -1,7 +1,6 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -43,80 +42,22 @@ public final class SurveyStore {
     private final DatasetGraph dataset;
     /**
      * The in-memory store's view with the served history's versions beside it (linked, not copied), which binds each
-     * transaction to the {@link Served} of the data it sees; null for TDB2 (the versions are copied into the store).
+     * transaction to the {@link ServedHistory} of the data it sees; null for TDB2 (the versions are copied into the store).
      */
     private final WithVersions linked;
 
     /**
-     * What is served of a history, one immutable snapshot: the history ({@code serve --history-git}, {@code
-     * --history}), its versions, what changed at each, and the datasets of its older versions built so far (see
-     * {@link #datasetAt}); {@link #NONE} without a history. It is behind one volatile reference, so that a refresh
-     * ({@link #replaceHistory}) swaps them all at once rather than field by field: a request reads it once
-     * ({@link #served()}) and renders its whole page from that one snapshot.
-     */
-    public static final class Served {
-        static final Served NONE = new Served(null, null, null);
-
-        private final DatasetGraph history;
-        private final SurveyVersions versions;
-        private final SurveyChanges changes;
-        private final Map<Node, DatasetGraph> older = olderCache();
-
-        private Served(DatasetGraph history, SurveyVersions versions, SurveyChanges changes) {
-            this.history = history;
-            this.versions = versions;
-            this.changes = changes;
-        }
-
-        static Served of(DatasetGraph h) {
-            if (h == null) return NONE;
-            SurveyVersions vs = SurveyVersions.of(h);
-            return new Served(h, vs, vs == null ? null : new SurveyChanges(vs));
-        }
-
-        /** The history served, or null without one. */
-        DatasetGraph history() {
-            return history;
-        }
-
-        /** The versions of the history, or null without one (or when it describes no version). */
-        public SurveyVersions versions() {
-            return versions;
-        }
-
-        /** What changed at each version of the history, or null without one. */
-        public SurveyChanges changes() {
-            return changes;
-        }
-    }
-
-    /**
-     * The one reference to the {@link Served} snapshot, and the lock held (write) from the commit of a {@link
+     * The one reference to the {@link ServedHistory} snapshot, and the lock held (write) from the commit of a {@link
      * #replace} to the swap of the snapshot, and (read) while a read transaction of the in-memory store begins and
      * binds its snapshot ({@link WithVersions}): no transaction begins on the new data with the old history, or the
      * reverse.
      */
     static final class Holder {
-        volatile Served served = Served.NONE;
+        volatile ServedHistory served = ServedHistory.NONE;
         final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     }
 
     private final Holder holder;
-
-    /** The datasets of versions other than the newest, built when first asked for (see {@link #datasetAt}). */
-    private static Map<Node, DatasetGraph> olderCache() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Node, DatasetGraph> eldest) {
-                return size() > OLDER_KEPT;
-            }
-        };
-    }
-
-    /** How many datasets of older versions are kept at once (the most recently used). */
-    static final int OLDER_KEPT = 4;
 
     private SurveyStore(DatasetGraph base, SurveyTextIndex text, WithVersions linked, Holder holder) {
         this.base = base;
@@ -179,19 +120,19 @@ public final class SurveyStore {
      * (versions, first and last listed) is added to the default graph, its versions are the named graphs.
      */
     public void history(DatasetGraph h) {
-        holder.served = Served.of(h);
+        holder.served = ServedHistory.of(h);
     }
 
     /**
      * Serves {@code h} instead of the history served so far (a refresh of {@code serve --history-git}): its newest
      * version, the versions' graphs and the text index replace the data in one write transaction, and the {@link
-     * Served} snapshot (versions, changes, older versions' datasets, and the versions' graphs of the in-memory store)
+     * ServedHistory} snapshot (versions, changes, older versions' datasets, and the versions' graphs of the in-memory store)
      * is swapped as it commits. A query that started before (a read transaction) finishes on the previous state and
      * its snapshot; one that starts after sees the new data with the new snapshot. {@link IllegalArgumentException}
      * when {@code h} describes no version (nothing changes then).
      */
     public void replaceHistory(DatasetGraph h) {
-        Served next = Served.of(h);
+        ServedHistory next = ServedHistory.of(h);
         if (next.versions() == null) throw new IllegalArgumentException("the history describes no version");
         replace(next.versions().newest(), null, next);
     }
@@ -213,8 +154,8 @@ public final class SurveyStore {
      * it, so that a page rendered while a refresh swaps the history shows one history. Inside a read transaction of
      * the in-memory store, the snapshot of the data that transaction sees.
      */
-    public Served served() {
-        Served bound = linked != null ? linked.bound() : null;
+    public ServedHistory served() {
+        ServedHistory bound = linked != null ? linked.bound() : null;
         return bound != null ? bound : holder.served;
     }
 
@@ -222,13 +163,13 @@ public final class SurveyStore {
      * The dataset a reader page of version {@code v} of the snapshot {@code s} queries: the served dataset for the
      * newest version (or without a history); for an older one, a dataset of its own whose default graph is the
      * ontology, that version's data and the history's description of the versions, with its own text index (so that
-     * search covers that version only), built when first asked for and kept among the {@value #OLDER_KEPT} most
+     * search covers that version only), built when first asked for and kept among the {@value ServedHistory#OLDER_KEPT} most
      * recently used. Its context is the served dataset's (timeout, query policy, guards).
      */
-    public DatasetGraph datasetAt(Served s, SurveyVersions.Version v) {
+    public DatasetGraph datasetAt(ServedHistory s, SurveyVersions.Version v) {
         SurveyVersions vs = s.versions();
         if (v == null || vs == null || v.equals(vs.latest())) return dataset;
-        Map<Node, DatasetGraph> older = s.older;
+        Map<Node, DatasetGraph> older = s.older();
         synchronized (older) {
             DatasetGraph d = older.get(v.iri());
             if (d != null) return d;
@@ -281,7 +222,7 @@ public final class SurveyStore {
      * before (old data, old snapshot) or after (new data, new snapshot). A failed transaction (aborted) leaves the
      * previous history served with its data.
      */
-    private void replace(Graph data, Fingerprint fingerprint, Served next) {
+    private void replace(Graph data, Fingerprint fingerprint, ServedHistory next) {
         Graph ontology = SurveyGraph.ontology();
         DatasetGraph h = next != null ? next.history() : holder.served.history();
         dataset.begin(org.apache.jena.query.TxnType.WRITE);

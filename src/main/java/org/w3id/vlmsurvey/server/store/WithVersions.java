@@ -18,7 +18,7 @@ import org.apache.jena.sparql.core.Quad;
  * The store with the named graphs of a served history beside its own, linked, not copied: a version's graph (a
  * read-only view of the history's triples, each stored once) is found by its name, listed with the store's graphs and
  * matched by quad patterns, so {@code GRAPH ?version { ... }} reads every version. Everything else, the default graph,
- * writes and transactions, is the store's. The history is the one of the store's {@link SurveyStore.Served} snapshot:
+ * writes and transactions, is the store's. The history is the one of the store's {@link ServedHistory} snapshot:
  * a transaction binds the snapshot current when it begins, and keeps it to its end, so a query in flight when a
  * refresh swaps the history finishes on the old versions with the old data; a read transaction begins under {@code
  * beginning} (the store's swap lock, read), so it never begins between the commit of new data and the swap of the
@@ -26,23 +26,23 @@ import org.apache.jena.sparql.core.Quad;
  * ({@link DatasetGraphWrapperView}).
  */
 final class WithVersions extends DatasetGraphWrapper implements DatasetGraphWrapperView {
-    private final Supplier<SurveyStore.Served> current;
+    private final Supplier<ServedHistory> current;
     private final Lock beginning;
-    private final ThreadLocal<SurveyStore.Served> bound = new ThreadLocal<>();
+    private final ThreadLocal<ServedHistory> bound = new ThreadLocal<>();
 
-    WithVersions(DatasetGraph store, Supplier<SurveyStore.Served> current, Lock beginning) {
+    WithVersions(DatasetGraph store, Supplier<ServedHistory> current, Lock beginning) {
         super(store);
         this.current = current;
         this.beginning = beginning;
     }
 
     /** The snapshot bound to this thread's transaction, or null outside one. */
-    SurveyStore.Served bound() {
+    ServedHistory bound() {
         return bound.get();
     }
 
     private DatasetGraph history() {
-        SurveyStore.Served s = bound.get();
+        ServedHistory s = bound.get();
         return (s != null ? s : current.get()).history();
     }
 

@@ -18,6 +18,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.apache.jena.graph.Node;
 import org.w3id.vlmsurvey.history.Diff;
+import org.w3id.vlmsurvey.server.store.ServedHistory;
 import org.w3id.vlmsurvey.server.store.SurveyChanges;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyVersions;
@@ -54,7 +55,7 @@ public final class ChangesServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         // one snapshot of the history for the whole page: a refresh swapping it meanwhile does not mix two histories
-        SurveyStore.Served served = store.served();
+        ServedHistory served = store.served();
         SurveyVersions vs = served.versions();
         if (vs == null)
             throw PageParameters.notFound(
@@ -67,7 +68,7 @@ public final class ChangesServlet extends HttpServlet {
         else Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
     }
 
-    private void versions(HttpServletResponse resp, SurveyStore.Served served) throws IOException {
+    private void versions(HttpServletResponse resp, ServedHistory served) throws IOException {
         SurveyVersions vs = served.versions();
         PageQuery q = PageQuery.of("versions");
         Map<String, Map<String, Object>> rows = new HashMap<>();
@@ -101,7 +102,7 @@ public final class ChangesServlet extends HttpServlet {
         Templates.send(resp, "versions", model);
     }
 
-    private void version(HttpServletResponse resp, SurveyStore.Served served, String id) throws IOException {
+    private void version(HttpServletResponse resp, ServedHistory served, String id) throws IOException {
         SurveyVersions vs = served.versions();
         PageParameters.Revision r =
                 PageParameters.version(java.net.URLDecoder.decode(id, java.nio.charset.StandardCharsets.UTF_8));
@@ -117,7 +118,7 @@ public final class ChangesServlet extends HttpServlet {
         Templates.send(resp, "version-page", model);
     }
 
-    private void changes(HttpServletResponse resp, SurveyStore.Served served) throws IOException {
+    private void changes(HttpServletResponse resp, ServedHistory served) throws IOException {
         List<Map<String, Object>> sections = new ArrayList<>();
         for (SurveyVersions.Version v : newestFirst(served.versions())) sections.add(section(v, served, null));
         Map<String, Object> model = new HashMap<>();
@@ -138,7 +139,7 @@ public final class ChangesServlet extends HttpServlet {
      * by kind (added, removed, changed), each with its class, label, page and detail; only those of {@code category}
      * and its sub-categories when it is not null; all of the snapshot {@code served}.
      */
-    private static Map<String, Object> section(SurveyVersions.Version v, SurveyStore.Served served, String category) {
+    private static Map<String, Object> section(SurveyVersions.Version v, ServedHistory served, String category) {
         SurveyVersions vs = served.versions();
         SurveyChanges sc = served.changes();
         List<Diff.Change> changes = sc.at(v).stream()
@@ -188,7 +189,7 @@ public final class ChangesServlet extends HttpServlet {
         return slugs;
     }
 
-    private void atom(HttpServletRequest req, HttpServletResponse resp, SurveyStore.Served served) throws IOException {
+    private void atom(HttpServletRequest req, HttpServletResponse resp, ServedHistory served) throws IOException {
         SurveyVersions vs = served.versions();
         String given = req.getParameter("category");
         String slug = given == null || given.isBlank() ? null : PageParameters.categorySlug(given, categorySlugs(vs));

@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.vlmsurvey.server.store.ServedHistory;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyVersions;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -31,18 +32,14 @@ import org.w3id.vlmsurvey.vocab.VLM;
  *                survey's newest version merged, and the versions named are the first survey's
  */
 public record ShownVersion(
-        SurveyStore.Served served,
-        SurveyVersions.Version version,
-        DatasetGraph dataset,
-        boolean newest,
-        boolean merged) {
+        ServedHistory served, SurveyVersions.Version version, DatasetGraph dataset, boolean newest, boolean merged) {
     /** How many nearest versions the 404 page names. */
     static final int NEAREST = 5;
 
     /** The version a request asks for. */
     public static ShownVersion of(HttpServletRequest req, SurveyStore store) {
         String given = req.getParameter(Endpoints.VERSION_PARAMETER);
-        SurveyStore.Served served = store.served();
+        ServedHistory served = store.served();
         SurveyVersions vs = served.versions();
         if (given == null || given.isBlank()) return newest(store, served);
         PageParameters.Revision r = PageParameters.version(given);
@@ -55,14 +52,14 @@ public record ShownVersion(
     }
 
     /** The newest version of the snapshot {@code served} (the survey as served). */
-    public static ShownVersion newest(SurveyStore store, SurveyStore.Served served) {
+    public static ShownVersion newest(SurveyStore store, ServedHistory served) {
         SurveyVersions vs = served.versions();
         return new ShownVersion(
                 served, vs == null ? null : vs.latest(), store.dataset(), true, vs != null && vs.merged());
     }
 
     /** A given version of the snapshot {@code served}. */
-    static ShownVersion at(SurveyStore store, SurveyStore.Served served, SurveyVersions.Version v) {
+    static ShownVersion at(SurveyStore store, ServedHistory served, SurveyVersions.Version v) {
         SurveyVersions vs = served.versions();
         return new ShownVersion(served, v, store.datasetAt(served, v), v.equals(vs.latest()), vs.merged());
     }
