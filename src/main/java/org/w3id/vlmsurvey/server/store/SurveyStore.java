@@ -250,6 +250,7 @@ public final class SurveyStore {
             swapping.lock();
             try {
                 dataset.commit();
+                committed.run();
                 if (next != null) holder.served = next;
             } finally {
                 swapping.unlock();
@@ -272,6 +273,19 @@ public final class SurveyStore {
                 access.writeLock().unlock();
             }
         }
+    }
+
+    /** Run between the commit of a {@link #replace} and the swap of the snapshot (a test's hook; nothing by default). */
+    private volatile Runnable committed = () -> {};
+
+    /** Sets the hook run between the commit of a {@link #replace} and the swap of the snapshot (tests). */
+    void afterCommit(Runnable hook) {
+        this.committed = hook;
+    }
+
+    /** Whether {@code t} waits to begin a read transaction until a swap is done (tests). */
+    boolean waitsForSwap(Thread t) {
+        return holder.swap.hasQueuedThread(t);
     }
 
     private final ReentrantReadWriteLock access = new ReentrantReadWriteLock(true);
