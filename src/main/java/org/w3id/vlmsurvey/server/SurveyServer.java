@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
@@ -47,6 +48,7 @@ import org.w3id.vlmsurvey.server.web.ChartsServlet;
 import org.w3id.vlmsurvey.server.web.Endpoints;
 import org.w3id.vlmsurvey.server.web.LinkedDataServlet;
 import org.w3id.vlmsurvey.server.web.OntologyServlet;
+import org.w3id.vlmsurvey.server.web.PageParameters;
 import org.w3id.vlmsurvey.server.web.SearchServlet;
 import org.w3id.vlmsurvey.server.web.SurveyCitation;
 import org.w3id.vlmsurvey.server.web.VoidServlet;
@@ -119,7 +121,8 @@ public final class SurveyServer implements AutoCloseable {
                             org.w3id.vlmsurvey.server.store.BuiltGraphs.of(options.cache()))
                     .withMoreSources(options.moreSources());
             // with a history, the survey served is its newest version; the source is not read
-            org.w3id.vlmsurvey.server.store.SurveyVersions versions = store.versions();
+            org.w3id.vlmsurvey.server.store.SurveyVersions versions =
+                    store.served().versions();
             SurveyLoader.Outcome outcome;
             if (versions != null) {
                 store.replace(versions.newest(), null);
@@ -147,9 +150,7 @@ public final class SurveyServer implements AutoCloseable {
             LOG.info(
                     "Serving {} at {} (SPARQL {}{}/sparql): {}, {} papers, {} datasets{}{}",
                     versions != null
-                            ? "the newest of " + versions.all().size() + " versions ("
-                                    + versions.latest().day() + " "
-                                    + versions.latest().shortId() + ")"
+                            ? servedHistory(versions)
                             : options.source().path() == null
                                     ? "the bundled survey"
                                     : options.source().name(),
@@ -168,6 +169,21 @@ public final class SurveyServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * What the start-up line says is served of a history: the newest of its versions, with their count; of several
+     * surveys' histories, each survey's count (the first survey's newest version is the one {@code ?version=} names).
+     */
+    static String servedHistory(org.w3id.vlmsurvey.server.store.SurveyVersions versions) {
+        String newest = versions.latest().day() + " " + versions.latest().shortId();
+        Map<String, Integer> each = versions.perSurvey();
+        if (each.size() <= 1) return "the newest of " + versions.all().size() + " versions (" + newest + ")";
+        List<String> counts = new java.util.ArrayList<>();
+        each.forEach((survey, n) -> counts.add(n + " of " + PageParameters.surveyKey(survey)));
+        return "the newest version of each of " + each.size() + " surveys, merged ("
+                + each.values().stream().mapToInt(Integer::intValue).sum() + " versions: " + String.join(", ", counts)
+                + "; the first survey's newest " + newest + ")";
     }
 
     /**

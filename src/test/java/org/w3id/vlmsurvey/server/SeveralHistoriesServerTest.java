@@ -123,4 +123,58 @@ class SeveralHistoriesServerTest {
         String page = body("/papers", "text/html");
         assertTrue(page.contains("Several surveys are served, each from its own history"), page);
     }
+
+    /** The start-up line names each survey's count of versions, not the first survey's alone (issue 18). */
+    @Test
+    void theStartUpLineCountsEachSurveysVersions() {
+        assertEquals(
+                "the newest version of each of 2 surveys, merged (4 versions: 2 of survey, 2 of " + B
+                        + "; the first survey's newest 2024-01-15 "
+                        + repos.get(0).version("v2").short7() + ")",
+                SurveyServer.servedHistory(server.store().served().versions()));
+    }
+
+    /**
+     * A paper both surveys listed and both dropped (ALIGN: the first survey's v7 lists it, v8 not; the second lists
+     * it in its first version only) has a {@code vlm:lastListedIn} in each survey: its page shows it as the last
+     * version of the first survey that listed it, the survey whose versions are shown, never the second's.
+     */
+    @Test
+    void aPaperBothSurveysDroppedIsShownAsTheFirstSurveyLastListedIt(@TempDir Path tmp) throws Exception {
+        String prompting = java.nio.file.Files.readString(TestHistory.PROMPTING);
+        String withoutAlign = prompting
+                .lines()
+                .filter(l -> !l.contains("2102.05918"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertTrue(!withoutAlign.equals(prompting), "the second survey lists ALIGN");
+        List<TestHistory> dropped = List.of(
+                TestHistory.linear(
+                        tmp.resolve("a"),
+                        List.of(
+                                Map.entry(
+                                        "2023-09-12T14:20:00Z",
+                                        java.nio.file.Files.readString(TestHistory.VERSIONS.resolve("v7.md"))),
+                                Map.entry(
+                                        "2024-01-15T10:00:00Z",
+                                        java.nio.file.Files.readString(TestHistory.VERSIONS.resolve("v8.md"))))),
+                TestHistory.linear(
+                        tmp.resolve("b"),
+                        List.of(
+                                Map.entry("2024-02-01T09:00:00Z", prompting),
+                                Map.entry("2024-03-01T09:00:00Z", withoutAlign))));
+        try (SurveyServer s = HistoryServers.start(dropped)) {
+            HttpResponse<String> r = Http.get(s.url() + "/resource/paper/arxiv-2102.05918", "text/html");
+            assertEquals(200, r.statusCode(), r.body());
+            String align = r.body();
+            assertTrue(align.contains("No longer listed."), align);
+            assertTrue(align.contains("<code>" + dropped.get(0).version("v1").short7() + "</code>"), align);
+            // its line in the README is linked at that version's commit (line 27 of v7), not at another survey's
+            assertTrue(align.contains("/blob/" + dropped.get(0).version("v1").short7() + "/README.md#L27\""), align);
+            // (its statements still name the second survey's versions: vlm:firstListedIn, vlm:lastListedIn)
+            for (TestHistory.Commit c : dropped.get(1).versions) {
+                assertTrue(!align.contains("<code>" + c.short7() + "</code>"), c.sha());
+                assertTrue(!align.contains("/blob/" + c.short7() + "/"), c.sha());
+            }
+        }
+    }
 }

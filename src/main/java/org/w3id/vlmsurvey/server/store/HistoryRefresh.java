@@ -113,7 +113,7 @@ public final class HistoryRefresh implements AutoCloseable {
         DatasetGraph h = build.apply(repo);
         SurveyVersions next = SurveyVersions.of(h);
         if (next == null) return failed(head, "no version of " + file + " at " + shortId(head) + " could be built");
-        SurveyVersions now = store.versions();
+        SurveyVersions now = store.served().versions();
         boolean changed = now == null || !ids(now).equals(ids(next));
         if (changed) store.replaceHistory(h);
         servedHead = head;
@@ -179,7 +179,7 @@ public final class HistoryRefresh implements AutoCloseable {
 
     /** The version served, as the log names it: its day and short commit. */
     private String served() {
-        SurveyVersions vs = store.versions();
+        SurveyVersions vs = store.served().versions();
         return vs == null
                 ? "nothing"
                 : "the version of " + vs.latest().day() + " (" + vs.latest().shortId() + ")";

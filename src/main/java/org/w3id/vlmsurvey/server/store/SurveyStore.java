@@ -1,7 +1,6 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -42,51 +41,30 @@ public final class SurveyStore {
     private final SurveyTextIndex text;
     private final DatasetGraph dataset;
     /**
-     * The history whose versions the in-memory store serves as named graphs ({@link WithVersions}, linked, not
-     * copied): the one of the last {@link #replace}, set in its write transaction.
+     * The in-memory store's view with the served history's versions beside it (linked, not copied), which binds each
+     * transaction to the {@link ServedHistory} of the data it sees; null for TDB2 (the versions are copied into the store).
      */
-    private final java.util.concurrent.atomic.AtomicReference<DatasetGraph> linked;
+    private final WithVersions linked;
+
     /**
-     * What is served of a history: the history ({@code serve --history-git}, {@code --history}), its versions, what
-     * changed at each, and the datasets of its older versions built so far (see {@link #datasetAt}); {@link
-     * #NONE} without a history. One immutable holder behind one volatile reference, so that a refresh ({@link
-     * #replaceHistory}) swaps them all at once, rather than field by field: each read of it gives the versions,
-     * changes and older datasets of one history.
+     * The one reference to the {@link ServedHistory} snapshot, and the lock held (write) from the commit of a {@link
+     * #replace} to the swap of the snapshot, and (read) while a read transaction of the in-memory store begins and
+     * binds its snapshot ({@link WithVersions}): no transaction begins on the new data with the old history, or the
+     * reverse.
      */
-    private record Served(
-            DatasetGraph history, SurveyVersions versions, SurveyChanges changes, Map<Node, DatasetGraph> older) {
-        static final Served NONE = new Served(null, null, null, olderCache());
-
-        static Served of(DatasetGraph h) {
-            if (h == null) return NONE;
-            SurveyVersions vs = SurveyVersions.of(h);
-            return new Served(h, vs, vs == null ? null : new SurveyChanges(vs), olderCache());
-        }
+    static final class Holder {
+        volatile ServedHistory served = ServedHistory.NONE;
+        final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
     }
 
-    private volatile Served served = Served.NONE;
+    private final Holder holder;
 
-    /** The datasets of versions other than the newest, built when first asked for (see {@link #datasetAt}). */
-    private static Map<Node, DatasetGraph> olderCache() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Node, DatasetGraph> eldest) {
-                return size() > OLDER_KEPT;
-            }
-        };
-    }
-
-    /** How many datasets of older versions are kept at once (the most recently used). */
-    static final int OLDER_KEPT = 4;
-
-    private SurveyStore(
-            DatasetGraph base, SurveyTextIndex text, java.util.concurrent.atomic.AtomicReference<DatasetGraph> linked) {
+    private SurveyStore(DatasetGraph base, SurveyTextIndex text, WithVersions linked, Holder holder) {
         this.base = base;
         this.text = text;
         this.dataset = text.dataset();
         this.linked = linked;
+        this.holder = holder;
     }
 
     /**
@@ -95,15 +73,16 @@ public final class SurveyStore {
      */
     public static SurveyStore inMemory() {
         DatasetGraph base = DatasetGraphFactory.createTxnMem();
-        var linked = new java.util.concurrent.atomic.AtomicReference<DatasetGraph>();
-        return new SurveyStore(base, SurveyTextIndex.inMemory(new WithVersions(base, linked::get)), linked);
+        Holder holder = new Holder();
+        WithVersions linked = new WithVersions(base, () -> holder.served, holder.swap.readLock());
+        return new SurveyStore(base, SurveyTextIndex.inMemory(linked), linked, holder);
     }
 
     public static SurveyStore tdb2(Path dir) {
         DatasetGraph base = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
             // on disk, a history's versions are copied into the store (TDB2 answers its own queries)
-            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)), null);
+            return new SurveyStore(base, SurveyTextIndex.inFolder(base, dir.resolve(TEXT_FOLDER)), null, new Holder());
         } catch (RuntimeException e) {
             base.close();
             throw e;
@@ -141,18 +120,19 @@ public final class SurveyStore {
      * (versions, first and last listed) is added to the default graph, its versions are the named graphs.
      */
     public void history(DatasetGraph h) {
-        this.served = Served.of(h);
+        holder.served = ServedHistory.of(h);
     }
 
     /**
      * Serves {@code h} instead of the history served so far (a refresh of {@code serve --history-git}): its newest
-     * version, the versions' graphs and the text index replace the data in one write transaction, and the versions,
-     * changes and older versions' datasets are swapped with them right after it commits. A query that started
-     * before (a read transaction) finishes on the previous state. {@link IllegalArgumentException} when {@code h}
-     * describes no version (nothing changes then).
+     * version, the versions' graphs and the text index replace the data in one write transaction, and the {@link
+     * ServedHistory} snapshot (versions, changes, older versions' datasets, and the versions' graphs of the in-memory store)
+     * is swapped as it commits. A query that started before (a read transaction) finishes on the previous state and
+     * its snapshot; one that starts after sees the new data with the new snapshot. {@link IllegalArgumentException}
+     * when {@code h} describes no version (nothing changes then).
      */
     public void replaceHistory(DatasetGraph h) {
-        Served next = Served.of(h);
+        ServedHistory next = ServedHistory.of(h);
         if (next.versions() == null) throw new IllegalArgumentException("the history describes no version");
         replace(next.versions().newest(), null, next);
     }
@@ -169,28 +149,27 @@ public final class SurveyStore {
         return refreshStatus.get();
     }
 
-    /** The versions of the history served, or null without one (or when it describes no version). */
-    public SurveyVersions versions() {
-        return served.versions();
-    }
-
-    /** What changed at each version of the history served, or null without one. */
-    public SurveyChanges changes() {
-        return served.changes();
+    /**
+     * What is served of the history, one snapshot: read it once per request and take the versions and changes from
+     * it, so that a page rendered while a refresh swaps the history shows one history. Inside a read transaction of
+     * the in-memory store, the snapshot of the data that transaction sees.
+     */
+    public ServedHistory served() {
+        ServedHistory bound = linked != null ? linked.bound() : null;
+        return bound != null ? bound : holder.served;
     }
 
     /**
-     * The dataset a reader page of version {@code v} queries: the served dataset for the newest version (or without
-     * a history); for an older one, a dataset of its own whose default graph is the ontology, that version's data and
-     * the history's description of the versions, with its own text index (so that search covers that version only),
-     * built when first asked for and kept among the {@value #OLDER_KEPT} most recently used. Its context is the served
-     * dataset's (timeout, query policy, guards).
+     * The dataset a reader page of version {@code v} of the snapshot {@code s} queries: the served dataset for the
+     * newest version (or without a history); for an older one, a dataset of its own whose default graph is the
+     * ontology, that version's data and the history's description of the versions, with its own text index (so that
+     * search covers that version only), built when first asked for and kept among the {@value ServedHistory#OLDER_KEPT} most
+     * recently used. Its context is the served dataset's (timeout, query policy, guards).
      */
-    public DatasetGraph datasetAt(SurveyVersions.Version v) {
-        Served now = served;
-        SurveyVersions vs = now.versions();
+    public DatasetGraph datasetAt(ServedHistory s, SurveyVersions.Version v) {
+        SurveyVersions vs = s.versions();
         if (v == null || vs == null || v.equals(vs.latest())) return dataset;
-        Map<Node, DatasetGraph> older = now.older();
+        Map<Node, DatasetGraph> older = s.older();
         synchronized (older) {
             DatasetGraph d = older.get(v.iri());
             if (d != null) return d;
@@ -213,7 +192,7 @@ public final class SurveyStore {
 
     /** The fingerprint of the build held, or null if there is none (new or in-memory store, or a history to add). */
     public Fingerprint fingerprint() {
-        if (served.history() != null) return null;
+        if (holder.served.history() != null) return null;
         return Txn.calculateRead(dataset, () -> {
             Graph g = dataset.getGraph(BUILD);
             Node s = value(g, SOURCE_SHA), p = value(g, PROGRAM_SHA);
@@ -237,21 +216,27 @@ public final class SurveyStore {
         replace(data, fingerprint, null);
     }
 
-    /** As above, with the history of {@code next} (null: the one served), which is served from the commit on. */
-    private void replace(Graph data, Fingerprint fingerprint, Served next) {
+    /**
+     * As above, with the history of {@code next} (null: the one served), whose snapshot is swapped in as the write
+     * transaction commits, under the {@link Holder#swap} lock: a read transaction of the in-memory store begins either
+     * before (old data, old snapshot) or after (new data, new snapshot). A failed transaction (aborted) leaves the
+     * previous history served with its data.
+     */
+    private void replace(Graph data, Fingerprint fingerprint, ServedHistory next) {
         Graph ontology = SurveyGraph.ontology();
-        Txn.executeWrite(dataset, () -> {
+        DatasetGraph h = next != null ? next.history() : holder.served.history();
+        dataset.begin(org.apache.jena.query.TxnType.WRITE);
+        try {
             dataset.clear();
             text.clearInTransaction();
             Graph dft = dataset.getDefaultGraph();
             ontology.find().forEachRemaining(dft::add);
             data.find().forEachRemaining(dft::add);
             dft.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
-            DatasetGraph h = next != null ? next.history() : served.history();
             if (h != null) h.getDefaultGraph().find().forEachRemaining(dft::add);
-            // the versions' graphs are beside the store, below the text index: search covers the served version only
-            if (linked != null) linked.set(h);
-            else if (h != null)
+            // in memory, the versions' graphs are beside the store (WithVersions, from the snapshot), below the text
+            // index: search covers the served version only; on disk they are copied into it
+            if (linked == null && h != null)
                 h.listGraphNodes().forEachRemaining(g -> h.getGraph(g)
                         .find()
                         .forEachRemaining(t -> base.add(g, t.getSubject(), t.getPredicate(), t.getObject())));
@@ -261,9 +246,21 @@ public final class SurveyStore {
             }
             text.indexContextInTransaction(base);
             text.recordInTransaction(fingerprint);
-        });
-        // right after the commit: a failed transaction (aborted) leaves the previous history served with its data
-        if (next != null) served = next;
+            Lock swapping = holder.swap.writeLock();
+            swapping.lock();
+            try {
+                dataset.commit();
+                committed.run();
+                if (next != null) holder.served = next;
+            } finally {
+                swapping.unlock();
+            }
+        } catch (RuntimeException | Error e) {
+            if (dataset.isInTransaction()) dataset.abort();
+            throw e;
+        } finally {
+            dataset.end();
+        }
         // TDB2 appends: every rebuild would leave the previous graph's space behind (73 MB grew to 489 MB over
         // 8 rebuilds). Compacting writes the live data into a fresh generation and deletes the old one. A read
         // transaction open across the switch fails ("Not in a transaction"), so compaction waits for the requests
@@ -276,6 +273,19 @@ public final class SurveyStore {
                 access.writeLock().unlock();
             }
         }
+    }
+
+    /** Run between the commit of a {@link #replace} and the swap of the snapshot (a test's hook; nothing by default). */
+    private volatile Runnable committed = () -> {};
+
+    /** Sets the hook run between the commit of a {@link #replace} and the swap of the snapshot (tests). */
+    void afterCommit(Runnable hook) {
+        this.committed = hook;
+    }
+
+    /** Whether {@code t} waits to begin a read transaction until a swap is done (tests). */
+    boolean waitsForSwap(Thread t) {
+        return holder.swap.hasQueuedThread(t);
     }
 
     private final ReentrantReadWriteLock access = new ReentrantReadWriteLock(true);

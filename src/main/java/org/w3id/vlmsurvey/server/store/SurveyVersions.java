@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -50,23 +54,26 @@ public final class SurveyVersions {
 
     private final DatasetGraph history;
     private final List<Version> versions;
+    private final Map<String, Integer> perSurvey;
 
-    private SurveyVersions(DatasetGraph history, List<Version> versions) {
+    private SurveyVersions(DatasetGraph history, List<Version> versions, Map<String, Integer> perSurvey) {
         this.history = history;
         this.versions = List.copyOf(versions);
+        this.perSurvey = java.util.Collections.unmodifiableMap(perSurvey);
     }
 
     /** The versions described by {@code history}'s default graph; null when it describes none. */
     public static SurveyVersions of(DatasetGraph history) {
         Graph g = history.getDefaultGraph();
         // of several surveys' histories, the versions of the first: the ones ?version= and the changes pages name
-        Node first = org.apache.jena.graph.NodeFactory.createURI(Surveys.FIRST);
-        List<Node> ordered = History.order(g).stream()
-                .filter(v -> {
-                    Node of = value(g, v, DCTerms.isVersionOf.asNode());
-                    return of == null || of.equals(first);
-                })
-                .toList();
+        Map<String, Integer> perSurvey = new TreeMap<>(
+                Comparator.comparing((String iri) -> !iri.equals(Surveys.FIRST)).thenComparing(iri -> iri));
+        List<Node> ordered = new ArrayList<>();
+        for (Node v : History.order(g)) {
+            String of = surveyOf(g, v);
+            perSurvey.merge(of, 1, Integer::sum);
+            if (of.equals(Surveys.FIRST)) ordered.add(v);
+        }
         if (ordered.isEmpty()) return null;
         List<Version> versions = new ArrayList<>();
         for (Node v : ordered) {
@@ -84,7 +91,21 @@ public final class SurveyVersions {
                     number(g, v, VLM.numberOfPapers.asNode()),
                     number(g, v, VLM.numberOfDatasets.asNode())));
         }
-        return new SurveyVersions(history, versions);
+        return new SurveyVersions(history, versions, new LinkedHashMap<>(perSurvey));
+    }
+
+    /** The survey (IRI) a version is of: its {@code dcterms:isVersionOf}, the first survey when it states none. */
+    private static String surveyOf(Graph g, Node v) {
+        Node of = value(g, v, DCTerms.isVersionOf.asNode());
+        return of != null && of.isURI() ? of.getURI() : Surveys.FIRST;
+    }
+
+    /**
+     * How many versions the history has of each survey (by IRI, the first survey first, then by IRI): one entry for
+     * the history of one survey, one per survey for several ({@link #all()} is the first's only).
+     */
+    public Map<String, Integer> perSurvey() {
+        return perSurvey;
     }
 
     private static Node value(Graph g, Node s, Node p) {

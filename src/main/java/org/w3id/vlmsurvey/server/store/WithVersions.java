@@ -1,10 +1,13 @@
 package org.w3id.vlmsurvey.server.store;
 
 import java.util.Iterator;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.DatasetGraphWrapperView;
@@ -15,21 +18,68 @@ import org.apache.jena.sparql.core.Quad;
  * The store with the named graphs of a served history beside its own, linked, not copied: a version's graph (a
  * read-only view of the history's triples, each stored once) is found by its name, listed with the store's graphs and
  * matched by quad patterns, so {@code GRAPH ?version { ... }} reads every version. Everything else, the default graph,
- * writes and transactions, is the store's. The history is read at each call ({@code history}), so a history swapped
- * in is served from the next query on. A query runs over this dataset, not the one below it
+ * writes and transactions, is the store's. The history is the one of the store's {@link ServedHistory} snapshot:
+ * a transaction binds the snapshot current when it begins, and keeps it to its end, so a query in flight when a
+ * refresh swaps the history finishes on the old versions with the old data; a read transaction begins under {@code
+ * beginning} (the store's swap lock, read), so it never begins between the commit of new data and the swap of the
+ * snapshot. Outside a transaction, the current snapshot. A query runs over this dataset, not the one below it
  * ({@link DatasetGraphWrapperView}).
  */
 final class WithVersions extends DatasetGraphWrapper implements DatasetGraphWrapperView {
-    private final Supplier<DatasetGraph> history;
+    private final Supplier<ServedHistory> current;
+    private final Lock beginning;
+    private final ThreadLocal<ServedHistory> bound = new ThreadLocal<>();
 
-    WithVersions(DatasetGraph store, Supplier<DatasetGraph> history) {
+    WithVersions(DatasetGraph store, Supplier<ServedHistory> current, Lock beginning) {
         super(store);
-        this.history = history;
+        this.current = current;
+        this.beginning = beginning;
+    }
+
+    /** The snapshot bound to this thread's transaction, or null outside one. */
+    ServedHistory bound() {
+        return bound.get();
+    }
+
+    private DatasetGraph history() {
+        ServedHistory s = bound.get();
+        return (s != null ? s : current.get()).history();
+    }
+
+    @Override
+    public void begin(TxnType type) {
+        if (type == TxnType.WRITE) {
+            // a writer begins after the previous writer's commit and swap: the current snapshot is its data's
+            super.begin(type);
+            bound.set(current.get());
+            return;
+        }
+        beginning.lock();
+        try {
+            super.begin(type);
+            bound.set(current.get());
+        } finally {
+            beginning.unlock();
+        }
+    }
+
+    @Override
+    public void begin(ReadWrite mode) {
+        begin(TxnType.convert(mode));
+    }
+
+    @Override
+    public void end() {
+        try {
+            super.end();
+        } finally {
+            bound.remove();
+        }
     }
 
     /** The history when it has a graph named {@code g} (a concrete name), else null. */
     private DatasetGraph holding(Node g) {
-        DatasetGraph h = history.get();
+        DatasetGraph h = history();
         return h != null && g != null && g.isConcrete() && !Quad.isDefaultGraph(g) && h.containsGraph(g) ? h : null;
     }
 
@@ -55,7 +105,7 @@ final class WithVersions extends DatasetGraphWrapper implements DatasetGraphWrap
 
     @Override
     public Iterator<Node> listGraphNodes() {
-        DatasetGraph h = history.get();
+        DatasetGraph h = history();
         return h == null ? super.listGraphNodes() : Iter.concat(super.listGraphNodes(), h.listGraphNodes());
     }
 
@@ -73,9 +123,9 @@ final class WithVersions extends DatasetGraphWrapper implements DatasetGraphWrap
     public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
         DatasetGraph h = holding(g);
         if (h != null) return h.find(g, s, p, o);
-        if (g != null && Quad.isUnionGraph(g) && history.get() != null)
+        if (g != null && Quad.isUnionGraph(g) && history() != null)
             return getUnionGraph().find(s, p, o).mapWith(t -> Quad.create(Quad.unionGraph, t));
-        DatasetGraph all = history.get();
+        DatasetGraph all = history();
         if (all == null || !anyNamed(g)) return super.find(g, s, p, o);
         return Iter.concat(super.find(g, s, p, o), all.findNG(Node.ANY, s, p, o));
     }
@@ -84,7 +134,7 @@ final class WithVersions extends DatasetGraphWrapper implements DatasetGraphWrap
     public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
         DatasetGraph h = holding(g);
         if (h != null) return h.findNG(g, s, p, o);
-        DatasetGraph all = history.get();
+        DatasetGraph all = history();
         if (all == null || !anyNamed(g)) return super.findNG(g, s, p, o);
         return Iter.concat(super.findNG(g, s, p, o), all.findNG(Node.ANY, s, p, o));
     }
@@ -111,7 +161,7 @@ final class WithVersions extends DatasetGraphWrapper implements DatasetGraphWrap
 
     @Override
     public long size() {
-        DatasetGraph h = history.get();
+        DatasetGraph h = history();
         return super.size() + (h == null ? 0 : Iter.count(h.listGraphNodes()));
     }
 }

@@ -161,12 +161,13 @@ public final class BrowseServlet extends HttpServlet {
         model.put("filterQuery", filters.query());
         Table surveys = PageQuery.of("surveys").run(dsg);
         model.put("surveys", withKeys(surveys));
-        Map<String, List<String>> listedBy = new HashMap<>();
-        PageQuery sq = PageQuery.of("survey-papers");
-        for (Map<String, Object> r : sq.run(dsg).rows())
-            listedBy.computeIfAbsent(r.get("paper").toString(), k -> new ArrayList<>())
-                    .add(PageParameters.surveyKey(r.get("survey").toString()));
-        if (surveys.rows().size() > 1) queries.add(sq.shown("The surveys that list each paper (the survey filter)"));
+        Map<String, List<String>> listedBy = listedBy(dsg, surveys);
+        if (listedBy != null)
+            queries.add(PageQuery.of(SURVEY_PAPERS).shown("The surveys that list each paper (the survey filter)"));
+        // one survey (or none): every paper is that survey's; the page does not show it (no survey filter)
+        String only = surveys.rows().size() == 1
+                ? PageParameters.surveyKey(String.valueOf(surveys.rows().get(0).get("survey")))
+                : "";
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : table.rows()) {
             Map<String, Object> row = new LinkedHashMap<>(r);
@@ -178,7 +179,10 @@ public final class BrowseServlet extends HttpServlet {
                     "surveys",
                     of != null
                             ? PageParameters.surveyKey(of)
-                            : String.join(" ", listedBy.getOrDefault(String.valueOf(r.get("paper")), List.of())));
+                            : listedBy == null
+                                    ? only
+                                    : String.join(
+                                            " ", listedBy.getOrDefault(String.valueOf(r.get("paper")), List.of())));
             boolean keep = filters.keeps(r);
             row.put("shown", keep);
             row.put(
@@ -198,6 +202,23 @@ public final class BrowseServlet extends HttpServlet {
                 "shown",
                 papers.stream().filter(r -> Boolean.TRUE.equals(r.get("shown"))).count());
         model.put("total", papers.size());
+    }
+
+    /** The query of the surveys that list each paper. */
+    static final String SURVEY_PAPERS = "survey-papers";
+
+    /**
+     * The keys of the surveys that list each paper (by the paper's IRI), from {@code survey-papers.rq}, when several
+     * surveys are served ({@code surveys}, the rows of {@code surveys.rq}); null with one survey or none, without
+     * asking: the survey filter, the only use of it, is then not shown.
+     */
+    static Map<String, List<String>> listedBy(DatasetGraph dsg, Table surveys) {
+        if (surveys.rows().size() <= 1) return null;
+        Map<String, List<String>> listedBy = new HashMap<>();
+        for (Map<String, Object> r : PageQuery.of(SURVEY_PAPERS).run(dsg).rows())
+            listedBy.computeIfAbsent(r.get("paper").toString(), k -> new ArrayList<>())
+                    .add(PageParameters.surveyKey(r.get("survey").toString()));
+        return listedBy;
     }
 
     /** The rows of {@code surveys.rq} with each survey's key, the value of the papers page's survey filter. */

@@ -18,6 +18,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.apache.jena.graph.Node;
 import org.w3id.vlmsurvey.history.Diff;
+import org.w3id.vlmsurvey.server.store.ServedHistory;
 import org.w3id.vlmsurvey.server.store.SurveyChanges;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyVersions;
@@ -53,19 +54,22 @@ public final class ChangesServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
-        SurveyVersions vs = store.versions();
+        // one snapshot of the history for the whole page: a refresh swapping it meanwhile does not mix two histories
+        ServedHistory served = store.served();
+        SurveyVersions vs = served.versions();
         if (vs == null)
             throw PageParameters.notFound(
                     "this server serves no history of the survey (serve --history-git DIR or --history FILE.trig)");
-        if (path.equals(Endpoints.VERSIONS)) versions(resp, vs);
+        if (path.equals(Endpoints.VERSIONS)) versions(resp, served);
         else if (path.startsWith(Endpoints.VERSIONS + "/"))
-            version(resp, vs, path.substring(Endpoints.VERSIONS.length() + 1));
-        else if (path.equals(Endpoints.CHANGES)) changes(resp, vs);
-        else if (path.equals(Endpoints.CHANGES_ATOM)) atom(req, resp, vs);
+            version(resp, served, path.substring(Endpoints.VERSIONS.length() + 1));
+        else if (path.equals(Endpoints.CHANGES)) changes(resp, served);
+        else if (path.equals(Endpoints.CHANGES_ATOM)) atom(req, resp, served);
         else Negotiation.text(resp, HttpServletResponse.SC_NOT_FOUND, "Not found: " + path + "\n");
     }
 
-    private void versions(HttpServletResponse resp, SurveyVersions vs) throws IOException {
+    private void versions(HttpServletResponse resp, ServedHistory served) throws IOException {
+        SurveyVersions vs = served.versions();
         PageQuery q = PageQuery.of("versions");
         Map<String, Map<String, Object>> rows = new HashMap<>();
         for (Map<String, Object> r : q.run(store.dataset()).rows()) rows.put(String.valueOf(r.get("version")), r);
@@ -74,7 +78,7 @@ public final class ChangesServlet extends HttpServlet {
             Map<String, Object> row =
                     new LinkedHashMap<>(rows.getOrDefault(v.iri().getURI(), Map.of()));
             row.putAll(ShownVersion.model(v, v.equals(vs.latest())));
-            row.put("summary", Diff.summary(store.changes().at(v)));
+            row.put("summary", Diff.summary(served.changes().at(v)));
             shown.add(row);
         }
         Map<String, Object> model = new HashMap<>();
@@ -93,12 +97,13 @@ public final class ChangesServlet extends HttpServlet {
                                     .toString(),
                             "message",
                             refresh.message()));
-        model.put("version", ShownVersion.newest(store).model());
+        model.put("version", ShownVersion.newest(store, served).model());
         model.put("queries", List.of(q.shown("The versions")));
         Templates.send(resp, "versions", model);
     }
 
-    private void version(HttpServletResponse resp, SurveyVersions vs, String id) throws IOException {
+    private void version(HttpServletResponse resp, ServedHistory served, String id) throws IOException {
+        SurveyVersions vs = served.versions();
         PageParameters.Revision r =
                 PageParameters.version(java.net.URLDecoder.decode(id, java.nio.charset.StandardCharsets.UTF_8));
         Optional<SurveyVersions.Version> found = r.day() != null ? vs.onOrBefore(r.day()) : vs.byCommit(r.commit());
@@ -107,19 +112,19 @@ public final class ChangesServlet extends HttpServlet {
         Map<String, Object> model = new HashMap<>();
         model.put("section", "versions");
         model.put("version", ShownVersion.model(v, v.equals(vs.latest())));
-        model.put("shown", section(v, vs, null));
+        model.put("shown", section(v, served, null));
         vs.previous(v).ifPresent(p -> model.put("previous", ShownVersion.model(p, false)));
         vs.next(v).ifPresent(n -> model.put("next", ShownVersion.model(n, n.equals(vs.latest()))));
         Templates.send(resp, "version-page", model);
     }
 
-    private void changes(HttpServletResponse resp, SurveyVersions vs) throws IOException {
+    private void changes(HttpServletResponse resp, ServedHistory served) throws IOException {
         List<Map<String, Object>> sections = new ArrayList<>();
-        for (SurveyVersions.Version v : newestFirst(vs)) sections.add(section(v, vs, null));
+        for (SurveyVersions.Version v : newestFirst(served.versions())) sections.add(section(v, served, null));
         Map<String, Object> model = new HashMap<>();
         model.put("section", "changes");
         model.put("sections", sections);
-        model.put("version", ShownVersion.newest(store).model());
+        model.put("version", ShownVersion.newest(store, served).model());
         Templates.send(resp, "changes", model);
     }
 
@@ -132,10 +137,11 @@ public final class ChangesServlet extends HttpServlet {
     /**
      * One version's changes as {@code changes-list.peb} shows them: the version, a summary, and the changes grouped
      * by kind (added, removed, changed), each with its class, label, page and detail; only those of {@code category}
-     * and its sub-categories when it is not null.
+     * and its sub-categories when it is not null; all of the snapshot {@code served}.
      */
-    private Map<String, Object> section(SurveyVersions.Version v, SurveyVersions vs, String category) {
-        SurveyChanges sc = store.changes();
+    private static Map<String, Object> section(SurveyVersions.Version v, ServedHistory served, String category) {
+        SurveyVersions vs = served.versions();
+        SurveyChanges sc = served.changes();
         List<Diff.Change> changes = sc.at(v).stream()
                 .filter(c -> category == null || sc.inCategory(v, c, category))
                 .toList();
@@ -183,7 +189,8 @@ public final class ChangesServlet extends HttpServlet {
         return slugs;
     }
 
-    private void atom(HttpServletRequest req, HttpServletResponse resp, SurveyVersions vs) throws IOException {
+    private void atom(HttpServletRequest req, HttpServletResponse resp, ServedHistory served) throws IOException {
+        SurveyVersions vs = served.versions();
         String given = req.getParameter("category");
         String slug = given == null || given.isBlank() ? null : PageParameters.categorySlug(given, categorySlugs(vs));
         String category = slug == null ? null : PageParameters.categoryIri(slug);
@@ -210,7 +217,7 @@ public final class ChangesServlet extends HttpServlet {
             element(x, "name", "The survey's maintainers (as read from its README)");
             x.writeEndElement();
             for (SurveyVersions.Version v : newestFirst(vs)) {
-                Map<String, Object> section = section(v, vs, category);
+                Map<String, Object> section = section(v, served, category);
                 if (category != null && Boolean.TRUE.equals(section.get("empty"))) continue;
                 x.writeStartElement("entry");
                 element(x, "id", v.iri().getURI());

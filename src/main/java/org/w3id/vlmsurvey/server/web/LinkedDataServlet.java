@@ -44,8 +44,8 @@ public final class LinkedDataServlet extends HttpServlet {
         String iri = VLM.RES + local;
         ShownVersion asked = ShownVersion.of(req, store);
         // a resource the shown version does not list: as the survey last listed it
-        Optional<SurveyVersions.Version> last = local.isEmpty() ? Optional.empty() : asked.lastListing(store, iri);
-        ShownVersion shown = last.map(v -> ShownVersion.at(store, v)).orElse(asked);
+        Optional<SurveyVersions.Version> last = local.isEmpty() ? Optional.empty() : asked.lastListing(iri);
+        ShownVersion shown = last.map(v -> asked.at(store, v)).orElse(asked);
         DatasetGraph dsg = shown.dataset();
         if (risFile || (local.startsWith("paper/") && !bibFile && Negotiation.wantsRIS(req))) {
             ris(req, resp, iri, dsg);

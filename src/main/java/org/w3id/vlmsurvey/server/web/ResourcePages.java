@@ -49,7 +49,7 @@ public final class ResourcePages {
         String template = null;
         if (local.startsWith("paper/")) {
             model = paper(dsg, history, iri, node);
-            if (model != null) neighbours(dsg, node, model, loaded);
+            if (model != null) neighbours(dsg, node, model, loaded, version);
             template = "paper";
         } else if (local.startsWith("dataset/")) {
             model = dataset(dsg, iri);
@@ -197,7 +197,8 @@ public final class ResourcePages {
             DatasetGraph dsg,
             Node node,
             Map<String, Object> model,
-            org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded) {
+            org.w3id.vlmsurvey.server.store.SurveyStore.Loaded loaded,
+            Map<String, Object> shown) {
         PageQuery nq = PageQuery.of("paper-neighbours").bind("this", node);
         List<Map<String, Object>> others = nq.run(dsg).rows();
         ((List<Map<String, String>>) model.get("queries")).add(nq.shown("The other papers of its categories"));
@@ -212,7 +213,10 @@ public final class ResourcePages {
         }
         model.put("previous", previous);
         model.put("next", next);
-        Map<String, Object> version = PageQuery.of("home-version").run(dsg).first();
+        // the lines are the shown version's: its commit (an older version's dataset describes every version, and of
+        // several surveys' histories the newest version described may be another survey's)
+        Map<String, Object> version =
+                shown != null ? shown : PageQuery.of("home-version").run(dsg).first();
         String commit = SourceLinks.commit(loaded, version == null ? null : String.valueOf(version.get("commit")));
         if (commit != null) {
             String url = SourceLinks.line(commit, line);

@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.vlmsurvey.server.store.ServedHistory;
 import org.w3id.vlmsurvey.server.store.SurveyStore;
 import org.w3id.vlmsurvey.server.store.SurveyVersions;
 import org.w3id.vlmsurvey.vocab.VLM;
@@ -19,45 +20,53 @@ import org.w3id.vlmsurvey.vocab.VLM;
  * {@code ?version=} names (checked by {@link PageParameters#version}: 400 if malformed, 404 with an HTML page naming
  * the nearest versions if there is none such). Without a history there is one version, the survey served, and any
  * {@code ?version=} is a 404 that says so. Gives the dataset the page's queries run on and the model of the shared
- * template fragment {@code version.peb} that says which version a page shows.
+ * template fragment {@code version.peb} that says which version a page shows. Made from one snapshot of what is served
+ * ({@link SurveyStore#served()}, read once per request), and every further look-up of the page ({@link #at},
+ * {@link #lastListing}) is made in that snapshot: a page rendered while a refresh swaps the history shows one history.
  *
+ * @param served  the snapshot of the history served the page is made from
  * @param version the version shown, or null without a history
  * @param dataset the dataset of that version ({@link SurveyStore#datasetAt})
  * @param newest  whether it is the newest version (the survey as served)
  * @param merged  whether the history is of several surveys ({@link SurveyVersions#merged()}): the newest is then each
  *                survey's newest version merged, and the versions named are the first survey's
  */
-public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset, boolean newest, boolean merged) {
+public record ShownVersion(
+        ServedHistory served, SurveyVersions.Version version, DatasetGraph dataset, boolean newest, boolean merged) {
     /** How many nearest versions the 404 page names. */
     static final int NEAREST = 5;
 
     /** The version a request asks for. */
     public static ShownVersion of(HttpServletRequest req, SurveyStore store) {
         String given = req.getParameter(Endpoints.VERSION_PARAMETER);
-        SurveyVersions vs = store.versions();
-        if (given == null || given.isBlank()) return newest(store);
+        ServedHistory served = store.served();
+        SurveyVersions vs = served.versions();
+        if (given == null || given.isBlank()) return newest(store, served);
         PageParameters.Revision r = PageParameters.version(given);
         if (vs == null)
             throw PageParameters.notFound("this server serves one version of the survey and no history, so no version "
                     + r.text() + " (serve --history-git DIR serves every version)");
         Optional<SurveyVersions.Version> v = r.day() != null ? vs.onOrBefore(r.day()) : vs.byCommit(r.commit());
         if (v.isEmpty()) throw notFound(vs, r);
-        return at(store, v.get());
+        return at(store, served, v.get());
     }
 
-    /** The newest version (the survey as served). */
-    public static ShownVersion newest(SurveyStore store) {
-        SurveyVersions vs = store.versions();
-        return new ShownVersion(vs == null ? null : vs.latest(), store.dataset(), true, vs != null && vs.merged());
-    }
-
-    /** A given version of the history served. */
-    static ShownVersion at(SurveyStore store, SurveyVersions.Version v) {
+    /** The newest version of the snapshot {@code served} (the survey as served). */
+    public static ShownVersion newest(SurveyStore store, ServedHistory served) {
+        SurveyVersions vs = served.versions();
         return new ShownVersion(
-                v,
-                store.datasetAt(v),
-                v.equals(store.versions().latest()),
-                store.versions().merged());
+                served, vs == null ? null : vs.latest(), store.dataset(), true, vs != null && vs.merged());
+    }
+
+    /** A given version of the snapshot {@code served}. */
+    static ShownVersion at(SurveyStore store, ServedHistory served, SurveyVersions.Version v) {
+        SurveyVersions vs = served.versions();
+        return new ShownVersion(served, v, store.datasetAt(served, v), v.equals(vs.latest()), vs.merged());
+    }
+
+    /** Another version of the same snapshot as this one. */
+    ShownVersion at(SurveyStore store, SurveyVersions.Version v) {
+        return at(store, served, v);
     }
 
     /** 404 for a version the history does not have: the message, and a page naming the nearest versions. */
@@ -83,30 +92,32 @@ public record ShownVersion(SurveyVersions.Version version, DatasetGraph dataset,
 
     /**
      * The version in which the survey last listed {@code iri}, when the shown version does not list it (a paper or
-     * dataset no longer listed): empty when it does, or without a history.
+     * dataset no longer listed): empty when it does, or without a history. Of several surveys' histories, the last
+     * listing in the survey whose versions are shown (the first's, {@link SurveyVersions}), never another survey's
+     * (a resource they share has a {@code vlm:lastListedIn} in each).
      */
-    public Optional<SurveyVersions.Version> lastListing(SurveyStore store, String iri) {
-        SurveyVersions vs = store.versions();
+    public Optional<SurveyVersions.Version> lastListing(String iri) {
+        SurveyVersions vs = served.versions();
         if (vs == null) return Optional.empty();
         Node s = NodeFactory.createURI(iri);
         boolean listed = Txn.calculateRead(dataset, () -> dataset.getDefaultGraph()
                 .contains(s, org.apache.jena.vocabulary.RDF.type.asNode(), Node.ANY));
         if (listed) return Optional.empty();
-        var it = vs.description().find(s, VLM.lastListedIn.asNode(), Node.ANY);
-        try {
-            if (!it.hasNext()) return Optional.empty();
-            Node last = it.next().getObject();
-            return vs.all().stream().filter(v -> v.iri().equals(last)).findFirst();
-        } finally {
-            it.close();
-        }
+        java.util.Set<Node> last = new java.util.HashSet<>();
+        vs.description().find(s, VLM.lastListedIn.asNode(), Node.ANY).forEachRemaining(t -> last.add(t.getObject()));
+        // the newest of the shown survey's versions named (one per survey is recorded)
+        return vs.all().stream().filter(v -> last.contains(v.iri())).reduce((a, b) -> b);
     }
 
-    /** The model of {@code version.peb}: null without a history (the fragment then says nothing). */
+    /**
+     * The model of {@code version.peb}: null without a history (the fragment then says nothing); with {@code commit},
+     * the shown version's short commit ("" for a dated copy), the commit a page links the README's lines at.
+     */
     public Map<String, Object> model() {
         if (version == null) return null;
         Map<String, Object> m = model(version, newest);
         m.put("merged", merged);
+        m.put("commit", version.commit() == null ? "" : version.shortId());
         return m;
     }
 
