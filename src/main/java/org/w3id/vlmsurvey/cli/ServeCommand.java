@@ -69,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--watch",
-            description = "reload when the source file changes (a broken edit keeps the last good graph)")
+            description = "reload when the source file, or the links.ttl or metadata.ttl beside it, changes (a broken"
+                    + " edit keeps the last good graph)")
     boolean watch;
 
     @Option(

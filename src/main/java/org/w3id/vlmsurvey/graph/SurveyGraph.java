@@ -90,13 +90,35 @@ public final class SurveyGraph {
             return new Source(name, path, links, file);
         }
 
+        /**
+         * This source with the links and metadata files beside its survey file as they are now ({@code serve --watch}
+         * reloads this way: a links or metadata file created since is read, one deleted since is not); the bundled
+         * survey as it is.
+         */
+        public Source besideNow() {
+            return path == null ? this : new Source(name, path, beside(path, LINKS), beside(path, METADATA));
+        }
+
+        /**
+         * The files a change of which changes this source ({@code serve --watch}): the survey file, then the links
+         * and the metadata files beside it, whether they exist or not; none for the bundled survey.
+         */
+        public List<Path> watched() {
+            return path == null ? List.of() : List.of(path, besidePath(path, LINKS), besidePath(path, METADATA));
+        }
+
         /** The file {@code name} in the directory of the survey file (for the bundled survey: {@code data/}), when it exists. */
         static Path beside(Path survey, String name) {
+            Path file = besidePath(survey, name);
+            return Files.isRegularFile(file) ? file : null;
+        }
+
+        /** The file {@code name} in the directory of the survey file (for the bundled survey: {@code data/}). */
+        private static Path besidePath(Path survey, String name) {
             Path dir = survey == null
                     ? Path.of(Bundled.SURVEY).getParent()
                     : survey.toAbsolutePath().getParent();
-            Path file = dir == null ? Path.of(name) : dir.resolve(name);
-            return Files.isRegularFile(file) ? file : null;
+            return dir == null ? Path.of(name) : dir.resolve(name);
         }
 
         /**

@@ -114,7 +114,10 @@ public final class SurveyServer implements AutoCloseable {
                             options.source(),
                             options.tdb2() != null,
                             threads,
-                            org.w3id.vlmsurvey.graph.SurveyGraph.Source::read,
+                            // --watch: the links and metadata files beside the survey as they are at each load
+                            options.watch()
+                                    ? s -> s.besideNow().read()
+                                    : org.w3id.vlmsurvey.graph.SurveyGraph.Source::read,
                             org.w3id.vlmsurvey.server.store.BuiltGraphs.of(options.cache()))
                     .withMoreSources(options.moreSources());
             // with a history, the survey served is its newest version; the source is not read
@@ -140,7 +143,7 @@ public final class SurveyServer implements AutoCloseable {
             fuseki.start();
             self.set(url(options.host(), fuseki.getHttpPort()));
             SourceWatcher watcher = options.watch() && versions == null
-                    ? new SourceWatcher(options.source().path(), loader, options.watchInterval())
+                    ? new SourceWatcher(options.source().watched(), loader, options.watchInterval())
                     : null;
             SurveyServer server = new SurveyServer(options, store, fuseki, watcher, outcome.rebuilt());
             SurveyStore.Counts n = store.counts();

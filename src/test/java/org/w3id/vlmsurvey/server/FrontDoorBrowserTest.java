@@ -58,6 +58,17 @@ class FrontDoorBrowserTest {
             "/ontology",
             "/no/such/page");
 
+    /**
+     * The URLs of {@link #EVERY_KIND} on this server, and an author's page, which needs a {@code metadata.ttl}
+     * ({@link AuthorServer}, another server).
+     */
+    static List<String> everyKindUrls(SurveyServer server) {
+        List<String> urls =
+                new ArrayList<>(EVERY_KIND.stream().map(p -> server.url() + p).toList());
+        urls.add(AuthorServer.get().url() + AuthorServer.SHARED);
+        return urls;
+    }
+
     static SurveyServer server;
     static Browser browser;
 
@@ -79,8 +90,13 @@ class FrontDoorBrowserTest {
 
     /** Opens a page of this server and waits until its scripts are done (what each page marks on its body). */
     static void open(String path) {
-        browser.get(server.url() + path);
-        String p = path.replaceFirst("[?#].*", "");
+        openUrl(server.url() + path);
+    }
+
+    /** Opens a page by its URL (of this server or another) and waits as {@link #open} does. */
+    static void openUrl(String url) {
+        browser.get(url);
+        String p = url.replaceFirst("^https?://[^/]+", "").replaceFirst("[?#].*", "");
         if (p.equals("/sparql")) browser.until(d -> body("data-examples") != null);
         if (p.equals("/charts")) browser.until(d -> body("data-charts") != null);
     }
@@ -310,9 +326,9 @@ class FrontDoorBrowserTest {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> problems = new ArrayList<>();
-        for (String page : EVERY_KIND) {
-            open(page);
-            if (page.equals("/sparql")) { // with a result table shown (a scrollable region)
+        for (String page : everyKindUrls(server)) {
+            openUrl(page);
+            if (page.equals(server.url() + "/sparql")) { // with a result table shown (a scrollable region)
                 browser.driver()
                         .findElement(By.cssSelector(".yasqe_queryButton"))
                         .click();

@@ -133,8 +133,11 @@ class HomeAndErrorPagesTest {
     void everyPageHasADescriptionAndOpenGraphTags() {
         Pattern description = Pattern.compile("<meta name=\"description\" content=\"([^\"]{20,})\">");
         Pattern ogTitle = Pattern.compile("<meta property=\"og:title\" content=\"([^\"]+)\">");
-        for (String path : READER_PAGES) {
-            HttpResponse<String> r = Http.get(base + path, BROWSER);
+        List<String> urls = new java.util.ArrayList<>(
+                READER_PAGES.stream().map(p -> base + p).toList());
+        urls.add(AuthorServer.get().url() + AuthorServer.SHARED); // an author's page needs a metadata.ttl
+        for (String path : urls) {
+            HttpResponse<String> r = Http.get(path, BROWSER);
             String page = r.body();
             Matcher d = description.matcher(page), t = ogTitle.matcher(page);
             assertTrue(d.find(), path + ": meta description");

@@ -99,10 +99,17 @@ class PaperMetadataServedTest {
             int a = page.indexOf("<meta name=\"citation_author\" content=\"Radford, Alec\">");
             int b = page.indexOf("<meta name=\"citation_author\" content=\"Kim, Jong Wook\">");
             assertTrue(a > 0 && b > a, "citation_author tags in order");
+            List<String> linked = new java.util.ArrayList<>();
+            for (int i = 0; i < MetadataStandIn.CLIP_AUTHORS.size(); i++)
+                linked.add("<a href=\"/resource/paper/arxiv-2103.00020-author-" + (i + 1) + "\">"
+                        + MetadataStandIn.CLIP_AUTHORS.get(i) + "</a>");
             assertTrue(
-                    page.contains("<p class=\"authors\" id=\"authors\">"
-                            + String.join(", ", MetadataStandIn.CLIP_AUTHORS) + "</p>"),
-                    page);
+                    page.contains("<p class=\"authors\" id=\"authors\">" + String.join(", ", linked) + "</p>"), page);
+            // each name leads to the author's page, which lists the paper
+            String radford = Http.get(server.url() + "/resource/paper/arxiv-2103.00020-author-1", "text/html")
+                    .body();
+            assertTrue(radford.contains("<h1>Alec Radford</h1>"), radford);
+            assertTrue(radford.contains("<a href=\"/resource/paper/arxiv-2103.00020\">CLIP: Learning"), radford);
             assertTrue(page.contains("<h2 id=\"abstract-heading\">Abstract</h2>"), page);
 
             JsonObject ld = JSON.parse(PagesTest.jsonLd(page));

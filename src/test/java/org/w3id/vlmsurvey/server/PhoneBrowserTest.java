@@ -46,9 +46,9 @@ class PhoneBrowserTest {
     @Test
     void everyReaderPageFitsThePhoneWithoutSidewaysScrolling() {
         List<String> tooWide = new ArrayList<>();
-        for (String page : FrontDoorBrowserTest.EVERY_KIND) {
-            browser.get(server.url() + page);
-            if (page.equals("/charts"))
+        for (String page : FrontDoorBrowserTest.everyKindUrls(server)) {
+            browser.get(page);
+            if (page.equals(server.url() + "/charts"))
                 browser.until(d -> d.findElement(By.tagName("body")).getAttribute("data-charts") != null);
             long viewport = number(browser.script("return document.documentElement.clientWidth;"));
             assertTrue(viewport <= WIDTH && viewport > 300, page + ": the viewport is " + viewport + " px");

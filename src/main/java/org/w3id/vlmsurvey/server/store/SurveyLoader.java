@@ -2,6 +2,7 @@ package org.w3id.vlmsurvey.server.store;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,13 +119,25 @@ public final class SurveyLoader {
                 snapshot.name(), snapshot.digest(), SurveyHead.of(snapshot), java.time.Instant.now()));
     }
 
-    /** Loads, logging the problems of a source that could not be loaded. */
+    /**
+     * Loads, logging a source that could not be loaded in one warning: the problem that stopped it (its file, line
+     * and cause: the survey, or the links or metadata file beside it), or each of its errors, one a line.
+     */
     public Outcome loadAndLog() {
         Outcome o = load();
-        if (!o.loaded()) {
-            LOG.warn("{} not loaded, still serving the previous graph; problems:", source.name());
-            for (Problem p : o.problems()) if (p.isError()) LOG.warn("{}", p);
-        }
+        if (!o.loaded()) LOG.warn("{} not loaded, still serving the previous graph: {}", source.name(), why(o));
         return o;
+    }
+
+    /** The errors that kept a load from happening, as a log line says them. */
+    static String why(Outcome o) {
+        List<String> errors = o.problems().stream()
+                .filter(Problem::isError)
+                .map(Problem::toString)
+                .toList();
+        return errors.size() == 1
+                ? errors.get(0)
+                : errors.size() + " errors:"
+                        + errors.stream().map(e -> "\n  " + e).collect(Collectors.joining());
     }
 }

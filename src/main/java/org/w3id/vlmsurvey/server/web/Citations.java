@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.vlmsurvey.export.BibTeX;
 import org.w3id.vlmsurvey.export.RIS;
+import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * Citations of the survey's papers, from the page queries {@code bibtex.rq} (what the survey says of each paper) and
@@ -24,10 +25,17 @@ public final class Citations {
     private Citations() {}
 
     /**
-     * One paper to cite: the row of {@code bibtex.rq}, its authors in order (as "Family, Given", and as written:
-     * {@code names}), abstract and key.
+     * One paper to cite: the row of {@code bibtex.rq}, its authors in order (as "Family, Given", as written:
+     * {@code names}, and the IRI of each, for its page: {@code people}, an entry null for an author that has none
+     * under the survey's IRIs), abstract and key.
      */
-    record Cited(Map<String, Object> row, List<String> authors, List<String> names, String abstractText, String key) {
+    record Cited(
+            Map<String, Object> row,
+            List<String> authors,
+            List<String> names,
+            List<String> people,
+            String abstractText,
+            String key) {
         String s(String column) {
             Object v = row.get(column);
             return v == null ? null : v.toString();
@@ -40,7 +48,9 @@ public final class Citations {
     }
 
     static List<Cited> cited(Table table, Table authorRows, Predicate<String> include) {
-        Map<String, List<String>> authors = new LinkedHashMap<>(), names = new LinkedHashMap<>();
+        Map<String, List<String>> authors = new LinkedHashMap<>(),
+                names = new LinkedHashMap<>(),
+                people = new LinkedHashMap<>();
         Map<String, String> families = new LinkedHashMap<>();
         Map<String, String> abstracts = new LinkedHashMap<>();
         for (Map<String, Object> r : authorRows.rows()) {
@@ -58,6 +68,9 @@ public final class Citations {
             authors.computeIfAbsent(paper, p -> new ArrayList<>())
                     .add(given.isEmpty() ? family : family + ", " + given);
             names.computeIfAbsent(paper, p -> new ArrayList<>()).add(name);
+            Object person = r.get("author");
+            people.computeIfAbsent(paper, p -> new ArrayList<>())
+                    .add(person != null && person.toString().startsWith(VLM.RES) ? person.toString() : null);
             families.putIfAbsent(paper, family);
         }
         List<BibTeX.KeySource> sources = new ArrayList<>();
@@ -75,6 +88,7 @@ public final class Citations {
                         r,
                         authors.getOrDefault(paper, List.of()),
                         names.getOrDefault(paper, List.of()),
+                        people.getOrDefault(paper, List.of()),
                         abstracts.get(paper),
                         keys.get(paper)));
         }

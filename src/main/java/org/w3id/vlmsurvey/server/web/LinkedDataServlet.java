@@ -18,7 +18,7 @@ import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
  * Linked Data: {@code /resource/X} describes {@code https://w3id.org/vlm-survey/resource/X}, as RDF or as an
- * HTML page, by content negotiation: a paper, dataset, category or venue has its own page ({@link ResourcePages}),
+ * HTML page, by content negotiation: a paper, dataset, category, venue or author has its own page ({@link ResourcePages}),
  * any other resource the page of its statements. A paper is also BibTeX ({@code Accept: application/x-bibtex},
  * {@code ?format=bib}, or {@code /resource/paper/X.bib}). With a history, the newest version or the one of
  * {@code ?version=} ({@link ShownVersion}); a paper or dataset that version does not list is shown as the survey

@@ -14,14 +14,14 @@ import org.w3id.vlmsurvey.export.BibTeX;
 import org.w3id.vlmsurvey.vocab.VLM;
 
 /**
- * The pages of papers, datasets, method categories and venues, built for their readers from the page queries
- * of {@code queries/pages/} and the templates {@code paper}, {@code dataset}, {@code category} and
- * {@code venue}. Each page also lists every statement about its resource (folded), and the queries it ran.
+ * The pages of papers, datasets, method categories, venues and authors (the {@code schema:Person}s of
+ * {@code metadata.ttl}), built for their readers from the page queries of {@code queries/pages/} and the templates
+ * {@code paper}, {@code dataset}, {@code category}, {@code venue} and {@code author}. Each page also lists every statement about its resource (folded), and the queries it ran.
  */
 public final class ResourcePages {
     private ResourcePages() {}
 
-    /** The page of the survey resource {@code iri}, or null if it is none of the four kinds (or unknown). */
+    /** The page of the survey resource {@code iri}, or null if it is none of the five kinds (or unknown). */
     public static String html(DatasetGraph dsg, String iri) {
         return html(dsg, dsg, iri, null, null);
     }
@@ -46,7 +46,7 @@ public final class ResourcePages {
         String local = iri.substring(VLM.RES.length());
         Node node = NodeFactory.createURI(iri);
         Map<String, Object> model;
-        String template;
+        String template = null;
         if (local.startsWith("paper/")) {
             model = paper(dsg, history, iri, node);
             if (model != null) neighbours(dsg, node, model, loaded, version);
@@ -66,7 +66,12 @@ public final class ResourcePages {
         } else if (local.startsWith("venue/")) {
             model = venue(dsg, iri, node);
             template = "venue";
-        } else return null;
+        } else model = null;
+        if (model == null) {
+            // an author (metadata.ttl, link --metadata): PAPER-author-N, so under paper/, but no paper
+            model = author(dsg, iri, node);
+            template = "author";
+        }
         if (model == null) return null;
         Graph d = Txn.calculateRead(dsg, () -> ResourceDescription.describe(dsg.getDefaultGraph(), iri));
         if (d != null) model.putAll(ResourceDescription.statements(d, iri));
@@ -141,9 +146,16 @@ public final class ResourcePages {
         model.put("meta", meta);
         List<String> names = cited.isEmpty() ? List.of() : cited.get(0).names();
         String abstractText = cited.isEmpty() ? null : cited.get(0).abstractText();
-        model.put("authors", names);
+        List<Map<String, String>> authors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Map<String, String> a = new LinkedHashMap<>();
+            a.put("name", names.get(i));
+            a.put("iri", cited.get(0).people().get(i));
+            authors.add(a);
+        }
+        model.put("authors", authors);
         model.put("abstract", abstractText);
-        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs, names, abstractText)));
+        model.put("jsonLd", script(SchemaOrg.paper(paper, codes, iri, breadcrumbs, authors, abstractText)));
         model.put("queries", new ArrayList<>(queries));
         return model;
     }
@@ -307,6 +319,25 @@ public final class ResourcePages {
                         q.shown("The category tree"),
                         path.shown("The path to it"),
                         papers.shown("Its papers, sub-categories included")));
+        return model;
+    }
+
+    /**
+     * The page of an author, a {@code schema:Person} of {@code metadata.ttl} ({@code link --metadata}): their name and
+     * their papers in the survey (by year, then title), or null when {@code node} is no person with a name.
+     */
+    static Map<String, Object> author(DatasetGraph dsg, String iri, Node node) {
+        PageQuery q = PageQuery.of("author").bind("this", node);
+        Map<String, Object> self = q.run(dsg).first();
+        if (self == null) return null;
+        PageQuery papers = PageQuery.of("author-papers").bind("this", node);
+        List<Map<String, Object>> rows = papers.run(dsg).rows();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("section", "papers");
+        model.put("name", self.get("name"));
+        model.put("papers", rows);
+        model.put("jsonLd", script(SchemaOrg.author(iri, String.valueOf(self.get("name")), rows)));
+        model.put("queries", List.of(q.shown("The author"), papers.shown("Their papers")));
         return model;
     }
 

@@ -9,7 +9,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 
 /**
- * The schema.org JSON-LD of the paper and dataset pages ({@code <script type="application/ld+json">}), in the
+ * The schema.org JSON-LD of the paper, dataset and author pages ({@code <script type="application/ld+json">}), in the
  * namespace the graph uses ({@code https://schema.org/}, context {@code "https://schema.org"}); every class and
  * property used is one of schema.org's (checked by the tests against the vocabulary Apache Jena ships,
  * {@code org.apache.jena.vocabulary.SchemaDO}). A dataset follows Google's dataset guidelines: name, description,
@@ -25,15 +25,15 @@ public final class SchemaOrg {
      * id and DOI ({@code identifier}, and their pages as {@code sameAs}), the venue ({@code isPartOf}, a
      * {@code CreativeWorkSeries}), its categories ({@code about}), the PDF ({@code encoding}) and each code
      * repository as a {@code SoftwareSourceCode} ({@code subjectOf}, with its {@code codeRepository}); and, where
-     * {@code link --metadata} found them, its authors in order ({@code author}, a list of {@code Person}) and its
-     * {@code abstract}.
+     * {@code link --metadata} found them, its authors in order ({@code author}, a list of {@code Person}, each with its
+     * name and, when it has one, the IRI of its page) and its {@code abstract}.
      */
     static JsonObject paper(
             Map<String, Object> p,
             List<String> codes,
             String iri,
             List<List<Map<String, Object>>> breadcrumbs,
-            List<String> authors,
+            List<Map<String, String>> authors,
             String abstractText) {
         JsonObject o = new JsonObject();
         o.put("@context", "https://schema.org");
@@ -46,10 +46,14 @@ public final class SchemaOrg {
         put(o, "datePublished", p.get("year"));
         if (!authors.isEmpty()) {
             JsonArray people = new JsonArray(); // a JSON-LD array is unordered; the order is also schema:position's
-            for (String a : authors) {
+            for (Map<String, String> a : authors) {
                 JsonObject person = new JsonObject();
                 person.put("@type", "Person");
-                person.put("name", a);
+                if (a.get("iri") != null) {
+                    person.put("@id", a.get("iri"));
+                    person.put("url", a.get("iri"));
+                }
+                person.put("name", a.get("name"));
                 people.add(person);
             }
             o.put("author", people);
@@ -175,6 +179,36 @@ public final class SchemaOrg {
             o.put("variableMeasured", v);
         }
         if (!citations.isEmpty()) o.put("citation", citations);
+        return o;
+    }
+
+    /**
+     * An author as a schema.org {@code Person}: name, url (their page), and their papers in the survey as the
+     * {@code ScholarlyArticle}s they are the {@code author} of (JSON-LD's {@code @reverse}), each with its name and
+     * year.
+     */
+    static JsonObject author(String iri, String name, List<Map<String, Object>> papers) {
+        JsonObject o = new JsonObject();
+        o.put("@context", CONTEXT);
+        o.put("@type", "Person");
+        o.put("@id", iri);
+        o.put("url", iri);
+        o.put("name", name);
+        if (!papers.isEmpty()) {
+            JsonArray articles = new JsonArray();
+            for (Map<String, Object> p : papers) {
+                JsonObject article = new JsonObject();
+                article.put("@type", "ScholarlyArticle");
+                article.put("@id", p.get("paper").toString());
+                article.put("url", p.get("paper").toString());
+                put(article, "name", p.get("title"));
+                put(article, "datePublished", p.get("year"));
+                articles.add(article);
+            }
+            JsonObject reverse = new JsonObject();
+            reverse.put("author", articles);
+            o.put("@reverse", reverse);
+        }
         return o;
     }
 

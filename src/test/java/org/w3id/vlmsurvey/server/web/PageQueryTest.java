@@ -44,7 +44,9 @@ class PageQueryTest {
                 "home-counts",
                 "home-newest",
                 "home-version",
-                "paper-neighbours"
+                "paper-neighbours",
+                "author",
+                "author-papers"
             })
     void parsesBindsAndLinks(String name) {
         PageQuery q = PageQuery.of(name);
@@ -94,7 +96,14 @@ class PageQueryTest {
                         .run(dsg)
                         .rows()
                         .size());
-        for (String name : List.of("category-papers", "category-path", "paper", "venue-papers", "paper-surveys"))
+        for (String name : List.of(
+                "category-papers",
+                "category-path",
+                "paper",
+                "venue-papers",
+                "paper-surveys",
+                "author",
+                "author-papers"))
             assertEquals(
                     0,
                     PageQuery.of(name)
@@ -105,8 +114,52 @@ class PageQueryTest {
                     name);
     }
 
+    /**
+     * The author queries find the person bound, and a hostile IRI (one that would close itself and match every person
+     * if it were query text) finds nothing, in a graph that has a person to find.
+     */
+    @Test
+    void theAuthorIsBoundAsAValue() {
+        String res = "https://w3id.org/vlm-survey/resource/paper/";
+        org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        org.apache.jena.riot.RDFParser.fromString(
+                        """
+                        PREFIX schema: <https://schema.org/>
+                        PREFIX vlm: <https://w3id.org/vlm-survey/ontology#>
+                        PREFIX dcterms: <http://purl.org/dc/terms/>
+                        PREFIX paper: <%s>
+                        paper:p a vlm:Paper ; dcterms:title "P" ; schema:author paper:p-author-1 .
+                        paper:p-author-1 a schema:Person ; schema:name "A" .
+                        """
+                                .formatted(res),
+                        org.apache.jena.riot.Lang.TURTLE)
+                .parse(dsg.getDefaultGraph());
+        var author = NodeFactory.createURI(res + "p-author-1");
+        assertEquals(
+                "A",
+                PageQuery.of("author").bind("this", author).run(dsg).first().get("name"));
+        assertEquals(
+                List.of(res + "p"),
+                PageQuery.of("author-papers").bind("this", author).run(dsg).rows().stream()
+                        .map(r -> r.get("paper"))
+                        .toList());
+        for (String hostile : List.of(
+                res + "x> a ?t . ?this ?p ?o } #",
+                res + "p-author-1> . } UNION { ?this a <https://schema.org/Person> } #",
+                res + "p-author-1\" a"))
+            for (String name : List.of("author", "author-papers"))
+                assertEquals(
+                        0,
+                        PageQuery.of(name)
+                                .bind("this", NodeFactory.createURI(hostile))
+                                .run(dsg)
+                                .rows()
+                                .size(),
+                        name + " " + hostile);
+    }
+
     @Test
     void everyFileIsListedHere() {
-        assertEquals(27, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
+        assertEquals(29, Bundled.list(PageQuery.FOLDER, ".rq").size(), "a new page query gets a row above");
     }
 }
