@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.vlmsurvey.Eventually;
 import org.w3id.vlmsurvey.cli.Jar;
 import org.w3id.vlmsurvey.export.BibTeXProgramTest;
 import org.w3id.vlmsurvey.server.guard.PasswordFile;
@@ -156,7 +157,10 @@ class ClientAttackIT {
         o.flush();
     }
 
-    /** The status code of the answer on this connection, waiting at most {@code wait}; -1 when it closed without. */
+    /**
+     * The status code of the answer on this connection, waiting at most {@code wait}; -1 when it closed without,
+     * -2 when no status line came within {@code wait}.
+     */
     static int status(Socket s, Duration wait) throws IOException {
         long end = System.nanoTime() + wait.toNanos();
         StringBuilder line = new StringBuilder();
@@ -174,8 +178,53 @@ class ClientAttackIT {
             if (c == '\n') break;
             line.append((char) c);
         }
-        Matcher m = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(line);
+        return statusCode(line);
+    }
+
+    static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3})");
+
+    /** The status code of an HTTP/1.1 status line; -2 when the line is not one. */
+    static int statusCode(CharSequence line) {
+        Matcher m = STATUS_LINE.matcher(line);
         return m.find() ? Integer.parseInt(m.group(1)) : -2;
+    }
+
+    /**
+     * The answers that come on these connections without anything being sent on them: all are polled until
+     * {@code expected} have answered (their status code; -1 when one closed without an answer, -2 when it sent
+     * something that is not a status line) or {@code limit} has passed. The ones that say nothing are left out.
+     * The limit bounds a hung server; a slow answer on a loaded machine is still read.
+     */
+    static Map<Socket, Integer> unasked(List<Socket> sockets, int expected, Duration limit) throws IOException {
+        Map<Socket, StringBuilder> lines = new HashMap<>();
+        Map<Socket, Integer> got = new HashMap<>();
+        long end = System.nanoTime() + limit.toNanos();
+        while (got.size() < expected && System.nanoTime() < end)
+            for (Socket s : sockets) {
+                if (got.containsKey(s)) continue;
+                StringBuilder line = lines.computeIfAbsent(s, k -> new StringBuilder());
+                s.setSoTimeout(5);
+                try {
+                    InputStream in = s.getInputStream();
+                    for (int c = in.read(); ; c = in.read()) {
+                        if (c < 0) {
+                            got.put(s, -1);
+                            break;
+                        }
+                        if (c == '\n') {
+                            got.put(s, statusCode(line));
+                            break;
+                        }
+                        line.append((char) c);
+                    }
+                } catch (SocketTimeoutException e) {
+                    // nothing more yet: what came is kept in line
+                } catch (IOException e) {
+                    got.put(s, -1);
+                }
+            }
+        for (Socket s : sockets) if (!s.isClosed()) s.setSoTimeout(1000);
+        return got;
     }
 
     /** The whole answer of a raw request: status line, headers and body until the server closes. */
@@ -298,26 +347,49 @@ class ClientAttackIT {
         alive();
     }
 
-    /** One address holding 100 connections: the ones over the limit are answered 503 and closed at once. */
+    /**
+     * One address holding 100 connections: the 68 over the limit are answered 503 at once, without a request, and
+     * closed; the 32 others are served. Which 32 is the order in which the server opened them, not the order they
+     * were made in: Jetty opens each accepted connection on a pool thread of its own, so on a busy machine the 33rd
+     * can be counted before the 32nd. Once they are closed the address is served again.
+     */
     @Test
     void oneAddressGetsAtMostItsConnections() throws Exception {
+        int max = ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 100; i++) held.add(connect(22));
+            Map<Socket, Integer> unasked = unasked(held, 100 - max, Duration.ofSeconds(30));
             Map<Integer, Integer> statuses = new HashMap<>();
-            for (Socket s : held.subList(ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, held.size()))
-                statuses.merge(status(s, Duration.ofSeconds(2)), 1, Integer::sum);
+            for (int status : unasked.values()) statuses.merge(status, 1, Integer::sum);
             assertEquals(
-                    Map.of(503, 100 - ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+                    Map.of(503, 100 - max),
                     statuses,
-                    "connections over the per-address limit are answered 503");
-            // the first ones still work
-            Socket first = held.get(0);
-            String answer = exchange(first, "GET /$/ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                    "connections over the per-address limit are answered 503 (-1: closed without an answer; fewer:"
+                            + " no answer within 30 s)");
+            // the others, all still open, are served
+            for (Socket s : held)
+                if (!unasked.containsKey(s)) {
+                    String answer = exchange(s, PING);
+                    assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                }
             alive(); // from 127.0.0.1: another address
         } finally {
             closeAll(held);
+        }
+        Eventually.until(
+                Duration.ofSeconds(30), "127.0.0.22 served again once its connections are closed", () -> pingFrom(22)
+                        .startsWith("HTTP/1.1 200"));
+    }
+
+    static final String PING = "GET /$/ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+    /** The whole answer to a ping on a new connection from {@code 127.0.0.<n>}, or the error that stopped it. */
+    String pingFrom(int n) {
+        try (Socket s = connect(n)) {
+            return exchange(s, PING);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 

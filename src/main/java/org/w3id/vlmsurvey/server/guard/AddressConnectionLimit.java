@@ -1,6 +1,5 @@
 package org.w3id.vlmsurvey.server.guard;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -11,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -18,6 +18,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * all clients together). A connection over the limit is answered {@code 503} with {@code Retry-After} at once,
  * without reading its request, and closed: one address cannot hold the server's connections, file descriptors or
  * body buffers. Behind a reverse proxy every client has the proxy's address: raise the limit or give 0 (none).
+ *
+ * <p>Which connections are over the limit is the order in which Jetty opens them, not the order the client made
+ * them: each accepted connection is opened (and this listener called) on a pool thread of its own, so on a busy
+ * machine the 33rd connection can be counted before the 32nd. A connection is counted under the address it was
+ * opened with: when it is closed its endpoint no longer knows its peer ({@code getRemoteSocketAddress()} is
+ * {@code null} once the channel is closed), so reading the address again there would never give the place back.
  */
 public final class AddressConnectionLimit implements Connection.Listener {
     static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n"
@@ -28,6 +34,8 @@ public final class AddressConnectionLimit implements Connection.Listener {
     private final int max;
     private final Scheduler scheduler;
     private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** The address each open connection is counted under. */
+    private final Map<Connection, InetAddress> counted = new ConcurrentHashMap<>();
 
     public AddressConnectionLimit(int max, Scheduler scheduler) {
         this.max = max;
@@ -43,26 +51,35 @@ public final class AddressConnectionLimit implements Connection.Listener {
     public void onOpened(Connection connection) {
         InetAddress a = address(connection);
         if (a == null) return;
+        counted.put(connection, a);
         int n = open.merge(a, 1, Integer::sum);
         if (n > max) refuse(connection.getEndPoint());
     }
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress a = address(connection);
+        InetAddress a = counted.remove(connection);
         if (a != null) open.computeIfPresent(a, (k, v) -> v <= 1 ? null : v - 1);
     }
 
+    /**
+     * The whole answer, then the output shut and the connection closed a moment later (so the client reads the
+     * answer instead of a reset). Written with a callback: a flush that takes only part of it finishes when the
+     * socket can take the rest, instead of the rest being dropped.
+     */
     private void refuse(EndPoint endPoint) {
         try {
-            endPoint.flush(ByteBuffer.wrap(BUSY));
-            endPoint.shutdownOutput();
-        } catch (IOException | RuntimeException e) {
+            endPoint.write(
+                    Callback.from(
+                            () -> {
+                                endPoint.shutdownOutput();
+                                scheduler.schedule(endPoint::close, 1, TimeUnit.SECONDS);
+                            },
+                            failure -> endPoint.close()),
+                    ByteBuffer.wrap(BUSY));
+        } catch (RuntimeException e) {
             endPoint.close();
-            return;
         }
-        // closed a moment later, so the client reads the answer instead of a reset
-        scheduler.schedule(() -> endPoint.close(), 1, TimeUnit.SECONDS);
     }
 
     private static InetAddress address(Connection c) {
