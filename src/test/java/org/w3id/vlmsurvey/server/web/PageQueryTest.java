@@ -89,13 +89,7 @@ class PageQueryTest {
                         NodeFactory.createURI("https://w3id.org/vlm-survey/resource/entry/e"),
                         NodeFactory.createURI("https://w3id.org/vlm-survey/ontology#sourceDocument"),
                         NodeFactory.createURI("https://w3id.org/vlm-survey/resource/survey"));
-        assertEquals(
-                0,
-                PageQuery.of("survey-papers")
-                        .bind("survey", NodeFactory.createURI(hostile))
-                        .run(dsg)
-                        .rows()
-                        .size());
+        assertFindsNothing("survey-papers", "survey", hostile, dsg);
         for (String name : List.of(
                 "category-papers",
                 "category-path",
@@ -103,15 +97,20 @@ class PageQueryTest {
                 "venue-papers",
                 "paper-surveys",
                 "author",
-                "author-papers"))
-            assertEquals(
-                    0,
-                    PageQuery.of(name)
-                            .bind("this", NodeFactory.createURI(hostile))
-                            .run(dsg)
-                            .rows()
-                            .size(),
-                    name);
+                "author-papers")) assertFindsNothing(name, "this", hostile, dsg);
+    }
+
+    /** The page query {@code name} with {@code variable} bound to the IRI {@code hostile} answers no row. */
+    static void assertFindsNothing(
+            String name, String variable, String hostile, org.apache.jena.sparql.core.DatasetGraph dsg) {
+        assertEquals(
+                0,
+                PageQuery.of(name)
+                        .bind(variable, NodeFactory.createURI(hostile))
+                        .run(dsg)
+                        .rows()
+                        .size(),
+                name + " with ?" + variable + " = " + hostile);
     }
 
     /**
@@ -147,15 +146,7 @@ class PageQueryTest {
                 res + "x> a ?t . ?this ?p ?o } #",
                 res + "p-author-1> . } UNION { ?this a <https://schema.org/Person> } #",
                 res + "p-author-1\" a"))
-            for (String name : List.of("author", "author-papers"))
-                assertEquals(
-                        0,
-                        PageQuery.of(name)
-                                .bind("this", NodeFactory.createURI(hostile))
-                                .run(dsg)
-                                .rows()
-                                .size(),
-                        name + " " + hostile);
+            for (String name : List.of("author", "author-papers")) assertFindsNothing(name, "this", hostile, dsg);
     }
 
     @Test
