@@ -189,8 +189,9 @@ public final class SurveyServer implements AutoCloseable {
 
     /**
      * Jetty's part of holding slow clients apart: the bound host and response buffer on each connector, the
-     * per-address connection limit (and its gate: no request of a refused connection is run), bodies read whole and asynchronously before any servlet ({@link
-     * WholeBodyHandler}, which also adds the security headers), and 413 for a request line too large.
+     * per-address connection limit (and its gate: no request of a refused connection is run), bodies read whole and
+     * asynchronously before any servlet ({@link WholeBodyHandler}, which also adds the security headers), and 413
+     * for a request line too large.
      */
     private static void guardConnections(FusekiServer fuseki, ServerOptions options) {
         Server jetty = fuseki.getJettyServer();
