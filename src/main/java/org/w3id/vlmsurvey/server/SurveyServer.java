@@ -16,6 +16,7 @@ import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -188,8 +189,9 @@ public final class SurveyServer implements AutoCloseable {
 
     /**
      * Jetty's part of holding slow clients apart: the bound host and response buffer on each connector, the
-     * per-address connection limit, bodies read whole and asynchronously before any servlet ({@link
-     * WholeBodyHandler}, which also adds the security headers), and 413 for a request line too large.
+     * per-address connection limit (and its gate: no request of a refused connection is run), bodies read whole and
+     * asynchronously before any servlet ({@link WholeBodyHandler}, which also adds the security headers), and 413
+     * for a request line too large.
      */
     private static void guardConnections(FusekiServer fuseki, ServerOptions options) {
         Server jetty = fuseki.getJettyServer();
@@ -211,12 +213,14 @@ public final class SurveyServer implements AutoCloseable {
             }
         }
         ServerOptions.Limits limits = options.limits();
-        jetty.setHandler(new WholeBodyHandler(
+        Handler whole = new WholeBodyHandler(
                 jetty.getHandler(),
                 limits.maxQuerySize(),
                 options.bodyTimeout(),
                 options.bodyIdleTimeout(),
-                Math.max(BODY_BUDGET, 2 * limits.maxQuerySize())));
+                Math.max(BODY_BUDGET, 2 * limits.maxQuerySize()));
+        // outermost: a request on a connection refused by the per-address limit is never run, nor its body read
+        jetty.setHandler(perAddress == null ? whole : perAddress.gate(whole));
         jetty.setErrorHandler(new OversizeErrorHandler(jetty.getErrorHandler(), requestBuffer));
     }
 

@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,6 +62,9 @@ class ClientAttackIT {
     AttackIT.Served server;
     HttpServer standIn;
     final AtomicInteger adminHits = new AtomicInteger();
+    /** The queries (decoded URL query and body) the stand-in SPARQL service was asked. */
+    final List<String> serviceAsked = new CopyOnWriteArrayList<>();
+
     String mission, missionAnswer;
 
     @BeforeAll
@@ -66,6 +72,11 @@ class ClientAttackIT {
         standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         standIn.createContext("/", x -> {
             if (!x.getRequestURI().getRawPath().startsWith("/sparql")) adminHits.incrementAndGet();
+            else
+                serviceAsked.add(URLDecoder.decode(
+                        x.getRequestURI().getRawQuery() + "&"
+                                + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8));
             byte[] b = "{\"head\":{\"vars\":[\"o\"]},\"results\":{\"bindings\":[]}}".getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
             x.sendResponseHeaders(200, b.length);
@@ -383,6 +394,75 @@ class ClientAttackIT {
     }
 
     static final String PING = "GET /$/ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+    /**
+     * A query sent at once on a connection over the per-address limit, before its 503 is read, is never run. Jetty
+     * still read such a connection after the 503, and ran its request although no answer could be written: one
+     * address could make the server work on every connection it opened over its limit. The query calls the stand-in
+     * SPARQL service with a mark of its own, so that running it is seen without its answer; the same query from
+     * another address, asked once the server has closed the refused connection, reaches the stand-in (the mark is
+     * seen when a query runs).
+     */
+    @Test
+    void aQueryOnARefusedConnectionIsNeverRun() throws Exception {
+        int max = ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < max; i++) held.add(connect(25));
+            Eventually.until(
+                    Duration.ofSeconds(30),
+                    "all " + max + " held connections counted: one more from 127.0.0.25 answered 503",
+                    () -> pingFrom(25).startsWith("HTTP/1.1 503"));
+            String refused = null;
+            for (int k = 0; k < 20 && refused == null; k++)
+                try (Socket s = connect(25)) {
+                    String mark = "refused-connection-" + k;
+                    String answer = exchange(
+                            s,
+                            "GET /survey/sparql?query="
+                                    + URLEncoder.encode(serviceQuery(mark), StandardCharsets.UTF_8)
+                                    + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                    if (answer.startsWith("HTTP/1.1 503")) {
+                        refused = mark;
+                        // the 503 ends with the server's output shut, not with its close: Jetty could still read
+                        // and run the query until then
+                        Eventually.until(
+                                Duration.ofSeconds(30), "the server closes the refused connection", () -> closed(s));
+                    }
+                }
+            assertNotNull(refused, "no connection from 127.0.0.25 was refused in 20");
+            HttpResponse<String> after =
+                    Http.query(server.url, serviceQuery("asked-after"), "application/sparql-results+json");
+            assertEquals(200, after.statusCode(), after.body());
+            assertTrue(serviceAsked.stream().anyMatch(q -> q.contains("asked-after")), serviceAsked.toString());
+            String mark = refused;
+            assertFalse(
+                    serviceAsked.stream().anyMatch(q -> q.contains(mark + "\"")),
+                    "the query sent on the refused connection was run: " + serviceAsked);
+        } finally {
+            closeAll(held);
+        }
+        alive();
+    }
+
+    /**
+     * Whether the server has closed this connection: an empty line (which HTTP/1.1 lets come before a request) is
+     * refused once it has, at the latest on the second write after the close.
+     */
+    static boolean closed(Socket s) {
+        try {
+            send(s, "\r\n");
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** A query that asks the stand-in SPARQL service for triples with this literal. */
+    String serviceQuery(String mark) {
+        return "SELECT ?s { SERVICE <http://127.0.0.1:" + standIn.getAddress().getPort() + "/sparql> { ?s ?p \"" + mark
+                + "\" } }";
+    }
 
     /** The whole answer to a ping on a new connection from {@code 127.0.0.<n>}, or the error that stopped it. */
     String pingFrom(int n) {

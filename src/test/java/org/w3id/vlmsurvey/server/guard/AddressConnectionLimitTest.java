@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteArrayEndPoint;
 import org.eclipse.jetty.io.Connection;
@@ -37,23 +38,29 @@ class AddressConnectionLimitTest {
     Server server;
     AddressConnectionLimit limit;
     int port;
+    /** The paths of the requests the handler ran. */
+    final List<String> handled = new CopyOnWriteArrayList<>();
 
-    /** A Jetty server on an ephemeral loopback port answering every request 200 "ok", with the limit installed. */
+    /**
+     * A Jetty server on an ephemeral loopback port answering every request 200 "ok", with the limit installed as
+     * the server installs it (listener and gate).
+     */
     void start(int max) throws Exception {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        limit = new AddressConnectionLimit(max, connector.getScheduler());
+        server.setHandler(limit.gate(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                handled.add(request.getHttpURI().getPath());
                 response.setStatus(200);
                 response.write(true, ByteBuffer.wrap("ok".getBytes(StandardCharsets.US_ASCII)), callback);
                 return true;
             }
-        });
-        limit = new AddressConnectionLimit(max, connector.getScheduler());
+        }));
         connector.addEventListener(limit);
         server.start();
         port = connector.getLocalPort();
@@ -127,6 +134,27 @@ class AddressConnectionLimitTest {
             for (Socket s : held) s.close();
         }
         Eventually.until("all closed, none counted", () -> openFromLoopback() == 0);
+    }
+
+    /**
+     * A request sent at once on a refused connection, before its 503 is read, is never run: the server answered
+     * that connection already, so running its request would be work no answer can come from (one address could make
+     * the server run queries on as many connections as it opens). The client reads the whole 503 and the server's
+     * close; a request then sent on the admitted connection is run, and is the only one.
+     */
+    @Test
+    void aRequestOnARefusedConnectionIsNeverRun() throws Exception {
+        start(1);
+        try (Socket admitted = connect()) {
+            Eventually.until("the first connection counted", () -> openFromLoopback() == 1);
+            try (Socket refused = connect()) {
+                String answer = exchange(refused, "GET /refused HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertEquals(new String(AddressConnectionLimit.BUSY, StandardCharsets.US_ASCII), answer);
+            }
+            String served = exchange(admitted, "GET /admitted HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertTrue(served.startsWith("HTTP/1.1 200"), served);
+        }
+        assertEquals(List.of("/admitted"), handled, "the request on the refused connection was run");
     }
 
     /** How many of these connections have bytes waiting to be read. */
