@@ -38,7 +38,8 @@ public record Fingerprint(String source, String program) {
         if (programDigest != null) return programDigest;
         MessageDigest md = digest();
         for (String f : new String[] {Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES}) add(md, f);
-        add(md, SurveyTextIndex.CONTEXT_QUERY); // the text index's context documents are made by it
+        // the text index's context and author documents are made by these queries
+        for (String q : new java.util.TreeSet<>(SurveyTextIndex.DERIVED.values())) add(md, q);
         for (String folder : new String[] {"rules/mapping/", "rules/checks/"})
             for (String name : Bundled.list(folder, ".rq")) add(md, folder + name);
         programDigest = HexFormat.of().formatHex(md.digest());

@@ -244,7 +244,7 @@ public final class SurveyStore {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));
             }
-            text.indexContextInTransaction(base);
+            text.indexDerivedInTransaction(base);
             text.recordInTransaction(fingerprint);
             Lock swapping = holder.swap.writeLock();
             swapping.lock();
