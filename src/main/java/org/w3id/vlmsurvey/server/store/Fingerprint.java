@@ -38,9 +38,8 @@ public record Fingerprint(String source, String program) {
         if (programDigest != null) return programDigest;
         MessageDigest md = digest();
         for (String f : new String[] {Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES}) add(md, f);
-        // the text index's context and author documents are made by these queries
-        for (String q : new java.util.TreeSet<>(SurveyTextIndex.DERIVED.values())) add(md, q);
-        for (String folder : new String[] {"rules/mapping/", "rules/checks/"})
+        // queries/index/: the queries that make the text index's context and author documents
+        for (String folder : new String[] {"queries/index/", "rules/mapping/", "rules/checks/"})
             for (String name : Bundled.list(folder, ".rq")) add(md, folder + name);
         programDigest = HexFormat.of().formatHex(md.digest());
         return programDigest;
