@@ -154,6 +154,14 @@ public final class SurveyTextIndex {
         return dataset;
     }
 
+    /**
+     * Makes {@code text:query} in {@code context} search this index: jena-text looks for the index in the query's
+     * context first, so a context copied from another indexed dataset would search that dataset's index.
+     */
+    void bind(org.apache.jena.sparql.util.Context context) {
+        context.set(org.apache.jena.query.text.TextQuery.textIndex, index);
+    }
+
     /** Inside the write transaction of a replace: empties the index (the additions that follow re-index). */
     void clearInTransaction() {
         try {
