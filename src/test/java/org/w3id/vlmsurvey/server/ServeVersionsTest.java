@@ -154,6 +154,19 @@ class ServeVersionsTest {
         assertEquals(1, rows("/search.json?q=slip").size());
         // the same hits as with one version: the versions' graphs are not in the newest version's index
         assertEquals(1, rows("/search.json?q=filip").size());
+        // an older version is searched in its own index, with its context documents: the category and its three
+        // papers in v3 (CLIP, ALIGN, FILIP), found by the category's word
+        List<String> contrastive = new ArrayList<>();
+        for (var hit : rows("/search.json?q=contrastive&version=" + v3.short7()))
+            contrastive.add(hit.getAsObject().getString("kind") + " "
+                    + hit.getAsObject().getString("resource").replaceAll(".*/", ""));
+        assertEquals(
+                List.of(
+                        "category pre-training-with-contrastive-objective",
+                        "paper arxiv-2111.07783",
+                        "paper arxiv-2103.00020",
+                        "paper arxiv-2102.05918"),
+                contrastive);
         // charts of an older version read its graph
         assertTrue(page("/charts?version=2023-06-05").contains("FROM"));
         // an export of an older version

@@ -17,7 +17,7 @@ import org.w3id.vlmsurvey.graph.SurveyGraph;
 /**
  * {@code serve --watch} watches the {@code metadata.ttl} and {@code links.ttl} beside the survey as it watches the
  * survey: one created, changed or deleted while the server runs is loaded (or dropped) with the survey, over real
- * HTTP; one that is not valid Turtle keeps the last good graph and logs one warning naming its file, line and cause.
+ * HTTP, and the text index with it (the author's name finds the paper); one that is not valid Turtle keeps the last good graph and logs one warning naming its file, line and cause.
  */
 class WatchLinksAndMetadataTest {
     static final String CLIP = "https://w3id.org/vlm-survey/resource/paper/arxiv-2103.00020";
@@ -59,6 +59,13 @@ class WatchLinksAndMetadataTest {
         return m.find() ? m.group(1).replaceAll("<[^>]+>", "") : null;
     }
 
+    /** The resources {@code /search} finds for "radford" (the author's surname in {@link #METADATA}), in rank order. */
+    static List<String> foundByAuthor(SurveyServer server) {
+        var r = Http.get(server.url() + "/search.csv?q=radford", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().lines().skip(1).map(l -> l.split(",")[0]).toList();
+    }
+
     static boolean linked(SurveyServer server) {
         return clipPage(server).contains(WIKIDATA);
     }
@@ -94,15 +101,19 @@ class WatchLinksAndMetadataTest {
         try (SurveyServer server = watching(dir)) {
             Path metadata = dir.resolve(SurveyGraph.Source.METADATA);
             assertNull(authors(server), "no metadata yet");
+            assertEquals(List.of(), foundByAuthor(server), "no metadata, no author to search");
 
             Files.writeString(metadata, METADATA);
             Eventually.until("the author shown", () -> "Alec Radford".equals(authors(server)));
+            assertEquals(List.of(CLIP), foundByAuthor(server), "the reload re-indexed: the author finds the paper");
 
             breakAndExpectOneWarning(server, metadata);
             assertEquals("Alec Radford", authors(server), "the last good metadata stays served");
+            assertEquals(List.of(CLIP), foundByAuthor(server), "and stays searched");
 
             Files.delete(metadata);
             Eventually.until("the author gone", () -> authors(server) == null);
+            assertEquals(List.of(), foundByAuthor(server), "the author gone from the index too");
             assertTrue(server.watcher().lastOutcome().loaded());
         }
     }

@@ -38,8 +38,8 @@ public record Fingerprint(String source, String program) {
         if (programDigest != null) return programDigest;
         MessageDigest md = digest();
         for (String f : new String[] {Bundled.ONTOLOGY, Bundled.SHAPES, Bundled.VENUES}) add(md, f);
-        add(md, SurveyTextIndex.CONTEXT_QUERY); // the text index's context documents are made by it
-        for (String folder : new String[] {"rules/mapping/", "rules/checks/"})
+        // queries/index/: the queries that make the text index's context and author documents
+        for (String folder : new String[] {"queries/index/", "rules/mapping/", "rules/checks/"})
             for (String name : Bundled.list(folder, ".rq")) add(md, folder + name);
         programDigest = HexFormat.of().formatHex(md.digest());
         return programDigest;

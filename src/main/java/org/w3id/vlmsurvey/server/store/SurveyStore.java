@@ -162,8 +162,8 @@ public final class SurveyStore {
     /**
      * The dataset a reader page of version {@code v} of the snapshot {@code s} queries: the served dataset for the
      * newest version (or without a history); for an older one, a dataset of its own whose default graph is the
-     * ontology, that version's data and the history's description of the versions, with its own text index (so that
-     * search covers that version only), built when first asked for and kept among the {@value ServedHistory#OLDER_KEPT} most
+     * ontology, that version's data and the history's description of the versions, with its own text index (its context and author documents too, so
+     * that search covers that version only, as it covers the newest), built when first asked for and kept among the {@value ServedHistory#OLDER_KEPT} most
      * recently used. Its context is the served dataset's (timeout, query policy, guards).
      */
     public DatasetGraph datasetAt(ServedHistory s, SurveyVersions.Version v) {
@@ -174,7 +174,8 @@ public final class SurveyStore {
             DatasetGraph d = older.get(v.iri());
             if (d != null) return d;
             DatasetGraph base = DatasetGraphFactory.createTxnMem();
-            DatasetGraph indexed = SurveyTextIndex.inMemory(base).dataset();
+            SurveyTextIndex index = SurveyTextIndex.inMemory(base);
+            DatasetGraph indexed = index.dataset();
             Graph ontology = SurveyGraph.ontology();
             Graph data = vs.data(v);
             Txn.executeWrite(indexed, () -> {
@@ -183,8 +184,10 @@ public final class SurveyStore {
                 data.find().forEachRemaining(dft::add);
                 vs.description().find().forEachRemaining(dft::add);
                 dft.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
+                index.indexDerivedInTransaction(base); // context and author documents, as for the served version
             });
             indexed.getContext().putAll(dataset.getContext());
+            index.bind(indexed.getContext()); // its own index, not the served one the context copied
             older.put(v.iri(), indexed);
             return indexed;
         }
@@ -244,7 +247,7 @@ public final class SurveyStore {
                 dataset.add(BUILD, BUILD, SOURCE_SHA, NodeFactory.createLiteralString(fingerprint.source()));
                 dataset.add(BUILD, BUILD, PROGRAM_SHA, NodeFactory.createLiteralString(fingerprint.program()));
             }
-            text.indexContextInTransaction(base);
+            text.indexDerivedInTransaction(base);
             text.recordInTransaction(fingerprint);
             Lock swapping = holder.swap.writeLock();
             swapping.lock();

@@ -46,7 +46,7 @@ public final class SurveyTextIndex {
     public static final String PRIMARY = "title";
     /** Changes whenever the fields or analysis change: an index of another layout is rebuilt. */
     static final String LAYOUT =
-            "2: title shortName prefLabel altLabel name acronym context; SearchAnalyzers words and names";
+            "3: title shortName prefLabel altLabel name acronym context author; SearchAnalyzers words and names";
     /** The field of the context documents (one per paper and dataset, see {@link #CONTEXT_QUERY}). */
     public static final String CONTEXT = "context";
     /**
@@ -56,6 +56,20 @@ public final class SurveyTextIndex {
     public static final String CONTEXT_PROPERTY = "https://w3id.org/vlm-survey/search#context";
     /** The query that makes the context documents, bundled with the program. */
     public static final String CONTEXT_QUERY = "queries/index/search-context.rq";
+    /** The field of the author documents (one per paper and author name, see {@link #AUTHOR_QUERY}). */
+    public static final String AUTHOR = "author";
+    /**
+     * The property the author documents are indexed under: no triple of the graph has it ({@code schema:author}
+     * links a paper to a person; the name is the person's); {@code text:query} names it to search the author field.
+     */
+    public static final String AUTHOR_PROPERTY = "https://w3id.org/vlm-survey/search#author";
+    /** The query that makes the author documents, bundled with the program. */
+    public static final String AUTHOR_QUERY = "queries/index/search-authors.rq";
+    /**
+     * The documents made by a query when the graph is indexed, by the property they are indexed under: each row of
+     * the query ({@code ?resource ?text}) is one document of {@code ?text} for {@code ?resource}.
+     */
+    static final Map<String, String> DERIVED = Map.of(CONTEXT_PROPERTY, CONTEXT_QUERY, AUTHOR_PROPERTY, AUTHOR_QUERY);
 
     /** Indexed property, by Lucene field. */
     static final Map<String, String> FIELDS = Map.of(
@@ -72,7 +86,9 @@ public final class SurveyTextIndex {
             "acronym",
             VLM.NS + "acronym",
             CONTEXT,
-            CONTEXT_PROPERTY);
+            CONTEXT_PROPERTY,
+            AUTHOR,
+            AUTHOR_PROPERTY);
 
     /** How each field is analysed: short names and acronyms as names (with their prefixes), the rest as words. */
     static final Map<String, SearchAnalyzers.Kind> KINDS = Map.of(
@@ -89,6 +105,8 @@ public final class SurveyTextIndex {
             "acronym",
             SearchAnalyzers.Kind.NAMES,
             CONTEXT,
+            SearchAnalyzers.Kind.WORDS,
+            AUTHOR,
             SearchAnalyzers.Kind.WORDS);
 
     private static final String K_SOURCE = "vlm.sourceSha256", K_PROGRAM = "vlm.programSha256", K_LAYOUT = "vlm.layout";
@@ -134,6 +152,14 @@ public final class SurveyTextIndex {
     /** The indexed dataset: reads and writes go to the base dataset, indexed literals also to the index. */
     DatasetGraph dataset() {
         return dataset;
+    }
+
+    /**
+     * Makes {@code text:query} in {@code context} search this index: jena-text looks for the index in the query's
+     * context first, so a context copied from another indexed dataset would search that dataset's index.
+     */
+    void bind(org.apache.jena.sparql.util.Context context) {
+        context.set(org.apache.jena.query.text.TextQuery.textIndex, index);
     }
 
     /** Inside the write transaction of a replace: empties the index (the additions that follow re-index). */
@@ -190,30 +216,34 @@ public final class SurveyTextIndex {
                 it.close();
             }
         }
-        indexContextInTransaction(base);
+        indexDerivedInTransaction(base);
         recordInTransaction(fingerprint);
     }
 
     /**
-     * Inside a write transaction, after the data are in {@code base}: adds one context document per paper and dataset
-     * ({@link #CONTEXT_QUERY}), so that a paper is found by the words of its categories, venue, year and datasets,
-     * and a dataset by its tasks, metrics and languages.
+     * Inside a write transaction, after the data are in {@code base}: adds the documents made by the {@link #DERIVED}
+     * queries: one context document per paper and dataset ({@link #CONTEXT_QUERY}), so that a paper is found by the
+     * words of its categories, venue, year and datasets, and a dataset by its tasks, metrics and languages; and one
+     * author document per paper and author name ({@link #AUTHOR_QUERY}, from {@code metadata.ttl}), so that a paper is
+     * found by its authors' names.
      */
-    void indexContextInTransaction(DatasetGraph base) {
+    void indexDerivedInTransaction(DatasetGraph base) {
         EntityDefinition def = index.getDocDef();
-        Node property = NodeFactory.createURI(CONTEXT_PROPERTY);
-        org.apache.jena.query.Query q =
-                org.apache.jena.query.QueryFactory.create(org.w3id.vlmsurvey.bundle.Bundled.text(CONTEXT_QUERY));
-        try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(base.getDefaultGraph())
-                .query(q)
-                .build()) {
-            var rows = qe.select();
-            while (rows.hasNext()) {
-                var row = rows.next();
-                Node resource = row.get("resource"), context = row.get("context");
-                if (resource == null || context == null || !resource.isURI()) continue;
-                Entity e = TextQueryFuncs.entityFromQuad(def, Quad.defaultGraphIRI, resource, property, context);
-                if (e != null) index.addEntity(e);
+        for (var derived : new java.util.TreeMap<>(DERIVED).entrySet()) {
+            Node property = NodeFactory.createURI(derived.getKey());
+            org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(
+                    org.w3id.vlmsurvey.bundle.Bundled.text(derived.getValue()));
+            try (var qe = org.apache.jena.sparql.exec.QueryExec.graph(base.getDefaultGraph())
+                    .query(q)
+                    .build()) {
+                var rows = qe.select();
+                while (rows.hasNext()) {
+                    var row = rows.next();
+                    Node resource = row.get("resource"), text = row.get("text");
+                    if (resource == null || text == null || !resource.isURI()) continue;
+                    Entity e = TextQueryFuncs.entityFromQuad(def, Quad.defaultGraphIRI, resource, property, text);
+                    if (e != null) index.addEntity(e);
+                }
             }
         }
     }
