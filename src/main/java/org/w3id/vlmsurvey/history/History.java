@@ -610,7 +610,8 @@ public final class History {
         return ordered;
     }
 
-    private static Node value(Graph g, Node s, Node p) {
+    /** The first object of {@code s p} in {@code g}, or null for none (a version's date, parent, survey, ...). */
+    public static Node value(Graph g, Node s, Node p) {
         var it = g.find(s, p, Node.ANY);
         try {
             return it.hasNext() ? it.next().getObject() : null;

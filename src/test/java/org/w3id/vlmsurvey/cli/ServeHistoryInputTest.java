@@ -101,22 +101,19 @@ class ServeHistoryInputTest {
     @Test
     void refreshFollowsOneHistoryGitOnly(@TempDir Path dir) throws Exception {
         Path a = Files.createDirectories(dir.resolve("a")), b = Files.createDirectories(dir.resolve("b"));
-        Cli.Run r = Cli.run(
-                "serve",
-                "--port",
-                "0",
-                "--no-cache",
-                "--history-git",
-                a.toString(),
-                "--history-git",
-                b.toString(),
-                "--refresh",
-                "10m");
+        Cli.Run r = serveTwoHistories(a, b, "10m");
         assertEquals(2, r.exit(), r.err());
         assertTrue(
                 r.err().contains("serve: --refresh follows one --history-git; several are read once, at start-up"),
                 r.err());
-        Cli.Run zero = Cli.run(
+        Cli.Run zero = serveTwoHistories(a, b, "0");
+        assertEquals(1, zero.exit(), zero.err());
+        assertTrue(zero.err().contains(a + ": error: not a git repository"), zero.err());
+    }
+
+    /** {@code serve --history-git a --history-git b --refresh refresh} on any port, without the cache. */
+    static Cli.Run serveTwoHistories(Path a, Path b, String refresh) throws Exception {
+        return Cli.run(
                 "serve",
                 "--port",
                 "0",
@@ -126,9 +123,7 @@ class ServeHistoryInputTest {
                 "--history-git",
                 b.toString(),
                 "--refresh",
-                "0");
-        assertEquals(1, zero.exit(), zero.err());
-        assertTrue(zero.err().contains(a + ": error: not a git repository"), zero.err());
+                refresh);
     }
 
     /** Several histories: a second --history-git that is not a repository is named, before anything is served. */

@@ -206,12 +206,7 @@ public final class SurveyStore {
     }
 
     private static Node value(Graph g, Node property) {
-        var it = g.find(BUILD, property, Node.ANY);
-        try {
-            return it.hasNext() ? it.next().getObject() : null;
-        } finally {
-            it.close();
-        }
+        return org.w3id.vlmsurvey.history.History.value(g, BUILD, property);
     }
 
     /** Replaces everything with the ontology plus {@code data}, and records the fingerprint, in one write transaction. */

@@ -77,7 +77,7 @@ public final class SurveyVersions {
         if (ordered.isEmpty()) return null;
         List<Version> versions = new ArrayList<>();
         for (Node v : ordered) {
-            Node commit = value(g, v, VLM.commit.asNode());
+            Node commit = History.value(g, v, VLM.commit.asNode());
             String local = v.getURI().startsWith(VLM.VERSION)
                     ? java.net.URLDecoder.decode(
                             v.getURI().substring(VLM.VERSION.length()), java.nio.charset.StandardCharsets.UTF_8)
@@ -96,7 +96,7 @@ public final class SurveyVersions {
 
     /** The survey (IRI) a version is of: its {@code dcterms:isVersionOf}, the first survey when it states none. */
     private static String surveyOf(Graph g, Node v) {
-        Node of = value(g, v, DCTerms.isVersionOf.asNode());
+        Node of = History.value(g, v, DCTerms.isVersionOf.asNode());
         return of != null && of.isURI() ? of.getURI() : Surveys.FIRST;
     }
 
@@ -108,17 +108,8 @@ public final class SurveyVersions {
         return perSurvey;
     }
 
-    private static Node value(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        try {
-            return it.hasNext() ? it.next().getObject() : null;
-        } finally {
-            it.close();
-        }
-    }
-
     private static long number(Graph g, Node v, Node p) {
-        Node n = value(g, v, p);
+        Node n = History.value(g, v, p);
         try {
             return n == null ? 0 : Long.parseLong(n.getLiteralLexicalForm());
         } catch (NumberFormatException e) {
