@@ -21,6 +21,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The BibTeX writer: escaping, citation keys, and output that a real BibTeX parser (jbibtex) reads back exactly. */
 public class BibTeXTest {
 
+    /**
+     * The CLIP entry of a served {@code /papers.bib} of the bundled survey (parsed by jbibtex: all 41 papers, CLIP
+     * under its {firstauthor}{year}{firstword} key, as with authors from links.ttl or metadata.ttl).
+     */
+    public static org.jbibtex.BibTeXEntry servedClip(BibTeXDatabase db) {
+        org.junit.jupiter.api.Assertions.assertEquals(41, db.getEntries().size());
+        var clip = db.resolveEntry(new org.jbibtex.Key("radford2021clip"));
+        org.junit.jupiter.api.Assertions.assertNotNull(
+                clip, "{firstauthor}{year}{firstword}: " + db.getEntries().keySet());
+        return clip;
+    }
+
     /** Parses BibTeX with jbibtex, failing on any syntax error. */
     public static BibTeXDatabase parse(String bib) {
         try {

@@ -38,10 +38,7 @@ class ChangeSetsTest {
 
     @BeforeAll
     static void build() throws IOException {
-        TestHistory repo = TestHistory.create(tmp.resolve("survey"));
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            history = History.build(git.history(), 2);
-        }
+        history = TestHistory.create(tmp.resolve("survey")).history();
         written = tmp.resolve("history.trig");
         try (OutputStream out = Files.newOutputStream(written)) {
             Exporter.writeTrig(history.changeSets(), out);

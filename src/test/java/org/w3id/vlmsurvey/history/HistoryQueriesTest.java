@@ -36,10 +36,7 @@ class HistoryQueriesTest {
 
     @BeforeAll
     static void build() throws IOException {
-        TestHistory repo = TestHistory.create(tmp.resolve("survey"));
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            history = History.build(git.history(), 2).dataset();
-        }
+        history = TestHistory.create(tmp.resolve("survey")).history().dataset();
     }
 
     static List<String> queries() throws IOException {

@@ -56,6 +56,13 @@ public final class TestHistory {
         this.dir = dir;
     }
 
+    /** The history of this repository's README.md, built on 2 threads (what most history tests start from). */
+    public History history() throws IOException {
+        try (GitSnapshots git = GitSnapshots.open(dir, "README.md")) {
+            return History.build(git.history(), 2);
+        }
+    }
+
     public static TestHistory create(Path dir) throws IOException {
         TestHistory h = new TestHistory(dir);
         try (Git git =

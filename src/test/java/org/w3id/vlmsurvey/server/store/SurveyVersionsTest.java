@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.vlmsurvey.history.GitSnapshots;
-import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 
 /** The versions of the test history as the server looks them up: by commit, by day, and the nearest to a miss. */
@@ -28,9 +26,7 @@ class SurveyVersionsTest {
     @BeforeAll
     static void build() throws IOException {
         repo = TestHistory.create(tmp.resolve("survey"));
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            versions = SurveyVersions.of(History.build(git.history(), 2).dataset());
-        }
+        versions = SurveyVersions.of(repo.history().dataset());
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.vlmsurvey.history.GitSnapshots;
 import org.w3id.vlmsurvey.history.History;
 import org.w3id.vlmsurvey.history.TestHistory;
 
@@ -37,10 +36,7 @@ class WithVersionsTest {
 
     @BeforeAll
     static void serve() throws IOException {
-        TestHistory repo = TestHistory.create(tmp.resolve("survey"));
-        try (GitSnapshots git = GitSnapshots.open(repo.dir, "README.md")) {
-            history = History.build(git.history(), 2);
-        }
+        history = TestHistory.create(tmp.resolve("survey")).history();
         served = history.dataset();
         store = SurveyStore.inMemory();
         store.history(served);
